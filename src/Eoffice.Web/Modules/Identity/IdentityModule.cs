@@ -1,0 +1,27 @@
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+
+namespace Eoffice.Web.Modules.Identity;
+
+/// <summary>Accounts, sign-in and sessions. The module's only door.</summary>
+public static class IdentityModule
+{
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IPermissionProvider, IdentityPermissions>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<ISessionValidator, SessionValidator>();
+        services.AddScoped<IStartupSeeder, SeedAdministrator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapIdentityApi();
+        return endpoints;
+    }
+}

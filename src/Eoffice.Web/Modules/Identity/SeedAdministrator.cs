@@ -1,0 +1,51 @@
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform;
+using Eoffice.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Eoffice.Web.Modules.Identity;
+
+/// <summary>
+/// In demo mode, creates the system administrator account on the first start (and nothing on later starts).
+/// Outside demo mode no account is ever created automatically.
+/// </summary>
+public sealed class SeedAdministrator(
+    EofficeDbContext db,
+    IPasswordHasher<User> hasher,
+    IOptions<EofficeOptions> options,
+    TimeProvider time,
+    ILogger<SeedAdministrator> logger) : IStartupSeeder
+{
+    public const string DemoAdministratorUserName = "quantri";
+    public const string DemoAdministratorFullName = "Quản trị hệ thống";
+    public const string DemoPassword = "Eoffice@2026";
+
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.DemoMode)
+        {
+            if (!await db.Set<User>().AnyAsync(cancellationToken))
+            {
+                logger.LogWarning("No account exists yet and demo mode is off: no administrator was created.");
+            }
+
+            return;
+        }
+
+        if (await db.Set<User>().AnyAsync(u => u.UserName == DemoAdministratorUserName, cancellationToken))
+        {
+            return;
+        }
+
+        var admin = new User(DemoAdministratorUserName, DemoAdministratorFullName, time.GetUtcNow().UtcDateTime);
+        admin.SetPasswordHash(hasher.HashPassword(admin, DemoPassword));
+        admin.GrantRole(PlatformPermissions.AdministratorRole);
+        db.Add(admin);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo administrator '{UserName}' created.", DemoAdministratorUserName);
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Identity;
+
+/// <summary>Sign-in with user name and password; the page and <c>POST /api/v1/auth/sign-in</c> share this handler.</summary>
+public sealed class SignIn(
+    EofficeDbContext db,
+    IPasswordHasher<User> hasher,
+    PermissionCatalog catalog,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    public sealed record Request(
+        [property: Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")] string UserName,
+        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password);
+
+    public sealed record Result(bool Succeeded, ClaimsPrincipal? Principal, string? Error);
+
+    public const string InvalidCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+    public async Task<Result> HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        var userName = (request.UserName ?? string.Empty).Trim().ToLowerInvariant();
+        var user = await db.Set<User>().Include(u => u.Roles)
+            .FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+
+        if (user is null || !user.IsActive || string.IsNullOrEmpty(user.PasswordHash)
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure,
+                Details: user is null ? "unknown user" : user.IsActive ? "wrong password" : "inactive account",
+                ActorId: user?.Id, ActorName: userName), cancellationToken);
+            return new Result(false, null, InvalidCredentials);
+        }
+
+        user.RecordSignIn(time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString(), ActorId: user.Id, ActorName: user.UserName), cancellationToken);
+        return new Result(true, CreatePrincipal(user, catalog), null);
+    }
+
+    public static ClaimsPrincipal CreatePrincipal(User user, PermissionCatalog catalog)
+    {
+        var claims = new List<Claim>
+        {
+            new(EofficeClaims.UserId, user.Id.ToString()),
+            new(EofficeClaims.UserName, user.UserName),
+            new(EofficeClaims.FullName, user.FullName),
+            new(EofficeClaims.SecurityStamp, user.SecurityStamp),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim(EofficeClaims.Role, r.RoleCode)));
+        claims.AddRange(catalog.PermissionsOf(user.Roles.Select(r => r.RoleCode)).Select(p => new Claim(EofficeClaims.Permission, p)));
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, EofficeClaims.UserName, EofficeClaims.Role);
+        return new ClaimsPrincipal(identity);
+    }
+}
+
+/// <summary>JSON endpoints of the identity module.</summary>
+public static class IdentityApi
+{
+    public sealed record MeResponse(Guid Id, string UserName, string FullName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
+
+    public static void MapIdentityApi(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Xác thực");
+
+        auth.MapPost("/sign-in", async Task<Results<Ok<MeResponse>, ProblemHttpResult, ValidationProblem>> (
+                SignIn.Request request, SignIn handler, HttpContext http, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["userName"] = string.IsNullOrWhiteSpace(request.UserName) ? ["Vui lòng nhập tên đăng nhập."] : [],
+                        ["password"] = string.IsNullOrEmpty(request.Password) ? ["Vui lòng nhập mật khẩu."] : [],
+                    }.Where(e => e.Value.Length > 0).ToDictionary(), title: "Dữ liệu không hợp lệ.");
+                }
+
+                var result = await handler.HandleAsync(request, ct);
+                if (!result.Succeeded)
+                {
+                    return TypedResults.Problem(title: result.Error, statusCode: StatusCodes.Status401Unauthorized);
+                }
+
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
+                return TypedResults.Ok(ToMe(result.Principal!));
+            })
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithName("SignIn")
+            .WithSummary("Đăng nhập bằng tên đăng nhập và mật khẩu; trả về cookie phiên làm việc.");
+
+        auth.MapPost("/sign-out", async Task<NoContent> (HttpContext http, IAuditLog audit, CancellationToken ct) =>
+            {
+                await audit.RecordAsync(new AuditEvent("auth.sign-out", "user", http.User.UserId()?.ToString()), ct);
+                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("SignOut")
+            .WithSummary("Đăng xuất, kết thúc phiên làm việc.");
+
+        endpoints.MapGet("/api/v1/me", (ClaimsPrincipal user) => TypedResults.Ok(ToMe(user)))
+            .RequireAuthorization()
+            .WithTags("Xác thực")
+            .WithName("GetMe")
+            .WithSummary("Người dùng đang đăng nhập.");
+    }
+
+    private static MeResponse ToMe(ClaimsPrincipal principal) => new(
+        principal.UserId() ?? Guid.Empty,
+        principal.FindFirstValue(EofficeClaims.UserName) ?? string.Empty,
+        principal.FindFirstValue(EofficeClaims.FullName) ?? string.Empty,
+        principal.FindAll(EofficeClaims.Role).Select(c => c.Value).ToList(),
+        principal.FindAll(EofficeClaims.Permission).Select(c => c.Value).Order(StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Eoffice.Web.Platform.Audit;
+
+public enum AuditOutcome
+{
+    Success = 0,
+    Failure = 1,
+    Denied = 2,
+}
+
+/// <summary>
+/// One line of the append-only system log (nhật ký hệ thống). Each entry carries the hash of the previous one, so
+/// changing or deleting any row breaks the chain from that point on.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Action = ObjectType = Hash = PreviousHash = string.Empty;
+    }
+
+    internal AuditEntry(long sequence, DateTime occurredAt, Guid? actorId, string? actorName, string action, string objectType,
+        string? objectId, string? clientAddress, AuditOutcome outcome, string? details, string previousHash)
+    {
+        Sequence = sequence;
+        OccurredAt = occurredAt;
+        ActorId = actorId;
+        ActorName = actorName;
+        Action = action;
+        ObjectType = objectType;
+        ObjectId = objectId;
+        ClientAddress = clientAddress;
+        Outcome = outcome;
+        Details = details;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public long Id { get; private set; }
+
+    /// <summary>1, 2, 3… without gaps: a missing number means a deleted entry.</summary>
+    public long Sequence { get; private set; }
+
+    public DateTime OccurredAt { get; private set; }
+
+    public Guid? ActorId { get; private set; }
+
+    public string? ActorName { get; private set; }
+
+    /// <summary>What was done, e.g. "auth.sign-in", "file.download", "calendar.override.add".</summary>
+    public string Action { get; private set; }
+
+    public string ObjectType { get; private set; }
+
+    public string? ObjectId { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+
+    public AuditOutcome Outcome { get; private set; }
+
+    public string? Details { get; private set; }
+
+    public string PreviousHash { get; private set; }
+
+    public string Hash { get; private set; }
+
+    /// <summary>SHA-256 over every field and the previous hash, in a fixed, unambiguous layout.</summary>
+    public string ComputeHash()
+    {
+        var canonical = string.Join('\u001f',
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            OccurredAt.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+            ActorId?.ToString("N") ?? string.Empty,
+            ActorName ?? string.Empty,
+            Action,
+            ObjectType,
+            ObjectId ?? string.Empty,
+            ClientAddress ?? string.Empty,
+            ((int)Outcome).ToString(CultureInfo.InvariantCulture),
+            Details ?? string.Empty,
+            PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("platform_audit_entries");
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.ObjectType).HasMaxLength(100);
+        builder.Property(e => e.ObjectId).HasMaxLength(100);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.Property(e => e.Details).HasMaxLength(4000);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+    }
+}
+
+/// <summary>
+/// The newest sequence and hash, updated in the same transaction as each append. Without it, deleting the last
+/// entries of the chain would leave a shorter chain that still verifies.
+/// </summary>
+public sealed class AuditChainHead
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public long Sequence { get; set; }
+
+    public string Hash { get; set; } = AuditEntry.GenesisHash;
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("platform_audit_head");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Eoffice.Web.Platform;
+
+/// <summary>The platform's front door: everything modules stand on, registered and mapped in one place.</summary>
+public static class PlatformExtensions
+{
+    public static WebApplicationBuilder AddEofficePlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<EofficeOptions>(configuration.GetSection(EofficeOptions.Section));
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Emit Vietnamese letters as they are instead of &#x...; entities (still HTML-encoded where needed).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddSingleton<NfcNormalizationInterceptor>();
+        services.AddDbContext<EofficeDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditChainVerifier>();
+
+        services.AddDataProtection().SetApplicationName("eoffice");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "eoffice.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/dang-nhap";
+                options.LogoutPath = "/dang-xuat";
+                options.AccessDeniedPath = "/khong-co-quyen";
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                options.SlidingExpiration = true;
+                options.Events = ApiAwareCookieEvents.Instance;
+            });
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddAuthorization();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<IPermissionProvider, PlatformPermissions>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<NavigationMenu>();
+        services.AddSingleton(new NavigationItem("Nav.Home", "/", Order: 0));
+        services.AddSingleton(new NavigationItem("Nav.AuditLog", "/quan-tri/nhat-ky", PlatformPermissions.ViewAuditLog, NavigationSections.Administration, 90));
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "eoffice.af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var vietnamese = new CultureInfo("vi-VN");
+            options.DefaultRequestCulture = new RequestCulture(vietnamese);
+            options.SupportedCultures = [vietnamese];
+            options.SupportedUICultures = [vietnamese];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/StatusCode");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+
+        services.AddProblemDetails(ProblemDetailsSetup.Configure);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi("v1", OpenApiSetup.Configure);
+        services.AddSignalR();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
+
+        return builder;
+    }
+
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = configuration.GetConnectionString("Sqlite");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var dataPath = sp.GetRequiredService<IOptions<EofficeOptions>>().Value
+                        .ResolveDataPath(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+                    Directory.CreateDirectory(dataPath);
+                    connectionString = DatabaseMigrator.SqliteConnectionString(dataPath);
+                }
+
+                options.UseSqlite(connectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                var pg = configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(pg))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
+                }
+
+                options.UseNpgsql(pg);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{provider}'.");
+        }
+
+        // Migrations are written by hand (no design-time tools here); agreement with the model is proven by tests.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.AddInterceptors(sp.GetRequiredService<NfcNormalizationInterceptor>());
+    }
+
+    public static WebApplication UseEofficePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Applies migrations and runs every registered <see cref="IStartupSeeder"/>, in order.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync();
+        }
+    }
+}
+
+/// <summary>Reference or demo data a module needs at start-up. Must be idempotent: a second start changes nothing.</summary>
+public interface IStartupSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+using Eoffice.Web.Modules.Identity;
+using Eoffice.Web.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEofficePlatform();
+builder.Services.AddIdentityModule();
+
+var app = builder.Build();
+
+app.UseEofficePlatform();
+app.MapIdentityModule();
+
+await app.PrepareDatabaseAsync();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the application.</summary>
+public partial class Program;

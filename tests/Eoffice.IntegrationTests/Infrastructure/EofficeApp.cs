@@ -1,0 +1,209 @@
+using System.Net.Http.Json;
+using Eoffice.Web.Modules.Identity;
+using Eoffice.Web.Platform.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Eoffice.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// eOffice hosted in-process over a real database that belongs to one test class: a SQLite file in its own data
+/// folder, or a fresh PostgreSQL database. Everything else (file store, workers, migrations, seeding) is the real thing.
+/// </summary>
+public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    protected EofficeApp()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "eoffice-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+    }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>This instance's data folder (SQLite file, file store).</summary>
+    public string DataPath { get; }
+
+    /// <summary>Extra configuration a test class needs, applied after the defaults.</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected abstract IDictionary<string, string?> DatabaseSettings();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Eoffice:DataPath"] = DataPath,
+                ["Eoffice:DemoMode"] = "true",
+                ["Database:Provider"] = Provider.ToString(),
+                ["Jobs:PollInterval"] = "00:00:00.200",
+            };
+            foreach (var (key, value) in DatabaseSettings())
+            {
+                settings[key] = value;
+            }
+
+            foreach (var (key, value) in ExtraSettings)
+            {
+                settings[key] = value;
+            }
+
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        // Building the host applies migrations and seeds the demo administrator.
+        _ = Services;
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing worker; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>An HTTP client that is signed in as <paramref name="userName"/> (cookie session through the public API).</summary>
+    public async Task<HttpClient> SignedInClientAsync(
+        string userName = SeedAdministrator.DemoAdministratorUserName,
+        string password = SeedAdministrator.DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public HttpClient AnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="action"/> against the application's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<EofficeDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<EofficeDbContext>());
+    }
+
+    public Task WithDbAsync(Func<EofficeDbContext, Task> action) =>
+        WithDbAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
+    /// <summary>Resolves a service in a fresh scope and runs <paramref name="action"/> with it.</summary>
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
+
+public sealed class SqliteApp : EofficeApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override IDictionary<string, string?> DatabaseSettings() => new Dictionary<string, string?>();
+}
+
+/// <summary>A throw-away PostgreSQL database per test class, created from the server named by EOFFICE_TEST_POSTGRES.</summary>
+public sealed class PostgresApp : EofficeApp
+{
+    private readonly string databaseName = "eoffice_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    public static string? ServerConnectionString =>
+        Environment.GetEnvironmentVariable("EOFFICE_TEST_POSTGRES") is { Length: > 0 } value ? value : null;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public string ConnectionString => TestDatabases.PostgresConnectionString(databaseName);
+
+    protected override IDictionary<string, string?> DatabaseSettings() =>
+        new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = ConnectionString };
+
+    public override async Task InitializeAsync()
+    {
+        await TestDatabases.CreatePostgresDatabaseAsync(databaseName);
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabases.DropPostgresDatabaseAsync(databaseName);
+    }
+}
+
+/// <summary>Creating and dropping throw-away databases for tests that need a bare one (schema and upgrade tests).</summary>
+public static class TestDatabases
+{
+    public static string PostgresConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString
+            ?? throw new InvalidOperationException("EOFFICE_TEST_POSTGRES is not set.")) { Database = database, Pooling = false }.ToString();
+
+    public static async Task CreatePostgresDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task DropPostgresDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A bare context on a new database of the given provider, outside any web host.</summary>
+    public static async Task<(EofficeDbContext Db, Func<Task> Cleanup)> CreateBareAsync(DatabaseProvider provider)
+    {
+        var options = new DbContextOptionsBuilder<EofficeDbContext>();
+        Func<Task> cleanup;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "eoffice-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            options.UseSqlite(DatabaseMigrator.SqliteConnectionString(folder) + ";Pooling=False");
+            cleanup = () =>
+            {
+                Directory.Delete(folder, recursive: true);
+                return Task.CompletedTask;
+            };
+        }
+        else
+        {
+            var name = "eoffice_bare_" + Guid.NewGuid().ToString("N")[..16];
+            await CreatePostgresDatabaseAsync(name);
+            options.UseNpgsql(PostgresConnectionString(name));
+            cleanup = () => DropPostgresDatabaseAsync(name);
+        }
+
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        var db = new EofficeDbContext(options.Options);
+        return (db, async () =>
+        {
+            await db.DisposeAsync();
+            await cleanup();
+        });
+    }
+}
