@@ -98,6 +98,8 @@ public static class PlatformExtensions
         services.AddSignalR();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
 
+        // Platform services, one registration each (keep this list in this order).
+
         return builder;
     }
 
@@ -153,6 +155,8 @@ public static class PlatformExtensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         app.MapRazorPages();
+
+        // Platform endpoints, one mapping each (keep this list in this order).
         return app;
     }
 
