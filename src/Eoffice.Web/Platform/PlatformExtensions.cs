@@ -155,6 +155,7 @@ public static class PlatformExtensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapAuditApi();
 
         // Platform endpoints, one mapping each (keep this list in this order).
         return app;

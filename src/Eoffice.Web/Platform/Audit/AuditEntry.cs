@@ -28,7 +28,8 @@ public sealed class AuditEntry
         string? objectId, string? clientAddress, AuditOutcome outcome, string? details, string previousHash)
     {
         Sequence = sequence;
-        OccurredAt = occurredAt;
+        // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what every database stores and gives back.
+        OccurredAt = new DateTime(occurredAt.Ticks - (occurredAt.Ticks % 10), DateTimeKind.Utc);
         ActorId = actorId;
         ActorName = actorName;
         Action = action;
