@@ -1,0 +1,134 @@
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Eoffice.IntegrationTests.Schema;
+
+/// <summary>
+/// Migrations are written by hand, so these tests are what keeps them honest: on each provider the schema the
+/// migrations build must equal the schema EF derives from the model, and every upgrade must keep existing data.
+/// </summary>
+public abstract class MigrationTests(DatabaseProvider provider)
+{
+    [DbFact]
+    public async Task The_migrated_schema_equals_the_schema_of_the_ef_model_for_every_entity()
+    {
+        var (fromModel, cleanupModel) = await TestDatabases.CreateBareAsync(provider);
+        var (fromMigrations, cleanupMigrations) = await TestDatabases.CreateBareAsync(provider);
+        try
+        {
+            await fromModel.Database.EnsureCreatedAsync();
+            await fromMigrations.Database.MigrateAsync();
+
+            var expected = await SchemaSnapshot.ReadAsync(fromModel);
+            var actual = await SchemaSnapshot.ReadAsync(fromMigrations);
+
+            Assert.NotEmpty(expected.Tables);
+            var entityTables = fromModel.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+            Assert.All(entityTables, table => Assert.True(actual.Tables.ContainsKey(table), $"The migrations do not create table {table}."));
+            var differences = actual.DifferencesFrom(expected, "migrations", "model");
+            Assert.True(differences.Count == 0, "Schema differs:\n" + string.Join("\n", differences));
+        }
+        finally
+        {
+            await cleanupModel();
+            await cleanupMigrations();
+        }
+    }
+
+    [DbFact]
+    public async Task Upgrading_from_every_earlier_schema_version_keeps_accounts_and_an_intact_audit_chain()
+    {
+        var (probe, cleanupProbe) = await TestDatabases.CreateBareAsync(provider);
+        var migrations = probe.Database.GetMigrations().ToList();
+        await cleanupProbe();
+        Assert.NotEmpty(migrations);
+
+        // Data is written at the first version and must survive every later migration, applied one by one.
+        var (db, cleanup) = await TestDatabases.CreateBareAsync(provider);
+        try
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[0]);
+            var userId = Guid.CreateVersion7();
+            await InsertVersionOneDataAsync(db, userId);
+
+            foreach (var migration in migrations.Skip(1))
+            {
+                await migrator.MigrateAsync(migration);
+                db.ChangeTracker.Clear();
+                var user = await db.Set<User>().Include(u => u.Roles).AsNoTracking().SingleAsync(u => u.Id == userId);
+                Assert.Equal("Nguyễn Văn An", user.FullName);
+                Assert.Equal(["administrator"], user.Roles.Select(r => r.RoleCode));
+            }
+
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var verification = await new AuditChainVerifier(db).VerifyAsync();
+            Assert.True(verification.IsIntact, verification.Problem);
+            Assert.Equal(3, verification.EntriesChecked);
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    [DbFact]
+    public async Task Starting_against_a_database_from_a_newer_build_is_refused_without_changing_it()
+    {
+        var (db, cleanup) = await TestDatabases.CreateBareAsync(provider);
+        try
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '10.0.0')");
+            var migrator = new DatabaseMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync());
+
+            Assert.Contains("29991231000000_FromTheFuture", error.Message);
+            Assert.Contains("29991231000000_FromTheFuture", await db.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    /// <summary>Rows written with the first version's columns only, in each provider's storage format.</summary>
+    private async Task InsertVersionOneDataAsync(EofficeDbContext db, Guid userId)
+    {
+        object Id(Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+        var now = new DateTime(2026, 11, 21, 3, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO identity_users (id, user_name, full_name, email, password_hash, security_stamp, is_active, created_at, last_sign_in_at) " +
+            "VALUES ({0}, {1}, {2}, NULL, {3}, {4}, {5}, {6}, NULL)",
+            Id(userId), "nvan", "Nguyễn Văn An", "hash", "stamp", true, now);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO identity_user_roles (user_id, role_code) VALUES ({0}, {1})", Id(userId), "administrator");
+
+        var previous = AuditEntry.GenesisHash;
+        for (var sequence = 1; sequence <= 3; sequence++)
+        {
+            var entry = new AuditEntry(sequence, now.AddMinutes(sequence), userId, "nvan", "auth.sign-in", "user", userId.ToString(),
+                "127.0.0.1", AuditOutcome.Success, $"lần {sequence}", previous);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO platform_audit_entries (sequence, occurred_at, actor_id, actor_name, action, object_type, object_id, client_address, outcome, details, previous_hash, hash) " +
+                "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})",
+                entry.Sequence, entry.OccurredAt, Id(userId), entry.ActorName!, entry.Action, entry.ObjectType, entry.ObjectId!,
+                entry.ClientAddress!, (int)entry.Outcome, entry.Details!, entry.PreviousHash, entry.Hash);
+            previous = entry.Hash;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO platform_audit_head (id, sequence, hash) VALUES (1, 3, {0})", previous);
+    }
+}
+
+public sealed class MigrationTestsOnSqlite() : MigrationTests(DatabaseProvider.Sqlite);
+
+public sealed class MigrationTestsOnPostgres() : MigrationTests(DatabaseProvider.Postgres), IPostgresSuite;
