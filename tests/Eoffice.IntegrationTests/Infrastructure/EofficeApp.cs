@@ -16,11 +16,14 @@ namespace Eoffice.IntegrationTests.Infrastructure;
 /// </summary>
 public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    protected EofficeApp()
+    protected EofficeApp(string? dataPath = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "eoffice-tests", Guid.NewGuid().ToString("N"));
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "eoffice-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
     }
+
+    /// <summary>Whether disposing removes the data folder; off when a test starts the application twice on one folder.</summary>
+    protected bool KeepDataOnDispose { get; init; }
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -68,6 +71,11 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepDataOnDispose)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);
