@@ -1,10 +1,15 @@
-using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Platform.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Platform;
+
+/// <summary>A line a module adds to the start-up banner (e.g. how to sign in to the demo agency).</summary>
+public interface IStartupNotice
+{
+    string? Line(EofficeOptions options);
+}
 
 /// <summary>Tells whoever started eOffice where it listens, where its data is, and how to sign in.</summary>
 public static class StartupBanner
@@ -20,15 +25,7 @@ public static class StartupBanner
             $"  Địa chỉ:     {string.Join(", ", addresses)}",
             $"  Dữ liệu:     {options.ResolveDataPath(app.Environment.ContentRootPath)} (CSDL: {database.Provider})",
         };
-        if (options.DemoMode)
-        {
-            lines.Add($"  Đăng nhập:   {SeedAdministrator.DemoAdministratorUserName} / {SeedAdministrator.DemoPassword} (chế độ trình diễn)");
-        }
-        else
-        {
-            lines.Add("  Đăng nhập:   bằng tài khoản do quản trị hệ thống cấp.");
-        }
-
+        lines.AddRange(app.Services.GetServices<IStartupNotice>().Select(n => n.Line(options)).OfType<string>());
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 }

@@ -16,6 +16,7 @@ public static class IdentityModule
         services.AddScoped<SignIn>();
         services.AddScoped<ISessionValidator, SessionValidator>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
+        services.AddSingleton<IStartupNotice, DemoSignInNotice>();
         return services;
     }
 

@@ -49,3 +49,11 @@ public sealed class SeedAdministrator(
         logger.LogInformation("Demo administrator '{UserName}' created.", DemoAdministratorUserName);
     }
 }
+
+/// <summary>Tells the person starting a demo installation how to sign in.</summary>
+public sealed class DemoSignInNotice : IStartupNotice
+{
+    public string? Line(EofficeOptions options) => options.DemoMode
+        ? $"  Đăng nhập:   {SeedAdministrator.DemoAdministratorUserName} / {SeedAdministrator.DemoPassword} (chế độ trình diễn)"
+        : "  Đăng nhập:   bằng tài khoản do quản trị hệ thống cấp.";
+}

@@ -1,0 +1,47 @@
+using Eoffice.Web.Platform;
+
+namespace Eoffice.ArchitectureTests;
+
+public sealed class ModuleBoundaryTests
+{
+    /// <summary>Page folders whose name is not their module's.</summary>
+    private static readonly Dictionary<string, string> PageAreas = new() { ["Account"] = "Identity", ["Admin"] = "Platform" };
+
+    private static IReadOnlyList<DependencyScanner.Dependency> WebDependencies() =>
+        DependencyScanner.Scan(typeof(EofficeOptions).Assembly.Location, "Eoffice.Web.");
+
+    [Fact]
+    public void The_web_assembly_keeps_every_module_boundary()
+    {
+        var dependencies = WebDependencies();
+        Assert.Contains(dependencies, d => d.FromType.StartsWith("Eoffice.Web.Modules.", StringComparison.Ordinal));
+
+        var violations = new ModuleBoundaryRules("Eoffice.Web", PageAreas).Violations(dependencies);
+
+        Assert.True(violations.Count == 0, "Module boundaries broken:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void The_scanner_sees_uses_hidden_in_method_bodies_and_lambdas()
+    {
+        var dependencies = DependencyScanner.Scan(typeof(ModuleBoundaryTests).Assembly.Location, "Eoffice.ArchitectureTests.Fixtures.");
+
+        Assert.Contains(new DependencyScanner.Dependency(
+            "Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.UsesBetaInsideALambda",
+            "Eoffice.ArchitectureTests.Fixtures.Modules.Beta.Domain.Secret"), dependencies);
+    }
+
+    [Fact]
+    public void Each_rule_reports_its_violation_in_a_deliberately_broken_fixture()
+    {
+        var dependencies = DependencyScanner.Scan(typeof(ModuleBoundaryTests).Assembly.Location, "Eoffice.ArchitectureTests.Fixtures.");
+
+        var violations = new ModuleBoundaryRules("Eoffice.ArchitectureTests.Fixtures").Violations(dependencies);
+
+        Assert.Contains(violations, v => v.Contains("UsesBetaInsideALambda (module Alpha) uses", StringComparison.Ordinal) && v.EndsWith("an internal of module Beta", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("PlatformService (platform) uses module type", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Beta.Domain.Secret (domain) uses infrastructure type Microsoft.AspNetCore.Http.HttpContext", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Beta.Contracts.LeakyContract (contract) exposes", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.UsesBetaContract ", StringComparison.Ordinal));
+    }
+}
