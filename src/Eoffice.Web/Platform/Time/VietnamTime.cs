@@ -1,0 +1,45 @@
+namespace Eoffice.Web.Platform.Time;
+
+/// <summary>Vietnam local time (Asia/Ho_Chi_Minh, UTC+7 without daylight saving): dates and deadlines are reckoned in it.</summary>
+public static class VietnamTime
+{
+    /// <summary>The Asia/Ho_Chi_Minh zone from the operating system, or a fixed UTC+7 zone where no time-zone data is installed.</summary>
+    public static TimeZoneInfo Zone { get; } = FindZone();
+
+    /// <summary>The local date and time in Vietnam of an instant.</summary>
+    public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    /// <summary>The local date in Vietnam of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
+
+    /// <summary>The UTC instant of a local date and time in Vietnam.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>The Vietnamese name of a weekday: "Thứ Hai" … "Thứ Bảy", "Chủ nhật".</summary>
+    public static string WeekdayName(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
+        }
+    }
+}
