@@ -24,7 +24,7 @@ public enum CalendarDayKind
 
 /// <summary>
 /// One date of the working-day calendar with its status and, for anything but an ordinary day, the reason shown to
-/// users ("Tết Nguyên đán (mùng 1)", "Nghỉ bù Tết Dương lịch (01/01/2022)", or the administrator's text).
+/// users ("Tết Nguyên đán (mùng 1)", "Nghỉ bù ngày 01/01/2022: Tết Dương lịch", or the administrator's text).
 /// </summary>
 public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, string? Reason = null, Guid? OverrideId = null)
 {

@@ -83,7 +83,7 @@ public static class HolidayRules
 
                 var (date, reason) = owed.Dequeue();
                 result[candidate] = new CalendarDay(candidate, CalendarDayKind.Substitute,
-                    $"Nghỉ bù {reason} ({date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})");
+                    $"Nghỉ bù ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: {reason}");
             }
         }
 

@@ -107,7 +107,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// The number of working days d with <paramref name="from"/> &lt; d ≤ <paramref name="to"/>: the start is excluded
-    /// and the end included, so <c>CountWorkingDays(d, AddWorkingDays(d, n)) == n</c> for n ≥ 0, and a document received
+    /// and the end included, so <c>CountWorkingDays(d, AddWorkingDays(d, n)) == n</c> for n ≥ 1, and a document received
     /// on <paramref name="from"/> has been held for that many working days on <paramref name="to"/>. Equal dates give 0;
     /// when <paramref name="to"/> is before <paramref name="from"/> the result is minus the count the other way round.
     /// </summary>
