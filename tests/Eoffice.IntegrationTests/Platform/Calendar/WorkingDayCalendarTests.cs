@@ -86,6 +86,7 @@ public abstract partial class WorkingDayCalendarTests(EofficeApp app)
         var problem = await ProblemAsync(second);
         Assert.Equal("Ngày 31/12/2027 đã có điều chỉnh. Hãy xóa điều chỉnh đó trước khi thêm mới.", problem.GetProperty("title").GetString());
         Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal("/api/v1/calendar/overrides", problem.GetProperty("instance").GetString());
     }
 
     [DbFact]
