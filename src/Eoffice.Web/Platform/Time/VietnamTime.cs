@@ -2,15 +2,28 @@ using System.Globalization;
 
 namespace Eoffice.Web.Platform.Time;
 
-/// <summary>Showing UTC instants in Vietnam's time zone and formats (dd/MM/yyyy HH:mm, "ngày 05 tháng 01 năm 2026").</summary>
+/// <summary>Vietnam local time (Asia/Ho_Chi_Minh, UTC+7 without daylight saving): dates and deadlines are reckoned in it.</summary>
 public static class VietnamTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    /// <summary>The Asia/Ho_Chi_Minh zone from the operating system, or a fixed UTC+7 zone where no time-zone data is installed.</summary>
+    public static TimeZoneInfo Zone { get; } = FindZone();
 
-    public static DateTime ToLocal(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    /// <summary>The local date and time in Vietnam of an instant.</summary>
+    public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    public static string Format(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>The local date in Vietnam of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
+
+    /// <summary>The UTC instant of a local date and time in Vietnam.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>A stored UTC instant as Vietnam local time, "dd/MM/yyyy HH:mm:ss".</summary>
+    public static string Format(DateTime utc) =>
+        ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -20,4 +33,28 @@ public static class VietnamTime
     /// </summary>
     public static string FormatLong(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {(date.Month < 3 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}");
+
+    /// <summary>The Vietnamese name of a weekday: "Thứ Hai" … "Thứ Bảy", "Chủ nhật".</summary>
+    public static string WeekdayName(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
+        }
+    }
 }

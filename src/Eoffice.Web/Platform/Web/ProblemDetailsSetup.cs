@@ -10,13 +10,20 @@ public static class ProblemDetailsSetup
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Instance ??= context.HttpContext.OriginalPath();
             var activity = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity;
             context.ProblemDetails.Extensions.TryAdd("traceId", activity?.Id ?? context.HttpContext.TraceIdentifier);
         };
 
     public static bool IsApiRequest(this HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        request.HttpContext.OriginalPath().StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The path the client asked for. While an exception is handled, the exception-handler middleware has already
+    /// rewritten <see cref="HttpRequest.Path"/> to the error page ("/Error"); the original is kept in its feature.
+    /// </summary>
+    public static PathString OriginalPath(this HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Path is { Length: > 0 } original ? new PathString(original) : context.Request.Path;
 }
 
 /// <summary>

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Platform.Time;
+
+/// <summary>
+/// The administrator removes an override; the date returns to what the statutory rules say. Used by
+/// <c>DELETE /api/v1/calendar/overrides/{id}</c> and the admin page.
+/// </summary>
+public sealed class RemoveCalendarOverride(EofficeDbContext db, IAuditLog audit, WorkingDayCalendar calendar)
+{
+    /// <exception cref="NotFoundException">No override has this id.</exception>
+    public async Task HandleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var item = await db.Set<CalendarOverride>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+                ?? throw new NotFoundException("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
+            db.Remove(item);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEvent("calendar.override.remove", "calendar-override", item.Id.ToString(),
+                Details: $"{item.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {item.Kind}: {item.Reason}"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        calendar.InvalidateOverrides();
+    }
+
+    internal static void Map(RouteGroupBuilder group)
+    {
+        group.MapDelete("/overrides/{id:guid}", async Task<NoContent> (Guid id, RemoveCalendarOverride handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.For(PlatformPermissions.ManageCalendar))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RemoveCalendarOverride")
+            .WithSummary("Xóa một điều chỉnh của lịch ngày làm việc (quản trị).");
+
+        group.MapGet("/overrides/{id:guid}", async Task<Ok<CalendarOverrideResponse>> (Guid id, EofficeDbContext db, CancellationToken ct) =>
+            {
+                var item = await db.Set<CalendarOverride>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+                    ?? throw new NotFoundException("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
+                return TypedResults.Ok(CalendarOverrideResponse.From(item));
+            })
+            .RequireAuthorization(Policies.For(PlatformPermissions.ManageCalendar))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCalendarOverride")
+            .WithSummary("Một điều chỉnh của lịch ngày làm việc (quản trị).");
+    }
+}
