@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -99,6 +100,7 @@ public static class PlatformExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
 
         // Platform services, one registration each (keep this list in this order).
+        services.AddEofficeStorage(configuration);
 
         return builder;
     }
@@ -157,6 +159,7 @@ public static class PlatformExtensions
         app.MapRazorPages();
 
         // Platform endpoints, one mapping each (keep this list in this order).
+        app.MapEofficeStorage();
         return app;
     }
 
