@@ -46,7 +46,7 @@ public static class FileTypeSniffer
     private static readonly HashSet<string> ExecutableExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".exe", ".dll", ".com", ".scr", ".msi", ".msp", ".sys", ".cpl", ".pif", ".jar", ".apk", ".app", ".elf",
-        ".bin", ".so", ".dylib", ".deb", ".rpm", ".class", ".lnk", ".gadget",
+        ".so", ".dylib", ".deb", ".rpm", ".class", ".lnk", ".gadget",
     };
 
     private static readonly HashSet<string> ScriptExtensions = new(StringComparer.OrdinalIgnoreCase)
