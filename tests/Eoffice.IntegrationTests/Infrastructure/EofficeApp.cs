@@ -115,7 +115,7 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : EofficeApp
+public class SqliteApp : EofficeApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -123,7 +123,7 @@ public sealed class SqliteApp : EofficeApp
 }
 
 /// <summary>A throw-away PostgreSQL database per test class, created from the server named by EOFFICE_TEST_POSTGRES.</summary>
-public sealed class PostgresApp : EofficeApp
+public class PostgresApp : EofficeApp
 {
     private readonly string databaseName = "eoffice_test_" + Guid.NewGuid().ToString("N")[..16];
 
