@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -101,6 +102,7 @@ public static class PlatformExtensions
 
         // Platform services, one registration each (keep this list in this order).
         services.AddEofficeCalendar(configuration);
+        services.AddEofficeStorage(configuration);
 
         return builder;
     }
@@ -161,6 +163,7 @@ public static class PlatformExtensions
 
         // Platform endpoints, one mapping each (keep this list in this order).
         app.MapEofficeCalendar();
+        app.MapEofficeStorage();
         return app;
     }
 

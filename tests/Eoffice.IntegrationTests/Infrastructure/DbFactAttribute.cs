@@ -33,8 +33,11 @@ public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : IXuni
         }
     }
 
+    /// <summary>A class runs on PostgreSQL when it takes a <see cref="PostgresApp"/> (or derived) fixture or says so.</summary>
     public static bool RunsOnPostgres(Type type) =>
-        typeof(IClassFixture<PostgresApp>).IsAssignableFrom(type) || typeof(IPostgresSuite).IsAssignableFrom(type);
+        typeof(IPostgresSuite).IsAssignableFrom(type)
+        || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>)
+            && typeof(PostgresApp).IsAssignableFrom(i.GetGenericArguments()[0]));
 }
 
 /// <summary>Marks a test class that needs PostgreSQL without using <see cref="PostgresApp"/> (e.g. bare schema tests).</summary>

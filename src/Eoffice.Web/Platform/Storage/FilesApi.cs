@@ -1,0 +1,210 @@
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Eoffice.Web.Platform.Storage;
+
+/// <summary>
+/// <c>/api/v1/files</c>: streaming upload (multipart/form-data, one or several files), streaming download and metadata.
+/// <para>
+/// Antiforgery: the upload reads the body itself (to stream it), so the framework's automatic form check does not
+/// apply, and its fallback would buffer the whole form to look for a token field. A cookie-authenticated upload must
+/// therefore carry the token in the <c>X-CSRF-TOKEN</c> header, obtained from <c>GET /api/v1/files/antiforgery-token</c>
+/// after signing in; it is checked before a single byte of the body is read.
+/// </para>
+/// </summary>
+public static class FilesApi
+{
+    /// <summary>Most files accepted in one upload request.</summary>
+    public const int MaxFilesPerRequest = 20;
+
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>Room for multipart boundaries, part headers and small form fields around the files.</summary>
+    private const long EnvelopeAllowance = 1024 * 1024;
+
+    public sealed record UploadedFile(Guid Id, string FileName, long Length, string ContentType, string Sha256, DateTime CreatedAt);
+
+    public sealed record UploadResponse(IReadOnlyList<UploadedFile> Files);
+
+    public sealed record AntiforgeryToken(string HeaderName, string Token);
+
+    public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var files = endpoints.MapGroup("/api/v1/files").WithTags("Tệp").RequireAuthorization();
+
+        files.MapPost("/", UploadAsync)
+            .WithName("UploadFiles")
+            .WithSummary("Tải lên một hoặc nhiều tệp (multipart/form-data, truyền dòng).")
+            .WithDescription("Each file part is streamed to the store, its type sniffed from its content and its size limited " +
+                "(Storage:MaxFileSizeBytes, 413 beyond it); executables, scripts and HTML/SVG are refused with 415. Either all " +
+                "files of the request are recorded or none. Cookie sessions must send the X-CSRF-TOKEN header.");
+
+        files.MapGet("/{id:guid}", DownloadAsync)
+            .WithName("DownloadFile")
+            .WithSummary("Tải xuống tệp (kiểm tra toàn vẹn SHA-256 khi đọc).");
+
+        files.MapGet("/{id:guid}/metadata", GetMetadataAsync)
+            .WithName("GetFileMetadata")
+            .WithSummary("Thông tin tệp: tên, kích thước, kiểu, mã băm SHA-256.");
+
+        files.MapGet("/antiforgery-token", (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName ?? AntiforgeryHeader, tokens.RequestToken!));
+            })
+            .WithName("GetAntiforgeryToken")
+            .WithSummary("Mã chống giả mạo yêu cầu cho phiên đăng nhập, gửi lại trong tiêu đề X-CSRF-TOKEN khi tải tệp lên.");
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> UploadAsync(
+        HttpContext http,
+        FileStore store,
+        IAntiforgery antiforgery,
+        IAuditLog audit,
+        EofficeDbContext db,
+        IOptions<StorageOptions> options,
+        CancellationToken cancellationToken)
+    {
+        // Kestrel's global body limit (30 MB) would cut uploads short; allow what MaxFilesPerRequest files may need.
+        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            var perFile = options.Value.MaxFileSizeBytes;
+            sizeFeature.MaxRequestBodySize = perFile > (long.MaxValue - EnvelopeAllowance) / MaxFilesPerRequest
+                ? null
+                : (perFile * MaxFilesPerRequest) + EnvelopeAllowance;
+        }
+
+        if (http.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+        {
+            if (!http.Request.Headers.ContainsKey(AntiforgeryHeader))
+            {
+                return Problem(StatusCodes.Status400BadRequest,
+                    "Thiếu mã chống giả mạo yêu cầu (tiêu đề X-CSRF-TOKEN). Hãy tải lại trang rồi thử lại.");
+            }
+
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Problem(StatusCodes.Status400BadRequest,
+                    "Mã chống giả mạo yêu cầu không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.");
+            }
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Yêu cầu tải tệp phải ở dạng multipart/form-data.");
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Yêu cầu multipart/form-data thiếu hoặc sai ranh giới (boundary).");
+        }
+
+        var staged = new List<StoredFile>();
+        try
+        {
+            var reader = new MultipartReader(boundary, http.Request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                {
+                    // Plain form fields carry nothing the store needs; the reader skips their bodies without buffering.
+                    continue;
+                }
+
+                if (staged.Count == MaxFilesPerRequest)
+                {
+                    return Problem(StatusCodes.Status400BadRequest, $"Mỗi lần chỉ tải lên được tối đa {MaxFilesPerRequest} tệp.");
+                }
+
+                var fileName = disposition.FileNameStar.HasValue
+                    ? disposition.FileNameStar.Value
+                    : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                staged.Add(await store.StageAsync(section.Body, fileName ?? string.Empty, section.ContentType, cancellationToken));
+            }
+        }
+        catch (FileRejectedException rejected)
+        {
+            // Rows staged for earlier parts are dropped with this request's unit of work; their contents are
+            // unreferenced and left to garbage collection.
+            return Problem(rejected.StatusCode, rejected.Message);
+        }
+        catch (InvalidDataException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data không hợp lệ.");
+        }
+
+        if (staged.Count == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Yêu cầu không có tệp nào. Hãy gửi tệp trong một trường kiểu tệp (file).");
+        }
+
+        // All rows and their audit entries commit together (the audit log saves pending changes with its entry).
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var file in staged)
+            {
+                await audit.RecordAsync(new AuditEvent("file.upload", "file", file.Id.ToString(),
+                    Details: $"{file.FileName} ({file.Length} byte, {file.ContentType}, sha256 {file.Sha256})"), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(new UploadResponse(staged.Select(ToDto).ToList()));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        Guid id, HttpContext http, FileStore store, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        OpenedFile opened;
+        try
+        {
+            opened = await store.OpenReadAsync(id, cancellationToken);
+        }
+        catch (Web.NotFoundException notFound)
+        {
+            return Problem(StatusCodes.Status404NotFound, notFound.Message);
+        }
+
+        http.Response.RegisterForDisposeAsync(opened);
+        await audit.RecordAsync(new AuditEvent("file.download", "file", id.ToString(), Details: opened.File.FileName), cancellationToken);
+
+        // The content stream cannot seek (it verifies while reading), so the length is declared here: a download cut
+        // short by a failed integrity check is then visibly incomplete to the client.
+        http.Response.ContentLength = opened.File.Length;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(opened.Content, opened.File.ContentType, opened.File.FileName,
+            lastModified: new DateTimeOffset(opened.File.CreatedAt, TimeSpan.Zero),
+            entityTag: new EntityTagHeaderValue($"\"{opened.File.Sha256}\""));
+    }
+
+    private static async Task<Results<Ok<UploadedFile>, ProblemHttpResult>> GetMetadataAsync(
+        Guid id, FileStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(ToDto(await store.GetAsync(id, cancellationToken)));
+        }
+        catch (Web.NotFoundException notFound)
+        {
+            return Problem(StatusCodes.Status404NotFound, notFound.Message);
+        }
+    }
+
+    private static UploadedFile ToDto(StoredFile file) =>
+        new(file.Id, file.FileName, file.Length, file.ContentType, file.Sha256, file.CreatedAt);
+
+    private static ProblemHttpResult Problem(int status, string title) => TypedResults.Problem(title: title, statusCode: status);
+}
