@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Jobs;
+using Eoffice.Web.Platform.Notifications;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -99,6 +101,8 @@ public static class PlatformExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
 
         // Platform services, one registration each (keep this list in this order).
+        services.AddEofficeJobs(configuration);
+        services.AddEofficeNotifications();
 
         return builder;
     }
@@ -157,6 +161,8 @@ public static class PlatformExtensions
         app.MapRazorPages();
 
         // Platform endpoints, one mapping each (keep this list in this order).
+        app.MapEofficeJobs();
+        app.MapEofficeNotifications();
         return app;
     }
 
