@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Platform.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,12 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
 
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Test-only services (handlers, jobs, probes) a fixture adds on top of the application's own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     public virtual Task InitializeAsync()
@@ -115,7 +122,7 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : EofficeApp
+public class SqliteApp : EofficeApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -123,7 +130,7 @@ public sealed class SqliteApp : EofficeApp
 }
 
 /// <summary>A throw-away PostgreSQL database per test class, created from the server named by EOFFICE_TEST_POSTGRES.</summary>
-public sealed class PostgresApp : EofficeApp
+public class PostgresApp : EofficeApp
 {
     private readonly string databaseName = "eoffice_test_" + Guid.NewGuid().ToString("N")[..16];
 

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Eoffice.Web.Platform.Jobs;
 
-/// <summary>Where a recurring job stands, as administrators see it.</summary>
+/// <summary>Where a recurring job stands, as administrators see it (by name in the JSON API).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JobRunState>))]
 public enum JobRunState
 {
     /// <summary>Waiting for its next run; the last run (if any) succeeded.</summary>

@@ -10,7 +10,8 @@ public static class ProblemDetailsSetup
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Instance ??= context.HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+                ?? context.HttpContext.Request.Path;
             var activity = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity;
             context.ProblemDetails.Extensions.TryAdd("traceId", activity?.Id ?? context.HttpContext.TraceIdentifier);
         };
@@ -39,7 +40,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.IsApiRequest())
+        // UseExceptionHandler("/Error") has already pointed Request.Path at the error page: judge by the original path.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!new PathString(originalPath).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
