@@ -63,6 +63,29 @@ public abstract class NotificationTests(EofficeApp app)
     }
 
     [DbFact]
+    public async Task The_notifications_page_marks_one_read_with_its_button()
+    {
+        var (userId, userName) = await app.CreateUserAsync("Vũ Thị Giang");
+        var client = await app.SignedInAsAsync(userName);
+        var id = await NotifyAsync(userId, "Lịch họp giao ban tuần đã thay đổi");
+        var page = await client.GetStringAsync("/thong-bao");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        var response = await client.PostAsync("/thong-bao?handler=Read", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = id.ToString(),
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var readAt = await app.WithDbAsync(db => db.Set<Notification>().Where(n => n.Id == id).Select(n => n.ReadAt).FirstAsync());
+        Assert.NotNull(readAt);
+        var after = await client.GetStringAsync("/thong-bao");
+        Assert.DoesNotContain("Đánh dấu đã đọc", after, StringComparison.Ordinal);
+    }
+
+    [DbFact]
     public async Task A_notification_in_a_rolled_back_change_is_not_stored()
     {
         var (userId, _) = await app.CreateUserAsync("Lê Văn Cường");
