@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Jobs;
+using Eoffice.Web.Platform.Notifications;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Time;
@@ -103,6 +105,8 @@ public static class PlatformExtensions
         // Platform services, one registration each (keep this list in this order).
         services.AddEofficeCalendar(configuration);
         services.AddEofficeStorage(configuration);
+        services.AddEofficeJobs(configuration);
+        services.AddEofficeNotifications();
 
         return builder;
     }
@@ -164,6 +168,8 @@ public static class PlatformExtensions
         // Platform endpoints, one mapping each (keep this list in this order).
         app.MapEofficeCalendar();
         app.MapEofficeStorage();
+        app.MapEofficeJobs();
+        app.MapEofficeNotifications();
         return app;
     }
 

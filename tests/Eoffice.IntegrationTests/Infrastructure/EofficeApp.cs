@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Platform.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,12 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
 
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Test-only services (handlers, jobs, probes) a fixture adds on top of the application's own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     public virtual Task InitializeAsync()

@@ -25,6 +25,12 @@ public static class VietnamTime
     public static string Format(DateTime utc) =>
         ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>An optional stored UTC instant as Vietnam local time, or "—" when there is none.</summary>
+    public static string Format(DateTime? utc) => utc is { } value ? Format(value) : "—";
+
+    /// <summary>ISO 8601 in UTC, for the machine-readable <c>datetime</c> attribute of &lt;time&gt;.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -1,0 +1,81 @@
+using Eoffice.Web.Platform;
+using Eoffice.Web.Platform.Jobs;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Eoffice.Web.Pages.Admin;
+
+/// <summary>Background work for administrators: recurring jobs, the outbox backlog and failures, "run now" and "retry".</summary>
+[RequirePermission(PlatformPermissions.ManageJobs)]
+public sealed class JobsModel(JobsAdministration administration) : PageModel
+{
+    public IReadOnlyList<JobsAdministration.JobDto> Jobs { get; private set; } = [];
+
+    public JobsAdministration.OutboxOverview Outbox { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Error { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Jobs = await administration.ListJobsAsync(cancellationToken);
+        var state = State is JobsAdministration.OutboxStates.Pending or JobsAdministration.OutboxStates.Failed
+            ? State
+            : JobsAdministration.OutboxStates.Failed;
+        Outbox = await administration.GetOutboxAsync(state, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await administration.RunNowAsync(name, cancellationToken);
+            Message = $"Đã yêu cầu chạy ngay tác vụ \"{name}\".";
+        }
+        catch (BusinessRuleException ex)
+        {
+            Error = ex.Message;
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await administration.RetryAsync(id, cancellationToken);
+            Message = $"Đã đưa thông điệp số {id} trở lại hàng đợi.";
+        }
+        catch (BusinessRuleException ex)
+        {
+            Error = ex.Message;
+        }
+
+        return RedirectToPage(new { state = JobsAdministration.OutboxStates.Failed });
+    }
+
+    public static string StateText(JobsAdministration.JobDto job) =>
+        !job.IsEnabled ? "Đã tắt" : job.State switch
+        {
+            JobRunState.Running => "Đang chạy",
+            JobRunState.Failed => "Lỗi",
+            _ => "Sẵn sàng",
+        };
+
+    public static string StateBadge(JobsAdministration.JobDto job) =>
+        !job.IsEnabled ? "text-bg-secondary" : job.State switch
+        {
+            JobRunState.Running => "text-bg-primary",
+            JobRunState.Failed => "text-bg-danger",
+            _ => "text-bg-success",
+        };
+}

@@ -1,0 +1,81 @@
+// Live notification badge and toasts over SignalR (/hubs/notifications). Loaded by _HeaderWidgets for signed-in users.
+// No inline scripts or styles: the CSP allows only files from this origin, so everything is built with DOM calls.
+(function () {
+    "use strict";
+    var badge = document.getElementById("notification-count");
+    var bell = document.getElementById("notification-bell");
+    var toasts = document.getElementById("notification-toasts");
+    if (!badge || !bell || !window.signalR) { return; }
+
+    function setCount(count) {
+        badge.textContent = count > 99 ? "99+" : String(count);
+        badge.hidden = count === 0;
+        bell.setAttribute("aria-label", (bell.getAttribute("data-label") || "Thông báo") + " (" + count + " chưa đọc)");
+    }
+
+    function isLocal(link) {
+        return typeof link === "string" && link.charAt(0) === "/" && link.charAt(1) !== "/" && link.charAt(1) !== "\\";
+    }
+
+    function showToast(n) {
+        if (!toasts) { return; }
+        var toast = document.createElement("div");
+        toast.className = "toast";
+        toast.setAttribute("role", "status");
+        toast.setAttribute("aria-live", "polite");
+        toast.setAttribute("aria-atomic", "true");
+
+        var header = document.createElement("div");
+        header.className = "toast-header";
+        var strong = document.createElement("strong");
+        strong.className = "me-auto";
+        strong.textContent = "Thông báo mới";
+        var close = document.createElement("button");
+        close.type = "button";
+        close.className = "btn-close";
+        close.setAttribute("data-bs-dismiss", "toast");
+        close.setAttribute("aria-label", "Đóng");
+        header.appendChild(strong);
+        header.appendChild(close);
+
+        var body = document.createElement("div");
+        body.className = "toast-body";
+        var title = document.createElement(isLocal(n.link) ? "a" : "span");
+        title.textContent = n.title;
+        if (isLocal(n.link)) { title.href = n.link; }
+        body.appendChild(title);
+        if (n.body) {
+            var text = document.createElement("div");
+            text.className = "small";
+            text.textContent = n.body;
+            body.appendChild(text);
+        }
+
+        toast.appendChild(header);
+        toast.appendChild(body);
+        toasts.appendChild(toast);
+        toast.addEventListener("hidden.bs.toast", function () { toast.remove(); });
+        if (window.bootstrap && window.bootstrap.Toast) {
+            window.bootstrap.Toast.getOrCreateInstance(toast, { delay: 8000 }).show();
+        } else {
+            toast.classList.add("show");
+        }
+    }
+
+    var connection = new window.signalR.HubConnectionBuilder()
+        .withUrl("/hubs/notifications")
+        .withAutomaticReconnect()
+        .configureLogging(window.signalR.LogLevel.Warning)
+        .build();
+
+    connection.on("UnreadCount", setCount);
+    connection.on("Notification", function (n) {
+        setCount(n.unreadCount);
+        showToast(n);
+    });
+
+    connection.start().catch(function (err) {
+        // The page still works without live updates; the badge is correct as of the page load.
+        console.warn("Không kết nối được kênh thông báo trực tiếp.", err);
+    });
+})();

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Modules.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Eoffice.IntegrationTests.Platform;
+
+/// <summary>Accounts created straight in the database for a test, and small waiting helpers.</summary>
+public static class TestAccounts
+{
+    public const string Password = "Thu-nghiem@2026";
+
+    /// <summary>Creates an active account with a unique user name and the given roles; returns its id and name.</summary>
+    public static async Task<(Guid Id, string UserName)> CreateUserAsync(this EofficeApp app, string fullName, params string[] roles)
+    {
+        var userName = "nv" + Guid.NewGuid().ToString("N")[..10];
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Eoffice.Web.Platform.Data.EofficeDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
+        var user = new User(userName, fullName, DateTime.UtcNow);
+        user.SetPasswordHash(hasher.HashPassword(user, Password));
+        foreach (var role in roles)
+        {
+            user.GrantRole(role);
+        }
+
+        db.Add(user);
+        await db.SaveChangesAsync();
+        return (user.Id, userName);
+    }
+
+    public static Task<HttpClient> SignedInAsAsync(this EofficeApp app, string userName) => app.SignedInClientAsync(userName, Password);
+
+    /// <summary>The id of the user an HTTP client is signed in as.</summary>
+    public static async Task<Guid> MyIdAsync(this HttpClient client) =>
+        (await client.GetFromJsonAsync<Me>("/api/v1/me"))!.Id;
+
+    private sealed record Me(Guid Id);
+}
+
+/// <summary>Bounded polling for conditions that background workers make true.</summary>
+public static class Eventually
+{
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"Waited {limit.TotalSeconds:0} s for {what}; last value: {value}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="step"/> over and over (pausing <paramref name="pause"/> when it found nothing to do) until
+    /// <paramref name="stop"/> is cancelled; the cancellation itself is the normal end.
+    /// </summary>
+    public static Task RepeatUntilCancelledAsync(Func<CancellationToken, Task<bool>> step, TimeSpan pause, CancellationToken stop) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (!await step(stop))
+                    {
+                        await Task.Delay(pause, stop);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Asked to stop.
+            }
+        });
+
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        WaitForAsync(condition, ok => ok, what, timeout);
+}
