@@ -47,6 +47,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
             ["Eoffice:DataPath"] = dataPath,
             ["Eoffice:DemoMode"] = "true",
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["Logging:LogLevel:Default"] = "Warning",
         }));
     }
 

@@ -47,6 +47,7 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
                 ["Eoffice:DemoMode"] = "true",
                 ["Database:Provider"] = Provider.ToString(),
                 ["Jobs:PollInterval"] = "00:00:00.200",
+                ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in DatabaseSettings())
             {

@@ -131,7 +131,7 @@ public abstract partial class WebShellTests(EofficeApp app)
     public async Task The_admin_menu_is_shown_only_to_those_holding_its_permissions()
     {
         var admin = await app.SignedInClientAsync();
-        var specialist = await app.SignedInClientAsync(await TestUsers.CreateAsync(app, "cvbinh", "Trần Thị Bình"), TestUsers.Password);
+        var specialist = await app.SignedInAsAsync((await app.CreateUserAsync("Trần Thị Bình")).UserName);
 
         var adminHome = await admin.GetStringAsync("/");
         var specialistHome = await specialist.GetStringAsync("/");

@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Eoffice.IntegrationTests.Infrastructure;
-using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Time;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +12,6 @@ namespace Eoffice.IntegrationTests.Platform.Calendar;
 
 public abstract partial class WorkingDayCalendarTests(EofficeApp app)
 {
-    private const string StaffUserName = "chuyenvien.lich";
-    private const string StaffPassword = "Chuyen@vien2026";
 
     [DbFact]
     public async Task Any_signed_in_user_sees_Tet_2026_with_its_reasons()
@@ -168,20 +164,8 @@ public abstract partial class WorkingDayCalendarTests(EofficeApp app)
 
     private async Task<HttpClient> StaffClientAsync()
     {
-        await app.WithDbAsync(async db =>
-        {
-            if (await db.Set<User>().AnyAsync(u => u.UserName == StaffUserName))
-            {
-                return;
-            }
-
-            var hasher = app.Services.GetRequiredService<IPasswordHasher<User>>();
-            var user = new User(StaffUserName, "Nguyễn Văn An", DateTime.UtcNow);
-            user.SetPasswordHash(hasher.HashPassword(user, StaffPassword));
-            db.Add(user);
-            await db.SaveChangesAsync();
-        });
-        return await app.SignedInClientAsync(StaffUserName, StaffPassword);
+        var (_, userName) = await app.CreateUserAsync("Nguyễn Văn An");
+        return await app.SignedInAsAsync(userName);
     }
 
     private static FormUrlEncodedContent Form(string pageHtml, params (string Name, string Value)[] fields)

@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Eoffice.IntegrationTests.Infrastructure;
-using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Storage;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,17 +116,8 @@ public abstract class FileStoreTests(EofficeApp app)
     {
         var admin = await app.SignedInClientAsync();
         var uploaded = (await (await UploadAsync(admin, (Pdf(5_000), "noi-bo.pdf", "application/pdf"))).Content.ReadFromJsonAsync<UploadResponseDto>())!.Files[0];
-        var userName = "cv" + Guid.NewGuid().ToString("N")[..8];
-        using (var scope = app.Services.CreateScope())
-        {
-            var user = new User(userName, "Nguyễn Văn Bình", DateTime.UtcNow);
-            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, "MatKhau@2026"));
-            var db = scope.ServiceProvider.GetRequiredService<Eoffice.Web.Platform.Data.EofficeDbContext>();
-            db.Add(user);
-            await db.SaveChangesAsync();
-        }
-
-        var other = await app.SignedInClientAsync(userName, "MatKhau@2026");
+        var (_, userName) = await app.CreateUserAsync("Nguyễn Văn Bình");
+        var other = await app.SignedInAsAsync(userName);
         var download = await other.GetAsync($"/api/v1/files/{uploaded.Id}");
         var metadata = await other.GetAsync($"/api/v1/files/{uploaded.Id}/metadata");
         var unknown = await admin.GetAsync($"/api/v1/files/{Guid.CreateVersion7()}");

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Eoffice.IntegrationTests.Platform;
+namespace Eoffice.IntegrationTests.Infrastructure;
 
 /// <summary>Accounts created straight in the database for a test, and small waiting helpers.</summary>
 public static class TestAccounts
