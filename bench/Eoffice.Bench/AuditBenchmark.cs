@@ -20,6 +20,8 @@ internal static class AuditBenchmark
 
         public string? ClientAddress => "127.0.0.1";
 
+        public Guid? AgencyId => null;
+
         public bool HasPermission(string permission) => true;
     }
 

@@ -41,7 +41,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     [DbFact]
-    public async Task Upgrading_from_every_earlier_schema_version_keeps_accounts_and_an_intact_audit_chain()
+    public async Task Upgrading_through_every_schema_version_keeps_accounts_roles_status_and_an_intact_audit_chain()
     {
         var (probe, cleanupProbe) = await TestDatabases.CreateBareAsync(provider);
         var migrations = probe.Database.GetMigrations().ToList();
@@ -60,13 +60,19 @@ public abstract class MigrationTests(DatabaseProvider provider)
             foreach (var migration in migrations.Skip(1))
             {
                 await migrator.MigrateAsync(migration);
-                db.ChangeTracker.Clear();
-                var user = await db.Set<User>().Include(u => u.Roles).AsNoTracking().SingleAsync(u => u.Id == userId);
-                Assert.Equal("Nguyễn Văn An", user.FullName);
-                Assert.Equal(["administrator"], user.Roles.Select(r => r.RoleCode));
             }
 
+            // Read with today's model: the version-1 account, its role and the audit chain all came through.
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            db.ChangeTracker.Clear();
+            var user = await db.Set<User>().Include(u => u.RoleAssignments).AsNoTracking().SingleAsync(u => u.Id == userId);
+            Assert.Equal("Nguyễn Văn An", user.FullName);
+            Assert.Equal(AccountStatus.Active, user.Status);
+            var role = Assert.Single(user.RoleAssignments);
+            Assert.Equal(("administrator", (Guid?)null), (role.RoleCode, role.ScopeUnitId));
+            Assert.NotEqual(Guid.Empty, role.Id);
+            var disabled = await db.Set<User>().AsNoTracking().SingleAsync(u => u.UserName == "ttbinh");
+            Assert.Equal(AccountStatus.Disabled, disabled.Status);
             var verification = await new AuditChainVerifier(db).VerifyAsync();
             Assert.True(verification.IsIntact, verification.Problem);
             Assert.Equal(3, verification.EntriesChecked);
@@ -110,6 +116,10 @@ public abstract class MigrationTests(DatabaseProvider provider)
             Id(userId), "nvan", "Nguyễn Văn An", "hash", "stamp", true, now);
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO identity_user_roles (user_id, role_code) VALUES ({0}, {1})", Id(userId), "administrator");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO identity_users (id, user_name, full_name, email, password_hash, security_stamp, is_active, created_at, last_sign_in_at) " +
+            "VALUES ({0}, {1}, {2}, NULL, {3}, {4}, {5}, {6}, NULL)",
+            Id(Guid.CreateVersion7()), "ttbinh", "Trần Thị Bình", "hash", "stamp2", false, now);
 
         var previous = AuditEntry.GenesisHash;
         for (var sequence = 1; sequence <= 3; sequence++)

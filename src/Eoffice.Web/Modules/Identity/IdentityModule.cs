@@ -13,8 +13,11 @@ public static class IdentityModule
     {
         services.AddSingleton<IPermissionProvider, IdentityPermissions>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
+        services.AddScoped<Sessions>();
+        services.AddScoped<ISessionValidator>(sp => sp.GetRequiredService<Sessions>());
         services.AddScoped<SignIn>();
-        services.AddScoped<ISessionValidator, SessionValidator>();
+        services.AddScoped<SignOut>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
         return services;

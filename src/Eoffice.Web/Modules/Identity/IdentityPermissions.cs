@@ -1,4 +1,4 @@
-using Eoffice.Web.Platform;
+using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Security;
 
 namespace Eoffice.Web.Modules.Identity;
@@ -15,6 +15,6 @@ public sealed class IdentityPermissions : IPermissionProvider
 
     public IEnumerable<DefaultRole> GetDefaultRoles() =>
     [
-        new(PlatformPermissions.AdministratorRole, "Quản trị hệ thống", [ManageAccounts]),
+        new(DefaultRoles.Administrator, DefaultRoles.Names[DefaultRoles.Administrator], [ManageAccounts]),
     ];
 }

@@ -42,7 +42,8 @@ public sealed class SeedAdministrator(
         }
 
         var admin = new User(DemoAdministratorUserName, DemoAdministratorFullName, time.GetUtcNow().UtcDateTime);
-        admin.SetPasswordHash(hasher.HashPassword(admin, DemoPassword));
+        admin.IsDemo = true;
+        admin.SetPasswordHash(hasher.HashPassword(admin, DemoPassword), time.GetUtcNow().UtcDateTime);
         admin.GrantRole(PlatformPermissions.AdministratorRole);
         db.Add(admin);
         await db.SaveChangesAsync(cancellationToken);

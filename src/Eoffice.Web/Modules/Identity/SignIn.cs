@@ -16,7 +16,7 @@ namespace Eoffice.Web.Modules.Identity;
 public sealed class SignIn(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
-    PermissionCatalog catalog,
+    Sessions sessions,
     IAuditLog audit,
     TimeProvider time)
 {
@@ -31,44 +31,41 @@ public sealed class SignIn(
     public async Task<Result> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var userName = (request.UserName ?? string.Empty).Trim().ToLowerInvariant();
-        var user = await db.Set<User>().Include(u => u.Roles)
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = await db.Set<User>().Include(u => u.RoleAssignments)
             .FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
 
-        if (user is null || !user.IsActive || string.IsNullOrEmpty(user.PasswordHash)
+        if (user is null || !user.CanSignIn(now) || string.IsNullOrEmpty(user.PasswordHash)
             || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
         {
             await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure,
-                Details: user is null ? "unknown user" : user.IsActive ? "wrong password" : "inactive account",
+                Details: user is null ? "unknown user" : user.CanSignIn(now) ? "wrong password" : $"account {user.Status}",
                 ActorId: user?.Id, ActorName: userName), cancellationToken);
             return new Result(false, null, InvalidCredentials);
         }
 
-        user.RecordSignIn(time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        user.RecordSignIn(now);
+        var principal = await sessions.StartAsync(user, "password", cancellationToken);
         await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString(), ActorId: user.Id, ActorName: user.UserName), cancellationToken);
-        return new Result(true, CreatePrincipal(user, catalog), null);
+        return new Result(true, principal, null);
     }
+}
 
-    public static ClaimsPrincipal CreatePrincipal(User user, PermissionCatalog catalog)
+/// <summary>Ends the current session on the server, records it, and removes the cookie.</summary>
+public sealed class SignOut(Sessions sessions, IAuditLog audit)
+{
+    public async Task HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        var claims = new List<Claim>
-        {
-            new(EofficeClaims.UserId, user.Id.ToString()),
-            new(EofficeClaims.UserName, user.UserName),
-            new(EofficeClaims.FullName, user.FullName),
-            new(EofficeClaims.SecurityStamp, user.SecurityStamp),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(EofficeClaims.Role, r.RoleCode)));
-        claims.AddRange(catalog.PermissionsOf(user.Roles.Select(r => r.RoleCode)).Select(p => new Claim(EofficeClaims.Permission, p)));
-        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, EofficeClaims.UserName, EofficeClaims.Role);
-        return new ClaimsPrincipal(identity);
+        await sessions.EndAsync(http.User, "sign-out", cancellationToken);
+        await audit.RecordAsync(new AuditEvent("auth.sign-out", "user", http.User.UserId()?.ToString()), cancellationToken);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 }
 
 /// <summary>JSON endpoints of the identity module.</summary>
 public static class IdentityApi
 {
-    public sealed record MeResponse(Guid Id, string UserName, string FullName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
+    public sealed record MeResponse(Guid Id, string UserName, string FullName, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
 
     public static void MapIdentityApi(this IEndpointRouteBuilder endpoints)
     {
@@ -100,15 +97,14 @@ public static class IdentityApi
             .WithName("SignIn")
             .WithSummary("Đăng nhập bằng tên đăng nhập và mật khẩu; trả về cookie phiên làm việc.");
 
-        auth.MapPost("/sign-out", async Task<NoContent> (HttpContext http, IAuditLog audit, CancellationToken ct) =>
+        auth.MapPost("/sign-out", async Task<NoContent> (HttpContext http, SignOut handler, CancellationToken ct) =>
             {
-                await audit.RecordAsync(new AuditEvent("auth.sign-out", "user", http.User.UserId()?.ToString()), ct);
-                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await handler.HandleAsync(http, ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
             .WithName("SignOut")
-            .WithSummary("Đăng xuất, kết thúc phiên làm việc.");
+            .WithSummary("Đăng xuất, kết thúc phiên làm việc trên máy chủ.");
 
         endpoints.MapGet("/api/v1/me", (ClaimsPrincipal user) => TypedResults.Ok(ToMe(user)))
             .RequireAuthorization()
@@ -121,6 +117,7 @@ public static class IdentityApi
         principal.UserId() ?? Guid.Empty,
         principal.FindFirstValue(EofficeClaims.UserName) ?? string.Empty,
         principal.FindFirstValue(EofficeClaims.FullName) ?? string.Empty,
+        principal.AgencyId(),
         principal.FindAll(EofficeClaims.Role).Select(c => c.Value).ToList(),
         principal.FindAll(EofficeClaims.Permission).Select(c => c.Value).Order(StringComparer.Ordinal).ToList());
 }

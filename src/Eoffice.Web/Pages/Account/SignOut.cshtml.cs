@@ -1,13 +1,9 @@
-using Eoffice.Web.Platform.Audit;
-using Eoffice.Web.Platform.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Account;
 
-public sealed class SignOutModel(IAuditLog audit) : PageModel
+public sealed class SignOutModel(Modules.Identity.SignOut signOut) : PageModel
 {
     public void OnGet()
     {
@@ -15,8 +11,7 @@ public sealed class SignOutModel(IAuditLog audit) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await audit.RecordAsync(new AuditEvent("auth.sign-out", "user", User.UserId()?.ToString()), cancellationToken);
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await signOut.HandleAsync(HttpContext, cancellationToken);
         return LocalRedirect("/dang-nhap");
     }
 }

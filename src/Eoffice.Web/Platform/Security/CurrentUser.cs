@@ -13,6 +13,9 @@ public interface ICurrentUser
 
     string? ClientAddress { get; }
 
+    /// <summary>The agency the person works for; objects of other agencies are invisible to them.</summary>
+    Guid? AgencyId { get; }
+
     bool HasPermission(string permission);
 }
 
@@ -28,6 +31,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
+    public Guid? AgencyId => Principal?.AgencyId();
+
     public bool HasPermission(string permission) => Principal?.HasClaim(EofficeClaims.Permission, permission) == true;
 }
 
@@ -38,4 +43,7 @@ public static class ClaimsPrincipalExtensions
 
     public static Guid? UserId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(EofficeClaims.UserId), out var id) ? id : null;
+
+    public static Guid? AgencyId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(EofficeClaims.AgencyId), out var id) ? id : null;
 }

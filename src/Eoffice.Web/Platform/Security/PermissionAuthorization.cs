@@ -44,4 +44,7 @@ public static class EofficeClaims
     public const string FullName = "full_name";
     public const string Role = "role";
     public const string SecurityStamp = "stamp";
+    public const string SessionId = "sid";
+    public const string AgencyId = "agency";
+    public const string MustChangePassword = "must_change_password";
 }

@@ -22,10 +22,20 @@ public sealed class ApiAwareCookieEvents : CookieAuthenticationEvents
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var validator = context.HttpContext.RequestServices.GetService<ISessionValidator>();
-        if (validator is not null && context.Principal is not null && !await validator.IsValidAsync(context.Principal, context.HttpContext.RequestAborted))
+        if (validator is null || context.Principal is null)
+        {
+            return;
+        }
+
+        var current = await validator.ValidateAsync(context.Principal, context.HttpContext.RequestAborted);
+        if (current is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
+        }
+        else
+        {
+            context.ReplacePrincipal(current);
         }
     }
 
@@ -37,8 +47,11 @@ public sealed class ApiAwareCookieEvents : CookieAuthenticationEvents
     }
 }
 
-/// <summary>Checks on every request that a session still stands (account active, credentials unchanged).</summary>
+/// <summary>
+/// Checks on every request that a session still stands (open, not idle, account active, credentials unchanged) and
+/// returns the principal as it is now (current rights), or <c>null</c> to end the session.
+/// </summary>
 public interface ISessionValidator
 {
-    Task<bool> IsValidAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken);
+    Task<System.Security.Claims.ClaimsPrincipal?> ValidateAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken);
 }
