@@ -53,6 +53,7 @@ public sealed class LdapDirectory(ILogger<LdapDirectory> logger)
                 {
                     try
                     {
+                        connection.AuthType = AuthType.Basic;
                         connection.Bind(new NetworkCredential(serviceDn, servicePassword ?? string.Empty));
                     }
                     catch (LdapException ex) when (ex.ErrorCode == InvalidCredentialsCode)
