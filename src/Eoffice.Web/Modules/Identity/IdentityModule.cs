@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.External;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -20,12 +21,14 @@ public static class IdentityModule
         services.AddScoped<SignOut>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
+        services.AddExternalSignIn();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapIdentityApi();
+        endpoints.MapExternalSignIn();
         return endpoints;
     }
 }

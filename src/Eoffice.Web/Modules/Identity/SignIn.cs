@@ -113,7 +113,7 @@ public static class IdentityApi
             .WithSummary("Người dùng đang đăng nhập.");
     }
 
-    private static MeResponse ToMe(ClaimsPrincipal principal) => new(
+    internal static MeResponse ToMe(ClaimsPrincipal principal) => new(
         principal.UserId() ?? Guid.Empty,
         principal.FindFirstValue(EofficeClaims.UserName) ?? string.Empty,
         principal.FindFirstValue(EofficeClaims.FullName) ?? string.Empty,
