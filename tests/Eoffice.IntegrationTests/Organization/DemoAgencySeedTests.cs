@@ -29,7 +29,7 @@ public abstract class DemoAgencySeedTests(EofficeApp app)
         Assert.Equal(11, positions.Count);
         Assert.Equal(26, people.Count);
         Assert.Equal(
-            ["bthnhung", "cxtruong", "dddat", "dtmai", "dtyen", "dvnam", "hmtuan", "hvson", "ktloan", "lttha", "ltnanh", "ltphuong", "ltthao",
+            ["bthnhung", "cxtruong", "dddat", "dtmai", "dtyen", "dvnam", "hmtuan", "hvson", "ktloan", "ltnanh", "ltphuong", "lttha", "ltthao",
              "mvlong", "ntkoanh", "ntlan", "nvan", "nvana", "pqkhanh", "pvhung", "quantri", "tcdinh", "tqhuy", "ttbhanh", "ttthuong", "vdthang"],
             people.Select(p => p.UserName).Order(StringComparer.Ordinal)); // the README's demo table lists exactly these
         Assert.All(people, p => Assert.False(p.MustChangePassword));
