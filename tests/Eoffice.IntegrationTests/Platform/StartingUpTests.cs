@@ -33,8 +33,8 @@ public sealed class StartingUpTests
             await app.InitializeAsync();
             await (await app.SignedInClientAsync()).GetStringAsync("/"); // creates the data-protection key
             first = await app.WithDbAsync(async db => (
-                (await db.Set<User>().SingleAsync()).Id,
-                (await db.Set<User>().SingleAsync()).PasswordHash,
+                (await db.Set<User>().SingleAsync(u => u.UserName == "quantri")).Id,
+                (await db.Set<User>().SingleAsync(u => u.UserName == "quantri")).PasswordHash,
                 await db.Set<DataProtectionKey>().CountAsync(),
                 (await db.Database.GetAppliedMigrationsAsync()).Count()));
         }
@@ -44,8 +44,8 @@ public sealed class StartingUpTests
         {
             await again.InitializeAsync();
             var second = await again.WithDbAsync(async db => (
-                (await db.Set<User>().SingleAsync()).Id,
-                (await db.Set<User>().SingleAsync()).PasswordHash,
+                (await db.Set<User>().SingleAsync(u => u.UserName == "quantri")).Id,
+                (await db.Set<User>().SingleAsync(u => u.UserName == "quantri")).PasswordHash,
                 await db.Set<DataProtectionKey>().CountAsync(),
                 (await db.Database.GetAppliedMigrationsAsync()).Count()));
             Assert.Equal(first, second);

@@ -1,5 +1,7 @@
+using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.External;
+using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -22,6 +24,20 @@ public static class IdentityModule
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
         services.AddExternalSignIn();
+
+        // People and their accounts (organisation administration), one line per use case.
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<PeopleScope>();
+        services.AddScoped<Placement>();
+        services.AddScoped<ListPeople>();
+        services.AddScoped<CreatePerson>();
+        services.AddScoped<UpdatePerson>();
+        services.AddScoped<MovePerson>();
+        services.AddScoped<DisablePerson>();
+        services.AddScoped<EnablePerson>();
+        services.AddScoped<ImportPeople>();
+        services.AddScoped<IStartupSeeder, SeedDemoPeople>();
+        services.AddSingleton(new NavigationItem("Nav.People", "/quan-tri/can-bo", IdentityPermissions.ManageAccounts, NavigationSections.Administration, 13));
         return services;
     }
 
@@ -29,6 +45,15 @@ public static class IdentityModule
     {
         endpoints.MapIdentityApi();
         endpoints.MapExternalSignIn();
+
+        var people = endpoints.MapGroup("/api/v1/people").WithTags("Cán bộ, tài khoản");
+        ListPeople.Map(people);
+        CreatePerson.Map(people);
+        UpdatePerson.Map(people);
+        MovePerson.Map(people);
+        DisablePerson.Map(people);
+        EnablePerson.Map(people);
+        ImportPeople.Map(people);
         return endpoints;
     }
 }

@@ -9,12 +9,13 @@ namespace Eoffice.Web.Modules.Identity;
 
 /// <summary>
 /// In demo mode, creates the system administrator account on the first start (and nothing on later starts).
-/// Outside demo mode no account is ever created automatically.
+/// Outside demo mode, and in the Production environment whatever the settings say, no account is ever created automatically.
 /// </summary>
 public sealed class SeedAdministrator(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
     IOptions<EofficeOptions> options,
+    IHostEnvironment environment,
     TimeProvider time,
     ILogger<SeedAdministrator> logger) : IStartupSeeder
 {
@@ -26,7 +27,7 @@ public sealed class SeedAdministrator(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (!options.Value.DemoMode)
+        if (!options.Value.DemoMode || environment.IsProduction())
         {
             if (!await db.Set<User>().AnyAsync(cancellationToken))
             {

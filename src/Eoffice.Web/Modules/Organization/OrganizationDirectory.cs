@@ -12,6 +12,19 @@ internal sealed class OrganizationDirectory(EofficeDbContext db) : IOrganization
             .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<AgencyInfo?> FindAgencyByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        db.Set<Agency>().AsNoTracking().Where(a => a.Code == code)
+            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PositionInfo>> PositionsOfAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var positions = await db.Set<Position>().AsNoTracking().Where(p => p.AgencyId == agencyId)
+            .Select(p => new PositionInfo(p.Id, p.AgencyId, p.Name, p.IsLeadership, p.Rank, p.IsActive))
+            .ToListAsync(cancellationToken);
+        return positions.OrderBy(p => p.Rank).ThenBy(p => p.Name, Platform.Text.VietnameseText.Comparer).ToList();
+    }
+
     public Task<UnitInfo?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken = default) =>
         db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId).Select(ToInfo).FirstOrDefaultAsync(cancellationToken);
 

@@ -7,7 +7,7 @@ namespace Eoffice.Web.Modules.Organization.Contracts;
 /// An agency's electronic identifier (mã định danh điện tử), in either accepted form:
 /// <list type="bullet">
 /// <item>the legacy QCVN 102:2016 form <c>V1V2V3.Z1Z2.Y1Y2.MX1X2</c> — levels 4, 3, 2 then level 1, 13 characters,
-/// e.g. <c>000.00.00.H41</c> (UBND tỉnh Nghệ An);</item>
+/// e.g. <c>000.00.00.H41</c> (UBND tỉnh Nghệ An); the level-1 letter is A–Y as in the newer form (Z marks other organisations);</item>
 /// <item>the QĐ 20/2020/QĐ-TTg form, read left to right from level 1: a letter A–Y and two digits, then further
 /// groups of digits separated by dots, at most 35 characters, e.g. <c>H41.26.10</c>; or <c>Z</c>-prefixed codes of
 /// other organisations.</item>
@@ -18,7 +18,7 @@ public static partial class AgencyCode
 {
     public const int MaxLength = 35;
 
-    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
+    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Y]\d{2}$")]
     private static partial Regex LegacyPattern();
 
     [GeneratedRegex(@"^[A-Y]\d{2}(\.\d{1,3})*$")]

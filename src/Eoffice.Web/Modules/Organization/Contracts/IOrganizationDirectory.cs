@@ -30,12 +30,18 @@ public interface IOrganizationDirectory
 {
     Task<AgencyInfo?> FindAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default);
 
+    /// <summary>The agency with this electronic identifier, if any.</summary>
+    Task<AgencyInfo?> FindAgencyByCodeAsync(string code, CancellationToken cancellationToken = default);
+
     Task<UnitInfo?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken = default);
 
     Task<PositionInfo?> FindPositionAsync(Guid positionId, CancellationToken cancellationToken = default);
 
     /// <summary>All units of an agency (active and inactive), parents before children, siblings by sort order.</summary>
     Task<IReadOnlyList<UnitInfo>> UnitsOfAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default);
+
+    /// <summary>All positions of an agency (active and inactive), by rank then name.</summary>
+    Task<IReadOnlyList<PositionInfo>> PositionsOfAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default);
 
     /// <summary>The unit and every unit below it.</summary>
     Task<IReadOnlySet<Guid>> UnitAndDescendantsAsync(Guid unitId, CancellationToken cancellationToken = default);

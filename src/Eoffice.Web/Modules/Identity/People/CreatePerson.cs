@@ -1,0 +1,156 @@
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Identity.People;
+
+/// <summary>
+/// The administrator adds a person to the agency and so creates their one account. The user name follows regulation
+/// 001 Điều 6.2 ("Nguyễn Văn An" → nvan, the next → nvana) unless the administrator types one. The account gets a
+/// temporary password that must be changed at the first sign-in; it is shown once, in the answer, and never stored in
+/// clear. <c>POST /api/v1/people</c> and the page /quan-tri/can-bo/them.
+/// </summary>
+public sealed class CreatePerson(
+    EofficeDbContext db,
+    PeopleScope scope,
+    Placement placement,
+    IPasswordHasher<User> hasher,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>
+    /// <c>UserName</c>: leave empty to generate it by the rule. <c>Roles</c>: default role codes (clerk, unit-leader…).
+    /// <c>AgencyId</c>: only for the installation administrator, who belongs to no agency.
+    /// </summary>
+    public sealed record Request(
+        string? FullName, string? UserName, Guid? UnitId, Guid? PositionId, string? Email, string? Phone,
+        IReadOnlyList<string>? Roles = null, Guid? AgencyId = null);
+
+    /// <summary>The new person, their user name and the temporary password (shown once).</summary>
+    public sealed record Response(PersonResponse Person, string UserName, string TemporaryPassword);
+
+    public static Dictionary<string, string[]> Validate(Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Add(errors, "fullName", PersonRules.FullNameError(request.FullName));
+        if (!string.IsNullOrWhiteSpace(request.UserName))
+        {
+            Add(errors, "userName", PersonRules.UserNameError(request.UserName));
+        }
+
+        Add(errors, "email", PersonRules.EmailError(request.Email));
+        Add(errors, "phone", PersonRules.PhoneError(request.Phone));
+        var unknown = (request.Roles ?? []).Where(r => PersonRules.ParseRole(r) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["roles"] = [$"Vai trò không hợp lệ: {string.Join(", ", unknown)}."];
+        }
+
+        if (request.UnitId is null)
+        {
+            errors["unitId"] = ["Vui lòng chọn đơn vị."];
+        }
+
+        if (request.PositionId is null)
+        {
+            errors["positionId"] = ["Vui lòng chọn chức vụ."];
+        }
+
+        return errors;
+    }
+
+    internal static void Add(Dictionary<string, string[]> errors, string field, string? error)
+    {
+        if (error is not null)
+        {
+            errors[field] = [error];
+        }
+    }
+
+    public async Task<Response> HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        var agencyId = scope.IsInstallationAdministrator && request.AgencyId is { } named ? named : scope.AgencyId;
+        PersonRuleException.ThrowIfAny(Validate(request));
+        var (unit, position, placementErrors) = await placement.CheckAsync(agencyId, request.UnitId, request.PositionId, cancellationToken);
+        PersonRuleException.ThrowIfAny(placementErrors);
+
+        var fullName = request.FullName!.Trim();
+        string userName;
+        if (PersonRules.Clean(request.UserName) is { } typed)
+        {
+            userName = typed;
+            if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
+            {
+                throw new PersonRuleException("Tên đăng nhập đã có người dùng.", "userName", StatusCodes.Status409Conflict);
+            }
+        }
+        else
+        {
+            var taken = await PersonRules.NamesStartingWithAsync(db, UserNameGenerator.Base(fullName), cancellationToken);
+            userName = UserNameGenerator.Generate(fullName, taken.Contains);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new User(userName, fullName, now, agencyId)
+        {
+            Email = PersonRules.Clean(request.Email),
+            Phone = PersonRules.Clean(request.Phone),
+        };
+        user.PlaceIn(agencyId, unit!.Id, position!.Id);
+        foreach (var role in (request.Roles ?? []).Select(PersonRules.ParseRole).Distinct())
+        {
+            user.GrantRole(role!, PersonRules.ScopeFor(role!, unit), now, scope.CurrentUserId);
+        }
+
+        var temporaryPassword = PasswordPolicy.GenerateTemporary();
+        user.SetPasswordHash(hasher.HashPassword(user, temporaryPassword), changedAt: null, mustChange: true);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took the same user name in the meantime: the unique index refused this one.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
+            {
+                throw new PersonRuleException("Tên đăng nhập vừa được dùng cho người khác; vui lòng thử lại.", "userName", StatusCodes.Status409Conflict);
+            }
+
+            throw;
+        }
+
+        await audit.RecordAsync(new AuditEvent("identity.person.create", "user", user.Id.ToString(),
+            Details: $"{user.UserName} | {user.FullName} | unit {unit.Name} | position {position.Name} | roles {string.Join(",", user.RoleAssignments.Select(r => r.RoleCode))}"),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Response(PersonResponse.From(user), user.UserName, temporaryPassword);
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/", async Task<Results<Created<Response>, ValidationProblem>> (Request request, CreatePerson handler, CancellationToken ct) =>
+            {
+                var errors = Validate(request);
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, title: PersonRules.InvalidInput);
+                }
+
+                var created = await handler.HandleAsync(request, ct);
+                return TypedResults.Created($"/api/v1/people/{created.Person.Id}", created);
+            })
+            .RequireAuthorization(Policies.For(IdentityPermissions.ManageAccounts))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("CreatePerson")
+            .WithSummary("Thêm cán bộ và tạo tài khoản: tên đăng nhập theo quy tắc, mật khẩu tạm thời hiển thị một lần.");
+}

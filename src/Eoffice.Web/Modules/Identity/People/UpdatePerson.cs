@@ -1,0 +1,65 @@
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Identity.People;
+
+/// <summary>
+/// The administrator corrects a person's name, contact details or user name (unique, lower-case ASCII). Their place in
+/// the organisation changes through <see cref="MovePerson"/>. <c>PUT /api/v1/people/{id}</c> and the page /quan-tri/can-bo/{id}.
+/// </summary>
+public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, IAuditLog audit)
+{
+    public sealed record Request(string? FullName, string? UserName, string? Email, string? Phone);
+
+    public static Dictionary<string, string[]> Validate(Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CreatePerson.Add(errors, "fullName", PersonRules.FullNameError(request.FullName));
+        CreatePerson.Add(errors, "userName", PersonRules.UserNameError(request.UserName));
+        CreatePerson.Add(errors, "email", PersonRules.EmailError(request.Email));
+        CreatePerson.Add(errors, "phone", PersonRules.PhoneError(request.Phone));
+        return errors;
+    }
+
+    public async Task<PersonResponse> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
+    {
+        var user = await PeopleScope.LoadAsync(db, scope.AgencyId, id, cancellationToken);
+        PersonRuleException.ThrowIfAny(Validate(request));
+        var userName = request.UserName!.Trim();
+        if (userName != user.UserName && await db.Set<User>().AnyAsync(u => u.UserName == userName && u.Id != id, cancellationToken))
+        {
+            throw new PersonRuleException("Tên đăng nhập đã có người dùng.", "userName", StatusCodes.Status409Conflict);
+        }
+
+        var before = $"{user.UserName} | {user.FullName} | {user.Email} | {user.Phone}";
+        user.Rename(request.FullName!.Trim());
+        user.ChangeUserName(userName);
+        user.Email = PersonRules.Clean(request.Email);
+        user.Phone = PersonRules.Clean(request.Phone);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("identity.person.update", "user", user.Id.ToString(),
+            Details: $"{before} → {user.UserName} | {user.FullName} | {user.Email} | {user.Phone}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return PersonResponse.From(user);
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/{id:guid}", async Task<Results<Ok<PersonResponse>, ValidationProblem>> (Guid id, Request request, UpdatePerson handler, CancellationToken ct) =>
+            {
+                var errors = Validate(request);
+                return errors.Count > 0
+                    ? TypedResults.ValidationProblem(errors, title: PersonRules.InvalidInput)
+                    : TypedResults.Ok(await handler.HandleAsync(id, request, ct));
+            })
+            .RequireAuthorization(Policies.For(IdentityPermissions.ManageAccounts))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("UpdatePerson")
+            .WithSummary("Sửa họ tên, liên hệ, tên đăng nhập của cán bộ.");
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Eoffice.Web.Platform.Web;
+
+/// <summary>Puts the API's field errors ("fullName") beside the page's fields ("Input.FullName").</summary>
+public static class ModelStateExtensions
+{
+    public static string FieldOf(string apiField, string prefix = "Input") =>
+        apiField.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(apiField[0])}{apiField[1..]}";
+
+    public static void AddFieldErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> errors, string prefix = "Input")
+    {
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(FieldOf(field, prefix), message);
+            }
+        }
+    }
+
+    /// <summary>A broken rule beside its field, or at the top of the form when it names none.</summary>
+    public static void AddRuleError(this ModelStateDictionary modelState, BusinessRuleException rule, string prefix = "Input") =>
+        modelState.AddModelError(rule.Field is null ? string.Empty : FieldOf(rule.Field, prefix), rule.Message);
+}
