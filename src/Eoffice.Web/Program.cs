@@ -1,14 +1,17 @@
 using Eoffice.Web.Modules.Identity;
+using Eoffice.Web.Modules.Organization;
 using Eoffice.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEofficePlatform();
+builder.Services.AddOrganizationModule();
 builder.Services.AddIdentityModule();
 
 var app = builder.Build();
 
 app.UseEofficePlatform();
+app.MapOrganizationModule();
 app.MapIdentityModule();
 
 await app.PrepareDatabaseAsync();

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Eoffice.Web.Modules.Identity;
 
-/// <summary>Accounts, sign-in and sessions. The module's only door.</summary>
+/// <summary>Accounts, sign-in, sessions and rights (roles, delegation, handover). The module's only door.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
@@ -20,12 +21,14 @@ public static class IdentityModule
         services.AddScoped<SignOut>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
+        services.AddIdentityRights();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapIdentityApi();
+        endpoints.MapIdentityRights();
         return endpoints;
     }
 }
