@@ -23,4 +23,20 @@ public sealed class AuditOnBehalfOfTests
         Assert.Equal(VersionOneHash, entry.Hash);
         Assert.Equal(VersionOneHash, entry.ComputeHash());
     }
+
+    [Fact]
+    public void The_delegator_is_covered_by_the_hash_and_changing_it_is_detected()
+    {
+        var delegator = Guid.Parse("01938e7e-0000-7000-8000-000000000002");
+        var withDelegator = new AuditEntry(1, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc).AddTicks(1234567),
+            Guid.Parse("01938e7e-0000-7000-8000-000000000001"), "quantri", "auth.sign-in", "user", "42", "127.0.0.1", AuditOutcome.Success,
+            "chi tiết", AuditEntry.GenesisHash, delegator, "Trần Văn A");
+        var otherName = new AuditEntry(1, withDelegator.OccurredAt, withDelegator.ActorId, "quantri", "auth.sign-in", "user", "42", "127.0.0.1",
+            AuditOutcome.Success, "chi tiết", AuditEntry.GenesisHash, delegator, "Trần Văn C");
+
+        Assert.NotEqual(VersionOneHash, withDelegator.Hash);
+        Assert.Equal(withDelegator.Hash, withDelegator.ComputeHash());
+        Assert.NotEqual(withDelegator.Hash, otherName.Hash);
+        Assert.Equal((delegator, "Trần Văn A"), (withDelegator.OnBehalfOfId!.Value, withDelegator.OnBehalfOfName));
+    }
 }
