@@ -5,14 +5,14 @@ using Eoffice.Web.Platform;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEofficePlatform();
-builder.Services.AddIdentityModule();
 builder.Services.AddOrganizationModule();
+builder.Services.AddIdentityModule();
 
 var app = builder.Build();
 
 app.UseEofficePlatform();
-app.MapIdentityModule();
 app.MapOrganizationModule();
+app.MapIdentityModule();
 
 await app.PrepareDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

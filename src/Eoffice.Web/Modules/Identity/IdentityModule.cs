@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.External;
 using Eoffice.Web.Modules.Identity.People;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Eoffice.Web.Modules.Identity;
 
-/// <summary>Accounts, sign-in and sessions. The module's only door.</summary>
+/// <summary>Accounts, sign-in, sessions and rights (roles, delegation, handover). The module's only door.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
@@ -38,6 +39,7 @@ public static class IdentityModule
         services.AddScoped<ImportPeople>();
         services.AddScoped<IStartupSeeder, SeedDemoPeople>();
         services.AddSingleton(new NavigationItem("Nav.People", "/quan-tri/can-bo", IdentityPermissions.ManageAccounts, NavigationSections.Administration, 13));
+        services.AddIdentityRights();
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class IdentityModule
         DisablePerson.Map(people);
         EnablePerson.Map(people);
         ImportPeople.Map(people);
+        endpoints.MapIdentityRights();
         return endpoints;
     }
 }

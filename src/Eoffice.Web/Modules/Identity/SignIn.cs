@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Delegations;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
@@ -65,14 +67,19 @@ public sealed class SignOut(Sessions sessions, IAuditLog audit)
 /// <summary>JSON endpoints of the identity module.</summary>
 public static class IdentityApi
 {
-    public sealed record MeResponse(Guid Id, string UserName, string FullName, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
+    /// <summary>The signed-in person; <c>ActingFor</c> lists the delegations they hold today (whose items they may act on).</summary>
+    public sealed record MeResponse(Guid Id, string UserName, string FullName, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions,
+        IReadOnlyList<ActingForResponse> ActingFor);
+
+    /// <summary>A delegation held today: the delegator, the rights ("handleIncoming", "approveDrafts", "sign") and the last day.</summary>
+    public sealed record ActingForResponse(Guid DelegationId, Guid DelegatorId, string DelegatorName, IReadOnlyList<string> Rights, DateOnly StartsOn, DateOnly EndsOn);
 
     public static void MapIdentityApi(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Xác thực");
 
         auth.MapPost("/sign-in", async Task<Results<Ok<MeResponse>, ProblemHttpResult, ValidationProblem>> (
-                SignIn.Request request, SignIn handler, HttpContext http, CancellationToken ct) =>
+                SignIn.Request request, SignIn handler, IDelegations delegations, HttpContext http, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
                 {
@@ -90,7 +97,7 @@ public static class IdentityApi
                 }
 
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
-                return TypedResults.Ok(ToMe(result.Principal!));
+                return TypedResults.Ok(await ToMeAsync(result.Principal!, delegations, ct));
             })
             .AllowAnonymous()
             .DisableAntiforgery()
@@ -106,18 +113,25 @@ public static class IdentityApi
             .WithName("SignOut")
             .WithSummary("Đăng xuất, kết thúc phiên làm việc trên máy chủ.");
 
-        endpoints.MapGet("/api/v1/me", (ClaimsPrincipal user) => TypedResults.Ok(ToMe(user)))
+        endpoints.MapGet("/api/v1/me", async (ClaimsPrincipal user, IDelegations delegations, CancellationToken ct) =>
+                TypedResults.Ok(await ToMeAsync(user, delegations, ct)))
             .RequireAuthorization()
             .WithTags("Xác thực")
             .WithName("GetMe")
             .WithSummary("Người dùng đang đăng nhập.");
     }
 
-    internal static MeResponse ToMe(ClaimsPrincipal principal) => new(
-        principal.UserId() ?? Guid.Empty,
-        principal.FindFirstValue(EofficeClaims.UserName) ?? string.Empty,
-        principal.FindFirstValue(EofficeClaims.FullName) ?? string.Empty,
-        principal.AgencyId(),
-        principal.FindAll(EofficeClaims.Role).Select(c => c.Value).ToList(),
-        principal.FindAll(EofficeClaims.Permission).Select(c => c.Value).Order(StringComparer.Ordinal).ToList());
+    internal static async Task<MeResponse> ToMeAsync(ClaimsPrincipal principal, IDelegations delegations, CancellationToken ct)
+    {
+        var id = principal.UserId() ?? Guid.Empty;
+        var actingFor = await delegations.ActingForAsync(id, ct);
+        return new(
+            id,
+            principal.FindFirstValue(EofficeClaims.UserName) ?? string.Empty,
+            principal.FindFirstValue(EofficeClaims.FullName) ?? string.Empty,
+            principal.AgencyId(),
+            principal.FindAll(EofficeClaims.Role).Select(c => c.Value).ToList(),
+            principal.FindAll(EofficeClaims.Permission).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
+            actingFor.Select(a => new ActingForResponse(a.DelegationId, a.DelegatorId, a.DelegatorName, DelegatedRightNames.ToNames(a.Rights), a.StartsOn, a.EndsOn)).ToList());
+    }
 }

@@ -9,7 +9,7 @@ internal sealed class OrganizationDirectory(EofficeDbContext db) : IOrganization
 {
     public Task<AgencyInfo?> FindAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId)
-            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive))
+            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive, a.RightsApproverId))
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task<AgencyInfo?> FindAgencyByCodeAsync(string code, CancellationToken cancellationToken = default) =>

@@ -9,7 +9,8 @@ namespace Eoffice.Web.Platform.Audit;
 public static class AuditApi
 {
     public sealed record AuditEntryDto(long Sequence, DateTime OccurredAt, Guid? ActorId, string? ActorName, string Action,
-        string ObjectType, string? ObjectId, string? ClientAddress, string Outcome, string? Details, string Hash);
+        string ObjectType, string? ObjectId, string? ClientAddress, string Outcome, string? Details, string Hash,
+        Guid? OnBehalfOfId = null, string? OnBehalfOfName = null);
 
     public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, long Total, int Page, int PageSize);
 
@@ -79,7 +80,7 @@ public static class AuditApi
         var items = await entries.OrderByDescending(e => e.Sequence)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new AuditEntryDto(e.Sequence, e.OccurredAt, e.ActorId, e.ActorName, e.Action, e.ObjectType, e.ObjectId,
-                e.ClientAddress, e.Outcome.ToString(), e.Details, e.Hash))
+                e.ClientAddress, e.Outcome.ToString(), e.Details, e.Hash, e.OnBehalfOfId, e.OnBehalfOfName))
             .ToListAsync(ct);
         return new AuditPage(items, total, page, pageSize);
     }

@@ -25,7 +25,8 @@ public sealed class AuditEntry
     }
 
     internal AuditEntry(long sequence, DateTime occurredAt, Guid? actorId, string? actorName, string action, string objectType,
-        string? objectId, string? clientAddress, AuditOutcome outcome, string? details, string previousHash)
+        string? objectId, string? clientAddress, AuditOutcome outcome, string? details, string previousHash,
+        Guid? onBehalfOfId = null, string? onBehalfOfName = null)
     {
         Sequence = sequence;
         // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what every database stores and gives back.
@@ -38,6 +39,8 @@ public sealed class AuditEntry
         ClientAddress = clientAddress;
         Outcome = outcome;
         Details = details;
+        OnBehalfOfId = onBehalfOfId;
+        OnBehalfOfName = onBehalfOfName;
         PreviousHash = previousHash;
         Hash = ComputeHash();
     }
@@ -54,6 +57,15 @@ public sealed class AuditEntry
     public Guid? ActorId { get; private set; }
 
     public string? ActorName { get; private set; }
+
+    /// <summary>
+    /// When the actor acted under a delegation (ủy quyền): the person whose right was used. The entry then names both
+    /// people, e.g. "Nguyễn Văn B (thay mặt Trần Văn A)".
+    /// </summary>
+    public Guid? OnBehalfOfId { get; private set; }
+
+    /// <summary>The delegator's name as the acting module recorded it (usually the full name).</summary>
+    public string? OnBehalfOfName { get; private set; }
 
     /// <summary>What was done, e.g. "auth.sign-in", "file.download", "calendar.override.add".</summary>
     public string Action { get; private set; }
@@ -72,7 +84,10 @@ public sealed class AuditEntry
 
     public string Hash { get; private set; }
 
-    /// <summary>SHA-256 over every field and the previous hash, in a fixed, unambiguous layout.</summary>
+    /// <summary>
+    /// SHA-256 over every field and the previous hash, in a fixed, unambiguous layout. The on-behalf-of fields are
+    /// appended only when present, so entries written before they existed keep their hash and old chains still verify.
+    /// </summary>
     public string ComputeHash()
     {
         var canonical = string.Join('\u001f',
@@ -87,6 +102,12 @@ public sealed class AuditEntry
             ((int)Outcome).ToString(CultureInfo.InvariantCulture),
             Details ?? string.Empty,
             PreviousHash);
+        if (OnBehalfOfId is not null || OnBehalfOfName is not null)
+        {
+            // After the previous hash (hex only), so no entry without these fields can produce the same text.
+            canonical = string.Join('\u001f', canonical, OnBehalfOfId?.ToString("N") ?? string.Empty, OnBehalfOfName ?? string.Empty);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
@@ -101,6 +122,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
         builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.OnBehalfOfName).HasMaxLength(200);
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.ObjectType).HasMaxLength(100);
         builder.Property(e => e.ObjectId).HasMaxLength(100);

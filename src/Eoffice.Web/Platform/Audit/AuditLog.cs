@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Platform.Audit;
 
-/// <summary>What happened, to be written to the audit log. Actor and client address default to the current user.</summary>
+/// <summary>
+/// What happened, to be written to the audit log. Actor and client address default to the current user. A module acting
+/// under a delegation (ủy quyền) sets <paramref name="OnBehalfOfId"/> and <paramref name="OnBehalfOfName"/> to the
+/// delegator, so that the entry names both the person who acted and the person whose right they used.
+/// </summary>
 public sealed record AuditEvent(
     string Action,
     string ObjectType,
@@ -12,7 +16,9 @@ public sealed record AuditEvent(
     AuditOutcome Outcome = AuditOutcome.Success,
     string? Details = null,
     Guid? ActorId = null,
-    string? ActorName = null);
+    string? ActorName = null,
+    Guid? OnBehalfOfId = null,
+    string? OnBehalfOfName = null);
 
 public interface IAuditLog
 {
@@ -59,7 +65,9 @@ public sealed class AuditLog(EofficeDbContext db, ICurrentUser currentUser, Time
                 clientAddress: currentUser.ClientAddress,
                 outcome: auditEvent.Outcome,
                 details: Truncate(auditEvent.Details, 4000),
-                previousHash: tail?.Hash ?? AuditEntry.GenesisHash);
+                previousHash: tail?.Hash ?? AuditEntry.GenesisHash,
+                onBehalfOfId: auditEvent.OnBehalfOfId,
+                onBehalfOfName: Truncate(auditEvent.OnBehalfOfName, 200));
             db.Add(entry);
 
             var head = await db.Set<AuditChainHead>().FindAsync([AuditChainHead.SingletonId], cancellationToken);

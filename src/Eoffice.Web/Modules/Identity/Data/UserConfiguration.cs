@@ -39,6 +39,8 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     {
         builder.ToTable("identity_role_assignments");
         builder.HasKey(r => r.Id);
+        // The id is set by the constructor: a new assignment added to a tracked person's collection must be inserted, not updated.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.RoleCode).HasMaxLength(64);
         builder.HasIndex(r => new { r.UserId, r.RoleCode, r.ScopeUnitId });
     }

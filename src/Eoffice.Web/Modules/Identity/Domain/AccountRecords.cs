@@ -1,3 +1,5 @@
+using Eoffice.Web.Modules.Identity.Contracts;
+
 namespace Eoffice.Web.Modules.Identity.Domain;
 
 /// <summary>A former password hash, kept so that administrators cannot reuse their last passwords (QCVN 12:2026).</summary>
@@ -69,24 +71,6 @@ public sealed class PersonalAccessToken
     public void MarkUsed(DateTime at) => LastUsedAt = at;
 
     public void Revoke(DateTime at) => RevokedAt ??= at;
-}
-
-/// <summary>Which of a person's rights a delegation hands over.</summary>
-[Flags]
-public enum DelegatedRights
-{
-    None = 0,
-
-    /// <summary>Directing and handling incoming documents (bút phê, phân công).</summary>
-    HandleIncoming = 1,
-
-    /// <summary>Approving drafts of outgoing documents.</summary>
-    ApproveDrafts = 2,
-
-    /// <summary>Signing documents.</summary>
-    Sign = 4,
-
-    All = HandleIncoming | ApproveDrafts | Sign,
 }
 
 /// <summary>

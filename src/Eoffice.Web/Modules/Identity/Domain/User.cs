@@ -82,7 +82,10 @@ public sealed class User
     /// <summary>The TOTP secret, protected with the data-protection key ring (never stored in clear).</summary>
     public string? TwoFactorSecret { get; private set; }
 
-    /// <summary>Changes whenever credentials or rights change; sessions issued with an older stamp are rejected.</summary>
+    /// <summary>
+    /// Changes whenever credentials or the account status change; sessions issued with an older stamp are rejected. Role
+    /// changes do not change it: sessions pick them up on the next request.
+    /// </summary>
     public string SecurityStamp { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -138,22 +141,15 @@ public sealed class User
             return existing;
         }
 
+        // No new security stamp: sessions rebuild their permissions from the assignments on every request, so the
+        // person gains (or loses) the rights at once without being signed out.
         var assignment = new RoleAssignment(Id, roleCode, scopeUnitId, at ?? DateTime.UtcNow, by);
         roleAssignments.Add(assignment);
-        SecurityStamp = NewStamp();
         return assignment;
     }
 
-    public bool RevokeRole(string roleCode, Guid? scopeUnitId)
-    {
-        var removed = roleAssignments.RemoveAll(r => r.RoleCode == roleCode && r.ScopeUnitId == scopeUnitId) > 0;
-        if (removed)
-        {
-            SecurityStamp = NewStamp();
-        }
-
-        return removed;
-    }
+    public bool RevokeRole(string roleCode, Guid? scopeUnitId) =>
+        roleAssignments.RemoveAll(r => r.RoleCode == roleCode && r.ScopeUnitId == scopeUnitId) > 0;
 
     public void RecordSignIn(DateTime at)
     {

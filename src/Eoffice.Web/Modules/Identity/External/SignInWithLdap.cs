@@ -1,3 +1,4 @@
+using Eoffice.Web.Modules.Identity.Contracts;
 using System.ComponentModel.DataAnnotations;
 using Eoffice.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -64,7 +65,7 @@ public sealed class SignInWithLdap(EofficeDbContext db, LdapDirectory directory,
     public static void MapEndpoint(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/auth/sign-in/directory", async Task<Results<Ok<IdentityApi.MeResponse>, ProblemHttpResult, ValidationProblem>> (
-                Request request, SignInWithLdap handler, HttpContext http, CancellationToken ct) =>
+                Request request, SignInWithLdap handler, IDelegations delegations, HttpContext http, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (string.IsNullOrWhiteSpace(request.UserName))
@@ -89,7 +90,7 @@ public sealed class SignInWithLdap(EofficeDbContext db, LdapDirectory directory,
                 }
 
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
-                return TypedResults.Ok(IdentityApi.ToMe(result.Principal!));
+                return TypedResults.Ok(await IdentityApi.ToMeAsync(result.Principal!, delegations, ct));
             })
             .AllowAnonymous()
             .DisableAntiforgery()

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Eoffice.Web.Modules.Identity.Delegations;
+
+/// <summary>
+/// Ủy quyền (regulation 002 Điều 11.5, 003 Điều 5): a person hands all or part of their rights — handling incoming
+/// documents, approving drafts, signing — to a colleague of the same agency for a range of days. An administrator may
+/// record it on someone's behalf. Both people are notified; the delegation starts and ends by itself.
+/// </summary>
+public sealed class CreateDelegation(
+    EofficeDbContext db,
+    AgencyPeople people,
+    ICurrentUser currentUser,
+    INotifier notifier,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    public const int ReasonMaxLength = 500;
+    public const string Link = "/uy-quyen";
+
+    /// <summary>
+    /// <c>DelegatorId</c>: empty for oneself (another person only for administrators); <c>DelegateId</c>: a colleague of
+    /// the same agency; <c>Rights</c>: "handleIncoming", "approveDrafts", "sign" or "all"; <c>StartsOn</c>/<c>EndsOn</c>:
+    /// Vietnam dates, inclusive, not before today; <c>Reason</c>: e.g. "Đi công tác", up to 500 characters.
+    /// </summary>
+    public sealed record Request(Guid? DelegatorId, Guid? DelegateId, IReadOnlyList<string>? Rights, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason);
+
+    public Dictionary<string, string[]> Validate(Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.DelegateId is null || request.DelegateId == Guid.Empty)
+        {
+            errors["delegateId"] = ["Vui lòng chọn người được ủy quyền."];
+        }
+        else if (request.DelegateId == (request.DelegatorId ?? currentUser.Id))
+        {
+            errors["delegateId"] = ["Không thể ủy quyền cho chính mình."];
+        }
+
+        var rights = DelegatedRightNames.Parse(request.Rights);
+        if (rights is null)
+        {
+            errors["rights"] = ["Quyền ủy quyền không hợp lệ."];
+        }
+        else if (rights == DelegatedRights.None)
+        {
+            errors["rights"] = ["Vui lòng chọn ít nhất một quyền được ủy quyền."];
+        }
+
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        if (request.StartsOn is not { } startsOn)
+        {
+            errors["startsOn"] = ["Vui lòng chọn ngày bắt đầu."];
+        }
+        else if (startsOn < today)
+        {
+            errors["startsOn"] = ["Ngày bắt đầu không được trước ngày hôm nay."];
+        }
+
+        if (request.EndsOn is not { } endsOn)
+        {
+            errors["endsOn"] = ["Vui lòng chọn ngày kết thúc."];
+        }
+        else if (request.StartsOn is { } start && endsOn < start)
+        {
+            errors["endsOn"] = ["Ngày kết thúc không được trước ngày bắt đầu."];
+        }
+
+        if (request.Reason?.Trim().Length > ReasonMaxLength)
+        {
+            errors["reason"] = [$"Lý do tối đa {ReasonMaxLength} ký tự."];
+        }
+
+        return errors;
+    }
+
+    /// <exception cref="BusinessRuleException">Invalid input (400), someone else's delegation without the administrators' right (403).</exception>
+    /// <exception cref="NotFoundException">Delegator or delegate not of the current user's agency.</exception>
+    public async Task<DelegationDto> HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { Count: > 0 } errors)
+        {
+            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+        }
+
+        var me = currentUser.Id ?? throw new BusinessRuleException("Bạn cần đăng nhập.", StatusCodes.Status401Unauthorized);
+        var delegatorId = request.DelegatorId ?? me;
+        if (delegatorId != me && !currentUser.HasPermission(IdentityPermissions.ManageAccounts))
+        {
+            throw new BusinessRuleException("Bạn chỉ có thể ủy quyền các quyền của chính mình.", StatusCodes.Status403Forbidden, "delegatorId");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var delegator = await people.FindAsync(delegatorId, cancellationToken);
+        var delegatee = await people.InMyAgency().FindActiveAsync(request.DelegateId!.Value, cancellationToken)
+            ?? throw new NotFoundException("Không tìm thấy người được ủy quyền trong cơ quan.");
+        if (delegator.Status != AccountStatus.Active)
+        {
+            throw new BusinessRuleException("Người ủy quyền không còn hoạt động.", StatusCodes.Status400BadRequest, "delegatorId");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var delegation = new Delegation(delegator.Id, delegatee.Id, DelegatedRightNames.Parse(request.Rights)!.Value, request.StartsOn!.Value,
+            request.EndsOn!.Value, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now, me);
+        db.Add(delegation);
+
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        var dto = DelegationDto.From(delegation, delegator.FullName, delegatee.FullName, today);
+        var summary = $"{delegator.FullName} ủy quyền cho {delegatee.FullName}: {dto.RightsText}, từ {dto.Period.Replace(" – ", " đến ", StringComparison.Ordinal)}"
+            + (delegation.Reason is null ? "." : $" ({delegation.Reason}).");
+        await notifier.NotifyAsync(delegatee.Id, $"Bạn được {delegator.FullName} ủy quyền", summary, Link, "delegations", cancellationToken);
+        await notifier.NotifyAsync(delegator.Id, $"Đã ủy quyền cho {delegatee.FullName}", summary, Link, "delegations", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("identity.delegation.create", "delegation", delegation.Id.ToString(),
+            Details: $"{summary} [rights={string.Join(',', dto.Rights)}; {delegation.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{delegation.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}]"),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return dto;
+    }
+
+    internal static void Map(RouteGroupBuilder delegations) =>
+        delegations.MapPost("/", async Task<Results<Created<DelegationDto>, ValidationProblem>> (Request request, CreateDelegation handler, CancellationToken ct) =>
+            {
+                if (handler.Validate(request) is { Count: > 0 } errors)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+                }
+
+                var created = await handler.HandleAsync(request, ct);
+                return TypedResults.Created($"/api/v1/delegations/{created.Id}", created);
+            })
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("CreateDelegation")
+            .WithSummary("Ủy quyền một phần hoặc toàn bộ quyền (xử lý văn bản đến, duyệt dự thảo, ký) cho người khác trong cơ quan, theo khoảng ngày.");
+}
+
+internal static class UserQueryExtensions
+{
+    public static Task<User?> FindActiveAsync(this IQueryable<User> users, Guid id, CancellationToken cancellationToken) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(users, u => u.Id == id && u.Status == AccountStatus.Active, cancellationToken);
+}

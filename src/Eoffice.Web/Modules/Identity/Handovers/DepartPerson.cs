@@ -1,0 +1,140 @@
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Identity.Handovers;
+
+/// <summary>
+/// A person leaves (transfer, retirement): in one transaction every module hands their open work to a named successor
+/// (<see cref="IOpenWorkTransfer"/>), the list of what was handed over is kept, the account becomes departed (it can
+/// never sign in again) and its sessions end, the end of the person's rights is recorded for the approver, and the
+/// successor is told. If any module fails, nothing happens and the person stays active (regulation 001 Điều 9.1).
+/// </summary>
+public sealed class DepartPerson(
+    EofficeDbContext db,
+    AgencyPeople people,
+    IEnumerable<IOpenWorkTransfer> transfers,
+    Sessions sessions,
+    RightsApproval approval,
+    INotifier notifier,
+    IAuditLog audit,
+    ICurrentUser currentUser,
+    TimeProvider time)
+{
+    public const int NoteMaxLength = 500;
+
+    /// <summary><c>SuccessorId</c>: an active colleague of the same agency; <c>Reason</c>: "transfer", "retirement" or "other"; <c>Note</c>: up to 500 characters.</summary>
+    public sealed record Request(Guid? SuccessorId, string? Reason, string? Note);
+
+    public static readonly IReadOnlyList<(DepartureReason Reason, string Name, string Text)> Reasons =
+    [
+        (DepartureReason.Transfer, "transfer", "Chuyển công tác"),
+        (DepartureReason.Retirement, "retirement", "Nghỉ hưu"),
+        (DepartureReason.Other, "other", "Lý do khác"),
+    ];
+
+    public static DepartureReason? ParseReason(string? name) =>
+        Reasons.Where(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)).Select(r => (DepartureReason?)r.Reason).FirstOrDefault();
+
+    public static Dictionary<string, string[]> Validate(Guid personId, Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.SuccessorId is null || request.SuccessorId == Guid.Empty)
+        {
+            errors["successorId"] = ["Vui lòng chọn người tiếp nhận công việc."];
+        }
+        else if (request.SuccessorId == personId)
+        {
+            errors["successorId"] = ["Người tiếp nhận phải là người khác."];
+        }
+
+        if (ParseReason(request.Reason) is null)
+        {
+            errors["reason"] = ["Vui lòng chọn lý do: chuyển công tác, nghỉ hưu hoặc lý do khác."];
+        }
+
+        if (request.Note?.Trim().Length > NoteMaxLength)
+        {
+            errors["note"] = [$"Ghi chú tối đa {NoteMaxLength} ký tự."];
+        }
+
+        return errors;
+    }
+
+    /// <exception cref="NotFoundException">The person is not of the administrator's agency.</exception>
+    /// <exception cref="BusinessRuleException">Invalid input (400), already departed or oneself (409).</exception>
+    public async Task<Handover> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
+    {
+        if (Validate(personId, request) is { Count: > 0 } errors)
+        {
+            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = await people.FindAsync(personId, cancellationToken);
+        if (person.Status == AccountStatus.Departed)
+        {
+            throw new BusinessRuleException("Cán bộ đã nghỉ việc.", StatusCodes.Status409Conflict);
+        }
+
+        if (person.Id == currentUser.Id)
+        {
+            throw new BusinessRuleException("Không thể tự làm thủ tục nghỉ việc cho chính mình.", StatusCodes.Status409Conflict);
+        }
+
+        var successor = await people.InMyAgency().FirstOrDefaultAsync(u => u.Id == request.SuccessorId && u.Status == AccountStatus.Active, cancellationToken)
+            ?? throw new BusinessRuleException("Người tiếp nhận phải là cán bộ đang hoạt động của cơ quan.", StatusCodes.Status400BadRequest, "successorId");
+
+        var reason = ParseReason(request.Reason)!.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var handover = new Handover(person.Id, successor.Id, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, currentUser.Id);
+        foreach (var transfer in transfers)
+        {
+            foreach (var item in await transfer.TransferAsync(person.Id, successor.Id, cancellationToken))
+            {
+                handover.Add(transfer.Module, item.ItemType, item.ItemId, item.Title);
+            }
+        }
+
+        db.Add(handover);
+        person.Depart(successor.Id, now);
+        var reasonText = Reasons.First(r => r.Reason == reason).Text;
+        await approval.RecordAsync(person,
+            $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}): tài khoản ngừng hoạt động, mọi quyền chấm dứt; công việc bàn giao cho {successor.FullName}",
+            cancellationToken);
+        await notifier.NotifyAsync(successor.Id, $"Bạn tiếp nhận công việc của {person.FullName}",
+            $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}); {handover.Items.Count} việc đang xử lý đã được bàn giao cho bạn.",
+            $"/quan-tri/ban-giao/{handover.Id}", "handovers", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(person.Id, "departure", cancellationToken);
+        await audit.RecordAsync(new AuditEvent("identity.person.depart", "user", person.Id.ToString(),
+            Details: $"{person.FullName} nghỉ việc ({reasonText}); người tiếp nhận: {successor.FullName} [{successor.Id}]; bàn giao {handover.Items.Count} việc; biên bản {handover.Id}"),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return handover;
+    }
+
+    internal static void Map(RouteGroupBuilder people) =>
+        people.MapPost("/{id:guid}/departure", async Task<Results<Created<HandoverDto>, ValidationProblem>> (
+                Guid id, Request request, DepartPerson handler, GetHandover get, CancellationToken ct) =>
+            {
+                if (Validate(id, request) is { Count: > 0 } errors)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+                }
+
+                var handover = await handler.HandleAsync(id, request, ct);
+                return TypedResults.Created($"/api/v1/handovers/{handover.Id}", await get.HandleAsync(handover.Id, ct));
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DepartPerson")
+            .WithSummary("Cán bộ nghỉ việc (chuyển công tác, nghỉ hưu): bàn giao công việc cho người tiếp nhận và ngừng tài khoản (quản trị).");
+}

@@ -1,0 +1,104 @@
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Eoffice.Web.Modules.Identity.Rights;
+
+/// <summary>
+/// The administrator gives a person of their agency a default role, for the whole agency or limited to one of its units
+/// (and the units below it). The person holds the new rights from their next request. The change is audited, recorded
+/// as a rights change and shown to the agency's approver as a warning until confirmed.
+/// </summary>
+public sealed class AssignRole(
+    EofficeDbContext db,
+    AgencyPeople people,
+    IOrganizationDirectory directory,
+    RightsApproval approval,
+    IAuditLog audit,
+    ICurrentUser currentUser,
+    TimeProvider time)
+{
+    /// <summary><c>RoleCode</c>: one of <see cref="DefaultRoles.All"/>; <c>ScopeUnitId</c>: a unit of the person's agency, or none for the whole agency.</summary>
+    public sealed record Request(string? RoleCode, Guid? ScopeUnitId);
+
+    public static Dictionary<string, string[]> Validate(Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.RoleCode))
+        {
+            errors["roleCode"] = ["Vui lòng chọn vai trò."];
+        }
+        else if (!DefaultRoles.All.Contains(request.RoleCode))
+        {
+            errors["roleCode"] = ["Vai trò không hợp lệ."];
+        }
+
+        return errors;
+    }
+
+    /// <exception cref="NotFoundException">The person is not of the administrator's agency.</exception>
+    /// <exception cref="BusinessRuleException">Invalid role or scope (400), departed person or role already held (409).</exception>
+    public async Task<RoleAssignmentDto> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { Count: > 0 } errors)
+        {
+            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+        }
+
+        var roleCode = request.RoleCode!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = await people.FindAsync(personId, cancellationToken);
+        if (person.Status == AccountStatus.Departed)
+        {
+            throw new BusinessRuleException("Cán bộ đã nghỉ việc, không thể cấp vai trò.", StatusCodes.Status409Conflict);
+        }
+
+        var scopeName = GetPersonRoles.AgencyWide;
+        if (request.ScopeUnitId is { } unitId)
+        {
+            var unit = await directory.FindUnitAsync(unitId, cancellationToken);
+            if (unit is null || person.AgencyId is null || unit.AgencyId != person.AgencyId)
+            {
+                throw new BusinessRuleException("Đơn vị không thuộc cơ quan của cán bộ.", StatusCodes.Status400BadRequest, "scopeUnitId");
+            }
+
+            scopeName = unit.Name;
+        }
+
+        if (person.RoleAssignments.Any(r => r.RoleCode == roleCode && r.ScopeUnitId == request.ScopeUnitId))
+        {
+            throw new BusinessRuleException("Cán bộ đã có vai trò này với phạm vi này.", StatusCodes.Status409Conflict, "roleCode");
+        }
+
+        var assignment = person.GrantRole(roleCode, request.ScopeUnitId, time.GetUtcNow().UtcDateTime, currentUser.Id);
+        var roleName = GetPersonRoles.RoleName(roleCode);
+        await approval.RecordAsync(person, $"Cấp vai trò {roleName} (phạm vi: {scopeName}) cho {person.FullName}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("identity.role.grant", "user", person.Id.ToString(),
+            Details: $"Cấp vai trò {roleName} [{roleCode}], phạm vi: {scopeName} [{request.ScopeUnitId?.ToString() ?? "agency"}]"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RoleAssignmentDto(assignment.Id, roleCode, roleName, request.ScopeUnitId, scopeName, assignment.GrantedAt);
+    }
+
+    internal static void Map(RouteGroupBuilder people) =>
+        people.MapPost("/{id:guid}/roles", async Task<Results<Created<RoleAssignmentDto>, ValidationProblem>> (
+                Guid id, Request request, AssignRole handler, CancellationToken ct) =>
+            {
+                if (Validate(request) is { Count: > 0 } errors)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+                }
+
+                var assignment = await handler.HandleAsync(id, request, ct);
+                return TypedResults.Created($"/api/v1/people/{id}/roles/{assignment.Id}", assignment);
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("AssignRole")
+            .WithSummary("Cấp vai trò cho cán bộ, cho toàn cơ quan hoặc trong phạm vi một đơn vị (quản trị).");
+}
