@@ -9,6 +9,7 @@ builder.Services.AddIdentityModule();
 var app = builder.Build();
 
 app.UseEofficePlatform();
+app.UseIdentityModule();
 app.MapIdentityModule();
 
 await app.PrepareDatabaseAsync();

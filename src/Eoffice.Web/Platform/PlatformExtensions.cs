@@ -46,7 +46,8 @@ public static class PlatformExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        services.AddAuthentication(EofficeAuthenticationSchemes.Default)
+            .AddPolicyScheme(EofficeAuthenticationSchemes.Default, "eOffice", options => options.ForwardDefaultSelector = EofficeAuthenticationSchemes.Select)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "eoffice.session";

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Security;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -20,12 +21,17 @@ public static class IdentityModule
         services.AddScoped<SignOut>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
+        services.AddAccountSecurity();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapIdentityApi();
+        endpoints.MapSecurityApi();
         return endpoints;
     }
+
+    /// <summary>The module's middleware: holds people who must change their password or enrol two-factor sign-in.</summary>
+    public static IApplicationBuilder UseIdentityModule(this IApplicationBuilder app) => app.UseAccountSecurity();
 }
