@@ -57,7 +57,9 @@ public static class PlatformExtensions
                 options.LoginPath = "/dang-nhap";
                 options.LogoutPath = "/dang-xuat";
                 options.AccessDeniedPath = "/khong-co-quyen";
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                // The server session decides — and records — when a session is idle (Identity:IdleTimeout, 15 minutes);
+                // the cookie lives for a working day so that it never expires before the server has seen it go idle.
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events = ApiAwareCookieEvents.Instance;
             });

@@ -77,9 +77,10 @@ public sealed class ChangePassword(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var reason = AccountRequirements.PasswordExpired(user, now, options.Value) ? "expired password replaced"
+            : user.MustChangePassword ? "temporary password replaced" : null;
         Replace(db, user, hasher.HashPassword(user, newPassword), now, mustChange: false);
-        await audit.RecordAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(),
-            Details: AccountRequirements.PasswordExpired(user, now, options.Value) ? "expired password replaced" : null), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(), Details: reason), cancellationToken);
         return new Result(errors, sessions.CreatePrincipal(user, sessionId));
     }
 
