@@ -11,6 +11,7 @@ builder.Services.AddIdentityModule();
 var app = builder.Build();
 
 app.UseEofficePlatform();
+app.UseIdentityModule();
 app.MapOrganizationModule();
 app.MapIdentityModule();
 

@@ -46,7 +46,8 @@ public static class PlatformExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        services.AddAuthentication(EofficeAuthenticationSchemes.Default)
+            .AddPolicyScheme(EofficeAuthenticationSchemes.Default, "eOffice", options => options.ForwardDefaultSelector = EofficeAuthenticationSchemes.Select)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "eoffice.session";
@@ -56,7 +57,9 @@ public static class PlatformExtensions
                 options.LoginPath = "/dang-nhap";
                 options.LogoutPath = "/dang-xuat";
                 options.AccessDeniedPath = "/khong-co-quyen";
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                // The server session decides — and records — when a session is idle (Identity:IdleTimeout, 15 minutes);
+                // the cookie lives for a working day so that it never expires before the server has seen it go idle.
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events = ApiAwareCookieEvents.Instance;
             });

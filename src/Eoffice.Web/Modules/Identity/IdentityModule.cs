@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.External;
 using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Modules.Identity.Security;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -40,6 +41,7 @@ public static class IdentityModule
         services.AddScoped<IStartupSeeder, SeedDemoPeople>();
         services.AddSingleton(new NavigationItem("Nav.People", "/quan-tri/can-bo", IdentityPermissions.ManageAccounts, NavigationSections.Administration, 13));
         services.AddIdentityRights();
+        services.AddAccountSecurity();
         return services;
     }
 
@@ -57,6 +59,10 @@ public static class IdentityModule
         EnablePerson.Map(people);
         ImportPeople.Map(people);
         endpoints.MapIdentityRights();
+        endpoints.MapSecurityApi();
         return endpoints;
     }
+
+    /// <summary>The module's middleware: holds people who must change their password or enrol two-factor sign-in.</summary>
+    public static IApplicationBuilder UseIdentityModule(this IApplicationBuilder app) => app.UseAccountSecurity();
 }

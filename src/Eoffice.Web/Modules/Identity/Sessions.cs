@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Security;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -104,7 +105,14 @@ public sealed class Sessions(EofficeDbContext db, PermissionCatalog catalog, Tim
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public ClaimsPrincipal CreatePrincipal(User user, Guid sessionId)
+    public ClaimsPrincipal CreatePrincipal(User user, Guid sessionId) =>
+        BuildPrincipal(user, new Claim(EofficeClaims.SessionId, sessionId.ToString()), CookieAuthenticationDefaults.AuthenticationScheme);
+
+    /// <summary>The principal of a request made with a personal access token: the owner's rights, but no session.</summary>
+    public ClaimsPrincipal CreateTokenPrincipal(User user, Guid tokenId) =>
+        BuildPrincipal(user, new Claim(AccessTokenAuthentication.TokenIdClaim, tokenId.ToString()), AccessTokenAuthentication.SchemeName);
+
+    private ClaimsPrincipal BuildPrincipal(User user, Claim proof, string authenticationType)
     {
         var roles = user.RoleAssignments.Select(r => r.RoleCode).Distinct().ToList();
         var claims = new List<Claim>
@@ -113,21 +121,26 @@ public sealed class Sessions(EofficeDbContext db, PermissionCatalog catalog, Tim
             new(EofficeClaims.UserName, user.UserName),
             new(EofficeClaims.FullName, user.FullName),
             new(EofficeClaims.SecurityStamp, user.SecurityStamp),
-            new(EofficeClaims.SessionId, sessionId.ToString()),
+            proof,
         };
         if (user.AgencyId is { } agencyId)
         {
             claims.Add(new Claim(EofficeClaims.AgencyId, agencyId.ToString()));
         }
 
-        if (user.MustChangePassword)
+        if (AccountRequirements.MustChangePassword(user, time.GetUtcNow().UtcDateTime, options.Value))
         {
             claims.Add(new Claim(EofficeClaims.MustChangePassword, "true"));
         }
 
+        if (AccountRequirements.MustEnrolTwoFactor(user))
+        {
+            claims.Add(new Claim(AccountRequirements.MustEnrolTwoFactorClaim, "true"));
+        }
+
         claims.AddRange(roles.Select(r => new Claim(EofficeClaims.Role, r)));
         claims.AddRange(catalog.PermissionsOf(roles).Select(p => new Claim(EofficeClaims.Permission, p)));
-        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, EofficeClaims.UserName, EofficeClaims.Role);
+        var identity = new ClaimsIdentity(claims, authenticationType, EofficeClaims.UserName, EofficeClaims.Role);
         return new ClaimsPrincipal(identity);
     }
 }

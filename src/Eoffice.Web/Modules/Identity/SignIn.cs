@@ -3,54 +3,188 @@ using System.Security.Claims;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Delegations;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Security;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Modules.Identity;
 
-/// <summary>Sign-in with user name and password; the page and <c>POST /api/v1/auth/sign-in</c> share this handler.</summary>
+/// <summary>
+/// Sign-in with user name and password (and, for accounts with two-factor sign-in, a code from the authenticator app or
+/// a recovery code); the page and <c>POST /api/v1/auth/sign-in</c> share this handler. Wrong passwords and wrong codes
+/// count towards the lockout; a locked account is told so — with the time it unlocks — because user names follow a
+/// published rule (regulation 001 Điều 6.2) and hiding that a name exists protects nothing. A disabled account is told
+/// so only after the right password. No session is opened until every factor is right.
+/// </summary>
 public sealed class SignIn(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
     Sessions sessions,
+    TwoFactorCodes twoFactor,
     IAuditLog audit,
+    IOptions<IdentityOptions> options,
     TimeProvider time)
 {
     public sealed record Request(
         [property: Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")] string UserName,
-        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password);
+        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password,
+        string? TotpCode = null);
 
-    public sealed record Result(bool Succeeded, ClaimsPrincipal? Principal, string? Error);
+    /// <summary>
+    /// The outcome. When <see cref="TwoFactorRequired"/> is set the password was right and <see cref="PendingToken"/>
+    /// carries that fact (for a few minutes) to the code step.
+    /// </summary>
+    public sealed record Result(bool Succeeded, ClaimsPrincipal? Principal, string? Error, bool TwoFactorRequired = false, string? PendingToken = null);
 
     public const string InvalidCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
+    public const string InvalidCode = "Mã xác thực không đúng hoặc đã được dùng.";
+    public const string AccountInactive = "Tài khoản đã ngừng hoạt động. Vui lòng liên hệ quản trị hệ thống.";
+    public const string PendingExpired = "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại mật khẩu.";
+
+    public static string LockedMessage(DateTime until) =>
+        $"Tài khoản tạm khóa do nhập sai nhiều lần. Tài khoản tự mở khóa lúc {VietnamTime.Format(until)}, hoặc liên hệ quản trị hệ thống để mở khóa.";
 
     public async Task<Result> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var userName = (request.UserName ?? string.Empty).Trim().ToLowerInvariant();
-        var now = time.GetUtcNow().UtcDateTime;
         var user = await db.Set<User>().Include(u => u.RoleAssignments)
             .FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-
-        if (user is null || !user.CanSignIn(now) || string.IsNullOrEmpty(user.PasswordHash)
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
+        if (user is null)
         {
-            await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure,
-                Details: user is null ? "unknown user" : user.CanSignIn(now) ? "wrong password" : $"account {user.Status}",
-                ActorId: user?.Id, ActorName: userName), cancellationToken);
+            await FailAsync(null, userName, "unknown user", cancellationToken);
             return new Result(false, null, InvalidCredentials);
         }
 
-        user.RecordSignIn(now);
+        if (await RefuseLockedOrInactiveAsync(user, request.Password, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrEmpty(user.PasswordHash)
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            return await CountFailureAsync(user, "wrong password", InvalidCredentials, cancellationToken);
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return await SucceedAsync(user, SecondFactor.None, cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.TotpCode))
+        {
+            return new Result(false, null, null, TwoFactorRequired: true, PendingToken: twoFactor.CreatePendingSignIn(user));
+        }
+
+        return await CheckCodeAsync(user, request.TotpCode, cancellationToken);
+    }
+
+    /// <summary>The code step of the page: <paramref name="pendingToken"/> proves the password was right moments ago.</summary>
+    public async Task<Result> CompleteTwoFactorAsync(string? pendingToken, string? code, CancellationToken cancellationToken)
+    {
+        if (twoFactor.ReadPendingSignIn(pendingToken) is not { } pending)
+        {
+            return new Result(false, null, PendingExpired);
+        }
+
+        var user = await db.Set<User>().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == pending.UserId, cancellationToken);
+        if (user is null || user.SecurityStamp != pending.Stamp)
+        {
+            return new Result(false, null, PendingExpired);
+        }
+
+        if (await RefuseLockedOrInactiveAsync(user, password: null, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var result = await CheckCodeAsync(user, code, cancellationToken);
+        return result.Succeeded || result.Error != InvalidCode
+            ? result
+            : result with { TwoFactorRequired = true, PendingToken = pendingToken };
+    }
+
+    private async Task<Result?> RefuseLockedOrInactiveAsync(User user, string? password, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (user.Status != AccountStatus.Active)
+        {
+            var passwordRight = password is not null && !string.IsNullOrEmpty(user.PasswordHash)
+                && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+            await FailAsync(user, user.UserName, $"account {user.Status}", cancellationToken);
+            return new Result(false, null, passwordRight ? AccountInactive : InvalidCredentials);
+        }
+
+        if (user.LockedUntil is { } until)
+        {
+            if (until > now)
+            {
+                await FailAsync(user, user.UserName, "account locked", cancellationToken);
+                return new Result(false, null, LockedMessage(until));
+            }
+
+            user.Unlock();
+            await audit.RecordAsync(new AuditEvent("auth.unlock", "user", user.Id.ToString(), Details: "automatic: lockout period over",
+                ActorId: user.Id, ActorName: user.UserName), cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task<Result> CheckCodeAsync(User user, string? code, CancellationToken cancellationToken)
+    {
+        var factor = await twoFactor.VerifyAsync(user, code, cancellationToken);
+        if (factor == SecondFactor.None)
+        {
+            return await CountFailureAsync(user, "wrong two-factor code", InvalidCode, cancellationToken);
+        }
+
+        return await SucceedAsync(user, factor, cancellationToken);
+    }
+
+    private async Task<Result> CountFailureAsync(User user, string reason, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var locked = user.RecordFailedSignIn(options.Value.LockoutThreshold, now + options.Value.LockoutDuration);
+        await FailAsync(user, user.UserName, reason, cancellationToken);
+        if (!locked)
+        {
+            return new Result(false, null, message);
+        }
+
+        await audit.RecordAsync(new AuditEvent("auth.lockout", "user", user.Id.ToString(), AuditOutcome.Failure,
+            Details: $"{options.Value.LockoutThreshold} consecutive failures; locked until {user.LockedUntil:O}",
+            ActorId: user.Id, ActorName: user.UserName), cancellationToken);
+        return new Result(false, null, LockedMessage(user.LockedUntil!.Value));
+    }
+
+    private async Task<Result> SucceedAsync(User user, SecondFactor factor, CancellationToken cancellationToken)
+    {
+        user.RecordSignIn(time.GetUtcNow().UtcDateTime);
         var principal = await sessions.StartAsync(user, "password", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString(), ActorId: user.Id, ActorName: user.UserName), cancellationToken);
+        if (factor == SecondFactor.RecoveryCode)
+        {
+            await audit.RecordAsync(new AuditEvent("auth.recovery-code.used", "user", user.Id.ToString(),
+                Details: $"{await twoFactor.UnusedRecoveryCodesAsync(user.Id, cancellationToken)} codes left", ActorId: user.Id, ActorName: user.UserName), cancellationToken);
+        }
+
+        await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString(),
+            Details: factor switch { SecondFactor.Authenticator => "password + authenticator", SecondFactor.RecoveryCode => "password + recovery code", _ => "password" },
+            ActorId: user.Id, ActorName: user.UserName), cancellationToken);
         return new Result(true, principal, null);
     }
+
+    private Task FailAsync(User? user, string userName, string reason, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure,
+            Details: reason, ActorId: user?.Id, ActorName: userName), cancellationToken);
 }
 
 /// <summary>Ends the current session on the server, records it, and removes the cookie.</summary>
@@ -91,6 +225,12 @@ public static class IdentityApi
                 }
 
                 var result = await handler.HandleAsync(request, ct);
+                if (result.TwoFactorRequired)
+                {
+                    return TypedResults.Problem(title: "Vui lòng nhập mã xác thực hai lớp (totpCode).", statusCode: StatusCodes.Status401Unauthorized,
+                        extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
+                }
+
                 if (!result.Succeeded)
                 {
                     return TypedResults.Problem(title: result.Error, statusCode: StatusCodes.Status401Unauthorized);
@@ -102,7 +242,7 @@ public static class IdentityApi
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithName("SignIn")
-            .WithSummary("Đăng nhập bằng tên đăng nhập và mật khẩu; trả về cookie phiên làm việc.");
+            .WithSummary("Đăng nhập bằng tên đăng nhập và mật khẩu (và mã xác thực hai lớp totpCode khi tài khoản bật xác thực hai lớp); trả về cookie phiên làm việc.");
 
         auth.MapPost("/sign-out", async Task<NoContent> (HttpContext http, SignOut handler, CancellationToken ct) =>
             {

@@ -25,6 +25,9 @@ public sealed class SignInModel(SignIn signIn) : PageModel
         public string Password { get; set; } = string.Empty;
     }
 
+    /// <summary>Set after a right password for an account with two-factor sign-in: the page then asks for the code.</summary>
+    public string? PendingToken { get; private set; }
+
     public void OnGet()
     {
     }
@@ -37,10 +40,40 @@ public sealed class SignInModel(SignIn signIn) : PageModel
         }
 
         var result = await signIn.HandleAsync(new SignIn.Request(Input.UserName, Input.Password), cancellationToken);
+        return await CompleteAsync(result);
+    }
+
+    /// <summary>The second step: the code from the authenticator app, or a recovery code.</summary>
+    public async Task<IActionResult> OnPostCodeAsync(string? pendingToken, string? code, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            PendingToken = pendingToken;
+            ModelState.AddModelError(string.Empty, "Vui lòng nhập mã xác thực.");
+            return Page();
+        }
+
+        return await CompleteAsync(await signIn.CompleteTwoFactorAsync(pendingToken, code, cancellationToken));
+    }
+
+    private async Task<IActionResult> CompleteAsync(SignIn.Result result)
+    {
+        Input.Password = string.Empty;
+        if (result.TwoFactorRequired)
+        {
+            PendingToken = result.PendingToken;
+            if (result.Error is not null)
+            {
+                ModelState.AddModelError(string.Empty, result.Error);
+            }
+
+            return Page();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, result.Error!);
-            Input.Password = string.Empty;
             return Page();
         }
 

@@ -82,6 +82,9 @@ public sealed class User
     /// <summary>The TOTP secret, protected with the data-protection key ring (never stored in clear).</summary>
     public string? TwoFactorSecret { get; private set; }
 
+    /// <summary>The last TOTP time step accepted; codes of that step or earlier are refused, so a code cannot be replayed.</summary>
+    public long? TwoFactorLastStep { get; private set; }
+
     /// <summary>
     /// Changes whenever credentials or the account status change; sessions issued with an older stamp are rejected. Role
     /// changes do not change it: sessions pick them up on the next request.
@@ -178,10 +181,11 @@ public sealed class User
         FailedSignInCount = 0;
     }
 
-    public void EnableTwoFactor(string protectedSecret)
+    public void EnableTwoFactor(string protectedSecret, long? acceptedStep = null)
     {
         TwoFactorSecret = protectedSecret;
         TwoFactorEnabled = true;
+        TwoFactorLastStep = acceptedStep;
         SecurityStamp = NewStamp();
     }
 
@@ -189,7 +193,17 @@ public sealed class User
     {
         TwoFactorSecret = null;
         TwoFactorEnabled = false;
+        TwoFactorLastStep = null;
         SecurityStamp = NewStamp();
+    }
+
+    /// <summary>Remembers that the code of TOTP time step <paramref name="step"/> was used.</summary>
+    public void RecordTwoFactorStep(long step)
+    {
+        if (TwoFactorLastStep is null || step > TwoFactorLastStep)
+        {
+            TwoFactorLastStep = step;
+        }
     }
 
     public void Disable(string reason)

@@ -1,0 +1,40 @@
+using Eoffice.Web.Modules.Identity;
+using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using System.Security.Claims;
+
+namespace Eoffice.Web.Pages.Account;
+
+/// <summary>"Phiên đăng nhập": my open sessions, each of which I can end.</summary>
+public sealed class SessionsModel(MySessions sessions, IOptions<IdentityOptions> options) : PageModel
+{
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public int IdleMinutes => (int)options.Value.IdleTimeout.TotalMinutes;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Sessions = await sessions.OpenOfAsync(User.UserId()!.Value,
+            Guid.TryParse(User.FindFirstValue(EofficeClaims.SessionId), out var current) ? current : null, cancellationToken);
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sessions.EndAsync(User.UserId()!.Value, id, cancellationToken);
+            Message = "Đã kết thúc phiên đăng nhập.";
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage();
+    }
+}
