@@ -80,7 +80,17 @@ public abstract partial class AccessMatrixTests(EofficeApp app)
                 request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
             }
 
-            using var response = await client.SendAsync(request);
+            var response = await client.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.UnsupportedMediaType)
+            {
+                // Routing refuses a body type the endpoint does not accept before authorisation runs: send one it accepts.
+                response.Dispose();
+                using var retry = new HttpRequestMessage(new HttpMethod(method), Fill(route)) { Content = new ByteArrayContent([]) };
+                retry.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                response = await client.SendAsync(retry);
+            }
+
+            using var _ = response;
             var location = response.Headers.Location?.OriginalString ?? string.Empty;
             var refused = isApi
                 ? response.StatusCode == HttpStatusCode.Forbidden

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,14 +13,18 @@ public static class TestAccounts
 {
     public const string Password = "Thu-nghiem@2026";
 
-    /// <summary>Creates an active account with a unique user name and the given roles; returns its id and name.</summary>
+    /// <summary>
+    /// Creates an active account with a unique user name and the given agency-wide roles, in the demo agency (where the
+    /// demo administrator works); returns its id and name.
+    /// </summary>
     public static async Task<(Guid Id, string UserName)> CreateUserAsync(this EofficeApp app, string fullName, params string[] roles)
     {
         var userName = "nv" + Guid.NewGuid().ToString("N")[..10];
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Eoffice.Web.Platform.Data.EofficeDbContext>();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
-        var user = new User(userName, fullName, DateTime.UtcNow);
+        var demoAgency = await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindAgencyByCodeAsync(DemoAgency.Code);
+        var user = new User(userName, fullName, DateTime.UtcNow, demoAgency?.Id);
         user.SetPasswordHash(hasher.HashPassword(user, Password));
         foreach (var role in roles)
         {
@@ -28,6 +34,34 @@ public static class TestAccounts
         db.Add(user);
         await db.SaveChangesAsync();
         return (user.Id, userName);
+    }
+
+    /// <summary>An installation administrator: the administrator role and no agency (creates agencies).</summary>
+    public static async Task<(Guid Id, string UserName)> CreateInstallationAdministratorAsync(this EofficeApp app, string fullName)
+    {
+        var userName = "qt" + Guid.NewGuid().ToString("N")[..10];
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Eoffice.Web.Platform.Data.EofficeDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
+        var user = new User(userName, fullName, DateTime.UtcNow);
+        user.SetPasswordHash(hasher.HashPassword(user, Password));
+        user.GrantRole(DefaultRoles.Administrator);
+        ExemptTestAdministrators(user, [DefaultRoles.Administrator]);
+        db.Add(user);
+        await db.SaveChangesAsync();
+        return (user.Id, userName);
+    }
+
+    /// <summary>
+    /// Administrators made for a test are exempt (as demo accounts are) from the two-factor enrolment that a
+    /// non-demo administrator must do at first sign-in; the account-security tests exercise that gate on their own.
+    /// </summary>
+    public static void ExemptTestAdministrators(User user, IEnumerable<string> roles)
+    {
+        if (roles.Contains(DefaultRoles.Administrator))
+        {
+            user.IsDemo = true;
+        }
     }
 
     public static Task<HttpClient> SignedInAsAsync(this EofficeApp app, string userName) => app.SignedInClientAsync(userName, Password);

@@ -158,7 +158,7 @@ public abstract class OrganizationAdministrationTests(EofficeApp app)
     [DbFact]
     public async Task Only_the_installation_administrator_creates_agencies_and_staff_cannot_administer()
     {
-        var (_, installer) = await app.CreateUserAsync("Quản trị cài đặt", DefaultRoles.Administrator);
+        var (_, installer) = await app.CreateInstallationAdministratorAsync("Quản trị cài đặt");
         var (_, specialist) = await app.CreateUserAsync("Chuyên viên thử", DefaultRoles.Specialist);
         var installerClient = await app.SignedInAsAsync(installer);
         var staff = await app.SignedInAsAsync(specialist);

@@ -35,6 +35,7 @@ internal static partial class OrganizationTestKit
         admin.PlaceIn(agency.Id, unit.Id, position.Id);
         admin.SetPasswordHash(hasher.HashPassword(admin, TestAccounts.Password));
         admin.GrantRole(DefaultRoles.Administrator);
+        TestAccounts.ExemptTestAdministrators(admin, [DefaultRoles.Administrator]);
         var staff = new User("stc" + Guid.NewGuid().ToString("N")[..8], "Hồ Thị Xuân", DateTime.UtcNow, agency.Id);
         staff.PlaceIn(agency.Id, unit.Id, position.Id);
         db.AddRange(agency, unit, position, admin, staff);

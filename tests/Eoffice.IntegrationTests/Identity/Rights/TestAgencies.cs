@@ -51,6 +51,7 @@ public static partial class TestAgencies
         var user = new User(userName, fullName, DateTime.UtcNow, agencyId);
         user.PlaceIn(agencyId, unitId, null);
         user.SetPasswordHash(hasher.HashPassword(user, TestAccounts.Password));
+        TestAccounts.ExemptTestAdministrators(user, roles.Select(r => r.Role));
         foreach (var (role, unit) in roles)
         {
             user.GrantRole(role, unit);
