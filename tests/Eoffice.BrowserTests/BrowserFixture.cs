@@ -107,6 +107,14 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
                 errors.Add(message.Text);
             }
         };
+        page.Response += (_, response) =>
+        {
+            // Name the broken resource (script, style, image) that the console only reports as "404".
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                errors.Add($"{response.Status} {response.Request.ResourceType} {response.Url}");
+            }
+        };
         return (page, errors);
     }
 }

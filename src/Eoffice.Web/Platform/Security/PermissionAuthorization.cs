@@ -47,4 +47,9 @@ public static class EofficeClaims
     public const string SessionId = "sid";
     public const string AgencyId = "agency";
     public const string MustChangePassword = "must_change_password";
+    public const string MustEnrolTwoFactor = "must_enrol_two_factor";
+
+    /// <summary>Whether the person is held at the door (password change or two-factor enrolment) before using anything else.</summary>
+    public static bool IsHeld(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type is MustChangePassword or MustEnrolTwoFactor);
 }

@@ -26,7 +26,8 @@ public sealed class AccountRequirementMiddleware(RequestDelegate next)
         }
 
         var path = context.Request.Path;
-        var api = context.Request.IsApiRequest();
+        // The API and the real-time hubs are answered 403, never redirected to an HTML page.
+        var api = context.Request.IsApiRequest() || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
         if (user.HasClaim(c => c.Type == EofficeClaims.MustChangePassword))
         {
             if (IsOpen(path, ChangePasswordPage, "/api/v1/me/password"))

@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 
@@ -11,7 +12,7 @@ namespace Eoffice.Web.Modules.Identity.Security;
 public static class AccountRequirements
 {
     /// <summary>Claim set while an administrator has not yet enrolled an authenticator app.</summary>
-    public const string MustEnrolTwoFactorClaim = "must_enrol_two_factor";
+    public const string MustEnrolTwoFactorClaim = EofficeClaims.MustEnrolTwoFactor;
 
     public static bool IsAdministrator(User user) => user.RoleAssignments.Any(r => r.RoleCode == DefaultRoles.Administrator);
 
