@@ -15,9 +15,15 @@ app.UseIdentityModule();
 app.MapOrganizationModule();
 app.MapIdentityModule();
 
+if (await app.TryRunCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 await app.PrepareDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the application.</summary>
 public partial class Program;

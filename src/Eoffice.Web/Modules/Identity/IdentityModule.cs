@@ -25,6 +25,7 @@ public static class IdentityModule
         services.AddScoped<SignOut>();
         services.AddScoped<IStartupSeeder, SeedAdministrator>();
         services.AddSingleton<IStartupNotice, DemoSignInNotice>();
+        services.AddScoped<IConsoleCommand, CreateAdministratorCommand>();
         services.AddExternalSignIn();
 
         // People and their accounts (organisation administration), one line per use case.

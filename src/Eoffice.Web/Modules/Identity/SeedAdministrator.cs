@@ -31,7 +31,7 @@ public sealed class SeedAdministrator(
         {
             if (!await db.Set<User>().AnyAsync(cancellationToken))
             {
-                logger.LogWarning("No account exists yet and demo mode is off: no administrator was created.");
+                logger.LogWarning("No account exists yet and demo mode is off. Create the first administrator with: dotnet run --project src/Eoffice.Web -- create-admin --name \"Họ và tên\"");
             }
 
             return;

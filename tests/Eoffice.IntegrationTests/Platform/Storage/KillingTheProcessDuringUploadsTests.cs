@@ -383,7 +383,7 @@ internal sealed class EofficeProcess : IAsyncDisposable
     }
 
     /// <summary>Eoffice.Web.dll next to the test assembly (copied by the project reference), else in the web project's bin folder.</summary>
-    private static string FindApplication()
+    internal static string FindApplication()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "Eoffice.Web.dll");
         if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "Eoffice.Web.runtimeconfig.json")))
