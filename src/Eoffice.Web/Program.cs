@@ -1,3 +1,4 @@
+using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
 using Eoffice.Web.Platform;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEofficePlatform();
 builder.Services.AddOrganizationModule();
 builder.Services.AddIdentityModule();
+builder.Services.AddDocumentsModule();
 
 var app = builder.Build();
 
@@ -14,6 +16,7 @@ app.UseEofficePlatform();
 app.UseIdentityModule();
 app.MapOrganizationModule();
 app.MapIdentityModule();
+app.MapDocumentsModule();
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {

@@ -19,4 +19,13 @@ public interface IAccessScopes
     /// (scope units and everything below them), empty when nowhere.
     /// </summary>
     Task<IReadOnlySet<Guid>?> UnitsWherePermittedAsync(Guid userId, string permission, CancellationToken cancellationToken = default);
+
+    /// <summary>The roles an active person holds, each with its unit scope (<c>null</c>: the whole agency). Empty for people who cannot sign in.</summary>
+    Task<IReadOnlyList<RoleGrant>> RolesOfAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The active people of an agency who hold <paramref name="role"/>, each with the scope of that role.</summary>
+    Task<IReadOnlyList<RoleGrant>> HoldersOfRoleAsync(Guid agencyId, string role, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One role a person holds: its code (<see cref="DefaultRoles"/>) and the unit it is limited to, if any.</summary>
+public sealed record RoleGrant(Guid UserId, string Role, Guid? ScopeUnitId);

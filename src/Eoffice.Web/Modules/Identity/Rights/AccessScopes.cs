@@ -84,6 +84,18 @@ internal sealed class AccessScopes(EofficeDbContext db, PermissionCatalog catalo
         return units;
     }
 
+    public async Task<IReadOnlyList<RoleGrant>> RolesOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.Set<RoleAssignment>().AsNoTracking()
+            .Where(r => r.UserId == userId && db.Set<User>().Any(u => u.Id == userId && u.Status == AccountStatus.Active))
+            .Select(r => new RoleGrant(r.UserId, r.RoleCode, r.ScopeUnitId))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RoleGrant>> HoldersOfRoleAsync(Guid agencyId, string role, CancellationToken cancellationToken = default) =>
+        await db.Set<RoleAssignment>().AsNoTracking()
+            .Where(r => r.RoleCode == role && db.Set<User>().Any(u => u.Id == r.UserId && u.AgencyId == agencyId && u.Status == AccountStatus.Active))
+            .Select(r => new RoleGrant(r.UserId, r.RoleCode, r.ScopeUnitId))
+            .ToListAsync(cancellationToken);
+
     private async Task<PermissionReach> ReachAsync(Guid userId, string permission, CancellationToken cancellationToken)
     {
         var assignments = await db.Set<RoleAssignment>().AsNoTracking()

@@ -1,0 +1,45 @@
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Platform;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.Web;
+
+namespace Eoffice.Web.Modules.Documents;
+
+/// <summary>Registers and incoming documents (văn bản đến): receive, register, route, handle, track. The module's only door.</summary>
+public static class DocumentsModule
+{
+    public static IServiceCollection AddDocumentsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IPermissionProvider, DocumentsPermissions>();
+        services.AddScoped<IncomingAccessControl>();
+        services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
+        services.AddScoped<ArrivalNumbers>();
+        services.AddScoped<IncomingDefaults>();
+        services.AddScoped<IStartupSeeder, SeedDemoIncoming>();
+
+        IncomingRegistrationArea.Add(services);
+        IncomingHandlingArea.Add(services);
+        IncomingListsArea.Add(services);
+        IncomingOutputsArea.Add(services);
+
+        services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
+        services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
+        services.AddSingleton(new NavigationItem("Nav.PendingIncoming", "/van-ban-den/cho-tiep-nhan", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 22));
+        services.AddSingleton(new NavigationItem("Nav.IncomingReports", "/van-ban-den/so-va-bao-cao", DocumentsPermissions.ReportIncoming, NavigationSections.Main, 23));
+        services.AddSingleton(new NavigationItem("Nav.Registers", "/quan-tri/so-van-ban", DocumentsPermissions.ManageRegisters, NavigationSections.Administration, 30));
+        services.AddSingleton(new NavigationItem("Nav.IncomingRouting", "/quan-tri/luong-van-ban-den", DocumentsPermissions.ManageRegisters, NavigationSections.Administration, 31));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDocumentsModule(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/documents").WithTags("Văn bản đến").WithRequestValidation();
+        IncomingRegistrationArea.Map(group);
+        IncomingHandlingArea.Map(group);
+        IncomingListsArea.Map(group);
+        IncomingOutputsArea.Map(group);
+        return endpoints;
+    }
+}

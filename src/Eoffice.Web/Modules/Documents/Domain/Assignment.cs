@@ -1,0 +1,167 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+
+namespace Eoffice.Web.Modules.Documents.Domain;
+
+/// <summary>
+/// Phân công / chuyển xử lý: one hop of an incoming document to a person or a unit (whose leaders act for it), in a
+/// <see cref="AssignmentRole"/>, with its own deadline. Assignments form a tree through <see cref="ParentId"/>: the
+/// clerk's presentation is a root, a leader's direction creates its children. Changed only through
+/// <see cref="IncomingDocument"/>.
+/// </summary>
+public sealed class Assignment
+{
+    public const int NameMaxLength = 300;
+
+    private Assignment()
+    {
+        SenderName = null!;
+        RecipientName = null!;
+    }
+
+    internal Assignment(IncomingDocument document, Assignment? parent, Actor sender, AssignmentTarget target, string? instruction, DateTime now)
+        : this()
+    {
+        if ((target.UserId is null) == (target.UnitId is null))
+        {
+            throw new DocumentRuleException("Mỗi lượt chuyển gửi cho một người hoặc một đơn vị.", "recipients");
+        }
+
+        Id = Guid.CreateVersion7();
+        DocumentId = document.Id;
+        AgencyId = document.AgencyId;
+        ParentId = parent?.Id;
+        Depth = parent is null ? 0 : parent.Depth + 1;
+        Role = target.Role;
+        Status = AssignmentStatus.Open;
+        SenderId = sender.ResponsibleId;
+        SenderName = sender.OnBehalfOfName ?? sender.Name;
+        ActingSenderId = sender.OnBehalfOfId is null ? null : sender.UserId;
+        ActingSenderName = sender.OnBehalfOfId is null ? null : sender.Name;
+        RecipientUserId = target.UserId;
+        RecipientUnitId = target.UnitId;
+        RecipientName = target.Name;
+        Instruction = instruction;
+        DueDate = target.DueDate;
+        SentAt = now;
+        Urgency = document.Urgency;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>The assignment through which the sender held the document; <c>null</c> for the clerk's presentation.</summary>
+    public Guid? ParentId { get; private set; }
+
+    public int Depth { get; private set; }
+
+    public AssignmentRole Role { get; private set; }
+
+    public AssignmentStatus Status { get; private set; }
+
+    /// <summary>Whose transfer it is (the delegator when a delegate sent it).</summary>
+    public Guid SenderId { get; private set; }
+
+    public string SenderName { get; private set; }
+
+    /// <summary>The delegate who really pressed the button, when not the sender.</summary>
+    public Guid? ActingSenderId { get; private set; }
+
+    public string? ActingSenderName { get; private set; }
+
+    public Guid? RecipientUserId { get; private set; }
+
+    /// <summary>A unit recipient: any of the unit's leaders acts for it.</summary>
+    public Guid? RecipientUnitId { get; private set; }
+
+    public string RecipientName { get; private set; }
+
+    /// <summary>Bút phê / ý kiến chỉ đạo sent with the transfer.</summary>
+    public string? Instruction { get; private set; }
+
+    /// <summary>Set when the holder has written their own direction while forwarding (shown on the handling slip).</summary>
+    public string? InstructionGiven { get; private set; }
+
+    /// <summary>Hạn xử lý (a Vietnam calendar date, inclusive).</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>The document's urgency, copied so that inboxes sort urgent documents first without a join.</summary>
+    public Urgency Urgency { get; private set; }
+
+    public DateTime SentAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public Guid? ReadById { get; private set; }
+
+    public DateTime? ForwardedAt { get; private set; }
+
+    public DateTime? FinishedAt { get; private set; }
+
+    /// <summary>Who finished, returned or forwarded it (for a unit recipient, the leader who acted).</summary>
+    public Guid? ActedById { get; private set; }
+
+    public string? ActedByName { get; private set; }
+
+    /// <summary>The result note, the reason of a return or of a revocation.</summary>
+    public string? Result { get; private set; }
+
+    /// <summary>It came back to its holder because what they forwarded was returned.</summary>
+    public bool CameBack { get; private set; }
+
+    /// <summary>The working-day reminder before the deadline was sent (the day it was sent).</summary>
+    public DateOnly? DueSoonRemindedOn { get; private set; }
+
+    /// <summary>The overdue reminder was sent.</summary>
+    public DateOnly? OverdueRemindedOn { get; private set; }
+
+    public bool IsOverdue(DateOnly today) => Status.IsActive() && DueDate is { } due && due < today;
+
+    internal void MarkRead(Guid userId, DateTime now)
+    {
+        ReadAt ??= now;
+        ReadById ??= userId;
+    }
+
+    internal void MarkForwarded(Actor actor, DateTime now)
+    {
+        ReadAt ??= now;
+        ForwardedAt ??= now;
+        if (Status == AssignmentStatus.Open)
+        {
+            Status = AssignmentStatus.Forwarded;
+        }
+
+        ActedById = actor.UserId;
+        ActedByName = actor.DisplayName;
+        CameBack = false;
+    }
+
+    internal void SetInstructionGiven(string instruction) => InstructionGiven = instruction;
+
+    internal void Close(AssignmentStatus status, Actor actor, string? result, DateTime now)
+    {
+        Status = status;
+        FinishedAt = now;
+        ReadAt ??= now;
+        ActedById = actor.UserId;
+        ActedByName = actor.DisplayName;
+        Result = result;
+    }
+
+    internal void Reopen(DateTime now)
+    {
+        Status = AssignmentStatus.Open;
+        CameBack = true;
+        FinishedAt = null;
+        _ = now;
+    }
+
+    internal void SetUrgency(Urgency urgency) => Urgency = urgency;
+
+    public void MarkDueSoonReminded(DateOnly today) => DueSoonRemindedOn = today;
+
+    public void MarkOverdueReminded(DateOnly today) => OverdueRemindedOn = today;
+}

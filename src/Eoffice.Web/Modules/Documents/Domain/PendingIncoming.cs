@@ -1,0 +1,179 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+
+namespace Eoffice.Web.Modules.Documents.Domain;
+
+public enum PendingStatus
+{
+    /// <summary>Chờ tiếp nhận.</summary>
+    Waiting = 0,
+
+    /// <summary>Đã vào sổ.</summary>
+    Registered = 1,
+
+    /// <summary>Từ chối: refused with a reason (to be reported back to the sender as edXML status 02).</summary>
+    Refused = 2,
+}
+
+/// <summary>
+/// A document that arrived electronically from another agency and waits in the "chờ tiếp nhận" list until a clerk
+/// checks it and registers it (it then becomes an <see cref="IncomingDocument"/>) or refuses it with a reason. The
+/// exchange transport (edXML over the national document axis) puts packages here through the API.
+/// </summary>
+public sealed class PendingIncoming
+{
+    public const int ExternalIdMaxLength = 100;
+
+    private readonly List<PendingIncomingFile> files = [];
+
+    private PendingIncoming()
+    {
+        SenderName = null!;
+        Subject = null!;
+    }
+
+    public PendingIncoming(Guid agencyId, string? externalId, string? senderId, string senderName, string? typeCode, string? codeNumber,
+        string? codeNotation, DateOnly? issuedDate, string subject, string? signerPosition, string? signerFullName, Urgency urgency,
+        DateOnly? dueDate, int? pageAmount, bool requestsComments, Confidentiality confidentiality, DateTime receivedAt)
+    {
+        Id = Guid.CreateVersion7();
+        AgencyId = agencyId;
+        ExternalId = externalId;
+        SenderId = senderId;
+        SenderName = senderName;
+        TypeCode = typeCode;
+        CodeNumber = codeNumber;
+        CodeNotation = codeNotation;
+        IssuedDate = issuedDate;
+        Subject = subject;
+        SignerPosition = signerPosition;
+        SignerFullName = signerFullName;
+        Urgency = urgency;
+        DueDate = dueDate;
+        PageAmount = pageAmount;
+        RequestsComments = requestsComments;
+        Confidentiality = confidentiality;
+        ReceivedAt = receivedAt;
+        Status = PendingStatus.Waiting;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>The sender's identifier of the document (edXML DocumentId), used to spot a package received twice.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>The sending agency's electronic identifier.</summary>
+    public string? SenderId { get; private set; }
+
+    public string SenderName { get; private set; }
+
+    public string? TypeCode { get; private set; }
+
+    public string? CodeNumber { get; private set; }
+
+    public string? CodeNotation { get; private set; }
+
+    public DateOnly? IssuedDate { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string? SignerPosition { get; private set; }
+
+    public string? SignerFullName { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public int? PageAmount { get; private set; }
+
+    public bool RequestsComments { get; private set; }
+
+    /// <summary>As declared by the sender; a secret level blocks registration.</summary>
+    public Confidentiality Confidentiality { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+
+    public PendingStatus Status { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public Guid? DecidedById { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    public string? RefusalReason { get; private set; }
+
+    public Guid? DocumentId { get; private set; }
+
+    public IReadOnlyList<PendingIncomingFile> Files => files;
+
+    public void AddFile(Guid fileId, string sha256, string fileName, bool isMain) =>
+        files.Add(new PendingIncomingFile(Id, fileId, sha256, fileName, isMain, files.Count));
+
+    public void MarkRegistered(Guid documentId, Actor clerk, DateTime now)
+    {
+        EnsureWaiting();
+        Status = PendingStatus.Registered;
+        DocumentId = documentId;
+        Decide(clerk, now);
+    }
+
+    public void Refuse(string reason, Actor clerk, DateTime now)
+    {
+        EnsureWaiting();
+        Status = PendingStatus.Refused;
+        RefusalReason = reason;
+        Decide(clerk, now);
+    }
+
+    private void Decide(Actor clerk, DateTime now)
+    {
+        DecidedAt = now;
+        DecidedById = clerk.UserId;
+        DecidedByName = clerk.DisplayName;
+    }
+
+    private void EnsureWaiting()
+    {
+        if (Status != PendingStatus.Waiting)
+        {
+            throw DocumentRuleException.Conflict(Status == PendingStatus.Registered
+                ? "Văn bản này đã được vào sổ."
+                : "Văn bản này đã bị từ chối tiếp nhận.");
+        }
+    }
+}
+
+/// <summary>A file of a pending electronic document.</summary>
+public sealed class PendingIncomingFile
+{
+    private PendingIncomingFile()
+    {
+        Sha256 = null!;
+        FileName = null!;
+    }
+
+    internal PendingIncomingFile(Guid pendingId, Guid fileId, string sha256, string fileName, bool isMain, int sortOrder)
+    {
+        PendingId = pendingId;
+        FileId = fileId;
+        Sha256 = sha256;
+        FileName = fileName;
+        IsMain = isMain;
+        SortOrder = sortOrder;
+    }
+
+    public Guid PendingId { get; private set; }
+
+    public Guid FileId { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public bool IsMain { get; private set; }
+
+    public int SortOrder { get; private set; }
+}

@@ -1,0 +1,9 @@
+namespace Eoffice.Web.Modules.Documents.Incoming;
+
+/// <summary>Registration of services and endpoints of one area of the documents module (filled in by that area's slices).</summary>
+internal static class IncomingOutputsArea
+{
+    public static void Add(IServiceCollection services) => _ = services;
+
+    public static void Map(RouteGroupBuilder group) => _ = group;
+}
