@@ -17,6 +17,7 @@ public static class DocumentsModule
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
         services.AddScoped<ArrivalNumbers>();
         services.AddScoped<IncomingDefaults>();
+        services.AddScoped<IncomingRegisterQuery>();
         services.AddScoped<IStartupSeeder, SeedDemoIncoming>();
 
         IncomingRegistrationArea.Add(services);

@@ -1,0 +1,82 @@
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Modules.Organization.Domain;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Eoffice.IntegrationTests.Documents;
+
+/// <summary>
+/// Intents shared by the incoming-document tests: demo people and units by name, and a document registered straight
+/// through the domain (as the registration use case does) for tests that are about what happens after registration.
+/// Demo people sign in with <see cref="DemoPassword"/>: dtmai (văn thư), lttha (chánh văn phòng), nvan (giám đốc),
+/// ttbhanh/pqkhanh (phó giám đốc), pvhung (trưởng phòng kết cấu hạ tầng), cxtruong (chuyên viên of that department),
+/// dddat (trưởng phòng kế hoạch - tài chính), nvana (chuyên viên KH-TC), ktloan (văn thư Ban QLDA).
+/// </summary>
+internal static class IncomingTestKit
+{
+    public const string DemoPassword = "Eoffice@2026";
+
+    public static Task<HttpClient> SignedInDemoAsync(this EofficeApp app, string userName) => app.SignedInClientAsync(userName, DemoPassword);
+
+    public static Task<Guid> DemoUserIdAsync(this EofficeApp app, string userName) =>
+        app.WithDbAsync(db => db.Set<User>().Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    public static Task<Guid> DemoUnitIdAsync(this EofficeApp app, string unitName) =>
+        app.WithDbAsync(db => db.Set<Unit>()
+            .Where(u => u.Name == unitName && db.Set<Agency>().Any(a => a.Id == u.AgencyId && a.Code == DemoAgency.Code))
+            .Select(u => u.Id).SingleAsync());
+
+    /// <summary>The demo agency's own incoming register ("Sổ văn bản đến", kept by dtmai).</summary>
+    public static Task<Guid> AgencyRegisterIdAsync(this EofficeApp app) =>
+        app.WithDbAsync(db => db.Set<Register>().Where(r => r.Name == SeedDemoIncoming.AgencyRegisterName).Select(r => r.Id).SingleAsync());
+
+    /// <summary>Registers a document in the demo agency's register as dtmai would, with the next arrival number.</summary>
+    public static async Task<Guid> RegisterDirectAsync(
+        this EofficeApp app,
+        string subject,
+        Urgency urgency = Urgency.Normal,
+        string? codeNumber = null,
+        string? codeNotation = "UBND-KT",
+        string organ = "Ủy ban nhân dân tỉnh Ninh Bình",
+        bool requestsComments = false,
+        string typeCode = DocumentTypes.OfficialLetterCode,
+        DateTime? arrivalAt = null,
+        string clerkUserName = "dtmai")
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
+        var numbers = scope.ServiceProvider.GetRequiredService<ArrivalNumbers>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var clerk = await db.Set<User>().SingleAsync(u => u.UserName == clerkUserName);
+        var register = await db.Set<Register>().SingleAsync(r =>
+            db.Set<RegisterKeeper>().Any(k => k.RegisterId == r.Id && k.UserId == clerk.Id) && r.Kind == RegisterKind.Incoming);
+        var now = time.GetUtcNow().UtcDateTime;
+        var arrival = arrivalAt ?? now;
+        var metadata = new IncomingMetadata(typeCode, codeNumber ?? Random.Shared.Next(1, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            codeNotation, DateOnly.FromDateTime(arrival.AddDays(-2)), null, organ, subject, "Tiếng Việt", 2, null, "Chủ tịch", "Nguyễn Văn Hòa",
+            urgency, null, requestsComments, null, null);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var year = VietnamTime.DateOf(new DateTimeOffset(arrival, TimeSpan.Zero)).Year;
+        var number = await numbers.NextAsync(register.Id, year, default);
+        var document = IncomingDocument.Register(register.AgencyId, register, year, number, arrival, IncomingSource.Paper, metadata,
+            new Actor(clerk.Id, clerk.FullName), now);
+        db.Add(document);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return document.Id;
+    }
+
+    /// <summary>The document as stored, with its assignments, history and access list.</summary>
+    public static Task<IncomingDocument> LoadIncomingAsync(this EofficeApp app, Guid documentId) =>
+        app.WithDbAsync(db => db.Set<IncomingDocument>().AsNoTracking()
+            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
+            .AsSplitQuery().SingleAsync(d => d.Id == documentId));
+}
