@@ -722,7 +722,8 @@ public sealed class IncomingDocument
 
     private void RefreshToPlaces()
     {
-        var names = assignments.Where(a => a.ParentId is not null && a.Status != AssignmentStatus.Revoked && a.Status != AssignmentStatus.Returned)
+        // Who handles it, not who routed it: leaders it was passed to for direction are not listed.
+        var names = assignments.Where(a => a.Role != AssignmentRole.Direct && a.Status != AssignmentStatus.Revoked && a.Status != AssignmentStatus.Returned)
             .OrderBy(a => a.Role).ThenBy(a => a.SentAt)
             .Select(a => a.RecipientName).Distinct().ToList();
         var text = string.Join(", ", names);

@@ -1,0 +1,221 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Documents.Domain;
+
+namespace Eoffice.UnitTests.Documents;
+
+/// <summary>The incoming document's handling rules, on the aggregate alone: each action guards the current state.</summary>
+public sealed class IncomingDocumentTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly Guid Agency = Guid.NewGuid();
+    private static readonly Actor Clerk = new(Guid.NewGuid(), "Đinh Thị Mai");
+    private static readonly Actor OfficeChief = new(Guid.NewGuid(), "Lê Thị Thu Hà");
+    private static readonly Actor Director = new(Guid.NewGuid(), "Nguyễn Văn An");
+    private static readonly Actor Head = new(Guid.NewGuid(), "Phan Văn Hùng");
+    private static readonly Actor Specialist = new(Guid.NewGuid(), "Cao Xuân Trường");
+    private static readonly Guid Department = Guid.NewGuid();
+    private static readonly Guid OtherDepartment = Guid.NewGuid();
+
+    private static IncomingDocument NewDocument(bool requestsComments = false, Urgency urgency = Urgency.Normal)
+    {
+        var register = new Register(Agency, null, RegisterKind.Incoming, "Sổ văn bản đến", "VBĐ", Now);
+        var metadata = new IncomingMetadata(DocumentTypes.OfficialLetterCode, "125", "UBND-KT", new DateOnly(2026, 11, 20), null,
+            "Ủy ban nhân dân tỉnh Ninh Bình", "V/v kiểm tra an toàn giao thông cuối năm", "Tiếng Việt", 2, null, "Chủ tịch",
+            "Nguyễn Văn Hòa", urgency, null, requestsComments, null, null);
+        return IncomingDocument.Register(Agency, register, 2026, 7, Now, IncomingSource.Paper, metadata, Clerk, Now);
+    }
+
+    private static AssignmentTarget Person(Actor who, AssignmentRole role, DateOnly? due = null, Guid? unit = null) =>
+        AssignmentTarget.Person(who.UserId, who.Name, role, due, unit);
+
+    [Fact]
+    public void A_registered_document_waits_for_presentation_and_only_its_clerk_can_see_it()
+    {
+        var document = NewDocument();
+
+        Assert.Equal(IncomingStatus.Registered, document.Status);
+        Assert.Equal(7, document.ArrivalNumber);
+        Assert.Equal("125/UBND-KT", document.CodeText);
+        Assert.Equal("v/v kiem tra an toan giao thong cuoi nam", document.SubjectFolded);
+        Assert.Equal([Clerk.UserId], document.Access.Select(a => a.PrincipalId));
+    }
+
+    [Fact]
+    public void Presenting_twice_while_the_first_presentation_is_being_handled_is_refused()
+    {
+        var document = NewDocument();
+        document.Present(Clerk, Person(OfficeChief, AssignmentRole.Direct), null, Now);
+
+        var error = Assert.Throws<DocumentRuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
+        Assert.Equal(409, error.StatusCode);
+        Assert.Equal(IncomingStatus.InProgress, document.Status);
+    }
+
+    [Fact]
+    public void Finishing_the_lead_completes_the_chain_above_it_and_the_document()
+    {
+        var document = NewDocument();
+        var screening = document.Present(Clerk, Person(OfficeChief, AssignmentRole.Direct), null, Now);
+        var direction = document.Forward(OfficeChief, screening, [Person(Director, AssignmentRole.Direct)], null, Now).Single();
+        var due = new DateOnly(2026, 11, 30);
+        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead, due)],
+            "Giao phòng KCHT chủ trì, báo cáo trước 30/11.", Now).Single();
+        Assert.Equal(due, document.DueDate);
+
+        var toSpecialist = document.Forward(Head, toUnit, [Person(Specialist, AssignmentRole.Lead, due.AddDays(-2), Department)], null, Now).Single();
+        document.Finish(Specialist, toSpecialist, "Đã kiểm tra, báo cáo kèm theo.", null, Now.AddHours(3));
+
+        Assert.All(document.Assignments, a => Assert.Equal(AssignmentStatus.Done, a.Status));
+        Assert.Equal(IncomingStatus.Finished, document.Status);
+        Assert.Equal(Now.AddHours(3), document.FinishedAt);
+        Assert.Contains(document.Access, a => a.PrincipalId == Department && a.Reason == AccessReason.RecipientUnit);
+        Assert.Equal("Phòng Kết cấu hạ tầng, Cao Xuân Trường", document.ToPlaces);
+    }
+
+    [Fact]
+    public void A_return_not_within_responsibility_gives_the_document_back_to_the_sender()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead)], null, Now).Single();
+
+        document.Return(Head, toUnit, "Không thuộc thẩm quyền của phòng.", Now);
+
+        Assert.Equal(AssignmentStatus.Returned, toUnit.Status);
+        Assert.Equal(AssignmentStatus.Open, direction.Status);
+        Assert.True(direction.CameBack);
+        Assert.Equal(IncomingStatus.InProgress, document.Status);
+        var again = document.Forward(Director, direction, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now).Single();
+        Assert.Equal(AssignmentStatus.Open, again.Status);
+        Assert.Equal(AssignmentStatus.Forwarded, direction.Status);
+    }
+
+    [Fact]
+    public void A_leader_returning_the_presentation_sends_it_back_to_the_clerks()
+    {
+        var document = NewDocument();
+        var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+
+        document.Return(Director, presentation, "Văn bản thiếu trang 2, đề nghị văn thư bổ sung.", Now);
+
+        Assert.True(document.ReturnedToClerk);
+        Assert.Equal(IncomingStatus.Registered, document.Status);
+        document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        Assert.False(document.ReturnedToClerk);
+    }
+
+    [Fact]
+    public void Only_one_lead_may_be_active_under_one_direction()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+
+        var error = Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+            [AssignmentTarget.Unit(Department, "A", AssignmentRole.Lead), AssignmentTarget.Unit(OtherDepartment, "B", AssignmentRole.Lead)], null, Now));
+        Assert.Equal("recipients", error.Field);
+        Assert.DoesNotContain(document.Assignments, a => a.ParentId == direction.Id);
+    }
+
+    [Fact]
+    public void A_deadline_already_past_is_refused()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+
+        Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+            [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead, new DateOnly(2026, 11, 1))], null, Now));
+    }
+
+    [Fact]
+    public void The_sender_takes_back_what_they_sent_and_everything_forwarded_below_it()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now).Single();
+        var toSpecialist = document.Forward(Head, toUnit, [Person(Specialist, AssignmentRole.Lead)], null, Now).Single();
+
+        Assert.Throws<DocumentRuleException>(() => document.Revoke(Specialist, toUnit, null, Now));
+        document.Revoke(Director, toUnit, "Giao lại đơn vị khác.", Now);
+
+        Assert.Equal(AssignmentStatus.Revoked, toUnit.Status);
+        Assert.Equal(AssignmentStatus.Revoked, toSpecialist.Status);
+        Assert.Equal(AssignmentStatus.Open, direction.Status);
+        Assert.Throws<DocumentRuleException>(() => document.Finish(Specialist, toSpecialist, null, null, Now));
+    }
+
+    [Fact]
+    public void Consultation_feedback_is_only_for_documents_that_ask_for_comments_and_finishes_the_part()
+    {
+        var plain = NewDocument();
+        var plainDirection = plain.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        Assert.Throws<DocumentRuleException>(() => plain.GiveFeedback(Director, plainDirection, "Nhất trí.", null, Now));
+
+        var consultation = NewDocument(requestsComments: true);
+        var direction = consultation.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var support = consultation.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Support)], null, Now).Single();
+        consultation.GiveFeedback(Head, support, "Phòng KCHT nhất trí với dự thảo, đề nghị bổ sung điều 5.", null, Now);
+
+        Assert.Equal(AssignmentStatus.Done, support.Status);
+        Assert.Contains(consultation.Events, e => e.Kind == IncomingEventKinds.Feedback && e.AssignmentId == support.Id);
+    }
+
+    [Fact]
+    public void A_for_information_recipient_cannot_forward_but_finishes_and_files_it()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var info = document.Forward(Director, direction, [Person(Specialist, AssignmentRole.ForInformation)], null, Now).Single();
+
+        Assert.Throws<DocumentRuleException>(() => document.Forward(Specialist, info, [Person(Head, AssignmentRole.Lead)], null, Now));
+        document.Finish(Specialist, info, null, "Hồ sơ an toàn giao thông 2026", Now);
+
+        Assert.Equal(AssignmentStatus.Done, info.Status);
+        Assert.Equal("Hồ sơ an toàn giao thông 2026", document.DossierTitle);
+        Assert.Contains(document.Events, e => e.Kind == IncomingEventKinds.Closed);
+    }
+
+    [Fact]
+    public void A_cancelled_registration_keeps_its_number_and_refuses_every_action()
+    {
+        var document = NewDocument();
+        var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+
+        document.Cancel(Clerk, "Vào sổ nhầm văn bản của đơn vị khác.", Now);
+
+        Assert.Equal(IncomingStatus.Cancelled, document.Status);
+        Assert.Equal(7, document.ArrivalNumber);
+        Assert.Equal(AssignmentStatus.Revoked, presentation.Status);
+        Assert.Throws<DocumentRuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
+        Assert.Throws<DocumentRuleException>(() => document.AddOpinion(Clerk, null, "…", null, Now));
+    }
+
+    [Fact]
+    public void A_delegate_acts_in_the_delegators_name_and_both_names_are_kept()
+    {
+        var document = NewDocument();
+        var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var deputy = new Actor(Guid.NewGuid(), "Trần Thị Bích Hạnh", Director.UserId, Director.Name);
+
+        var toUnit = document.Forward(deputy, presentation, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], "Giao KCHT.", Now).Single();
+
+        Assert.Equal(Director.UserId, toUnit.SenderId);
+        Assert.Equal(deputy.UserId, toUnit.ActingSenderId);
+        var forwarded = Assert.Single(document.Events, e => e.Kind == IncomingEventKinds.Forwarded);
+        Assert.Equal(deputy.UserId, forwarded.ActorId);
+        Assert.Equal(Director.Name, forwarded.OnBehalfOfName);
+        Assert.Contains(document.Access, a => a.PrincipalId == deputy.UserId);
+    }
+
+    [Fact]
+    public void Changing_the_urgency_re_sorts_every_assignment()
+    {
+        var document = NewDocument();
+        var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var metadata = new IncomingMetadata(document.TypeCode, document.CodeNumber, document.CodeNotation, document.IssuedDate, null,
+            document.IssuingOrganName, document.Subject, document.Language, document.PageAmount, null, null, null, Urgency.Flash, null, false, null, null);
+
+        document.UpdateMetadata(metadata, Clerk, Now);
+
+        Assert.Equal(Urgency.Flash, presentation.Urgency);
+    }
+}
