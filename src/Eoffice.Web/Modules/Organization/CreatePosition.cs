@@ -3,6 +3,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,10 @@ namespace Eoffice.Web.Modules.Organization;
 /// </summary>
 public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
 {
-    public sealed record Request(string? Name, bool IsLeadership, int? Rank);
+    public sealed record Request(string? Name, bool IsLeadership, int? Rank) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => CreatePosition.Validate(this);
+    }
 
     public static Dictionary<string, string[]> Validate(string? name, int? rank)
     {
@@ -61,12 +65,6 @@ public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAudi
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/positions", async Task<Results<Created<PositionResponse>, ValidationProblem>> (Request request, CreatePosition handler, CancellationToken ct) =>
             {
-                var errors = Validate(request);
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(errors, title: ValidationFailure.Title);
-                }
-
                 var position = await handler.HandleAsync(request, ct);
                 return TypedResults.Created($"/api/v1/organization/positions/{position.Id}", position);
             })

@@ -3,6 +3,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,10 @@ namespace Eoffice.Web.Modules.Organization;
 public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit, TimeProvider time)
 {
     public sealed record Request(
-        Guid? ParentId, string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email);
+        Guid? ParentId, string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => CreateUnit.Validate(this);
+    }
 
     /// <summary>Field errors of a unit's own fields (shared with <see cref="UpdateUnit"/>).</summary>
     internal static Dictionary<string, string[]> ValidateFields(string? name, string? code, string? kind, int? sortOrder, string? phone, string? email)
@@ -93,12 +97,6 @@ public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/units", async Task<Results<Created<UnitResponse>, ValidationProblem>> (Request request, CreateUnit handler, CancellationToken ct) =>
             {
-                var errors = Validate(request);
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(errors, title: ValidationFailure.Title);
-                }
-
                 var unit = await handler.HandleAsync(request, ct);
                 return TypedResults.Created($"/api/v1/organization/units/{unit.Id}", unit);
             })

@@ -42,7 +42,7 @@ public static class OrganizationModule
 
     public static IEndpointRouteBuilder MapOrganizationModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/organization").WithTags("Cơ cấu tổ chức");
+        var group = endpoints.MapGroup("/api/v1/organization").WithTags("Cơ cấu tổ chức").WithRequestValidation();
         GetAgency.Map(group);
         CreateAgency.Map(group);
         UpdateAgency.Map(group);

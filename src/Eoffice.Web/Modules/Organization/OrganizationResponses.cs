@@ -1,6 +1,6 @@
-using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Modules.Organization.Domain;
+using Eoffice.Web.Platform.Text;
 
 namespace Eoffice.Web.Modules.Organization;
 

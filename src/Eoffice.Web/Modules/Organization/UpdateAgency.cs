@@ -18,7 +18,10 @@ namespace Eoffice.Web.Modules.Organization;
 public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeopleDirectory people, IAuditLog audit)
 {
     public sealed record Request(
-        string? FullName, string? ShortName, string? Code, string? Address, string? Phone, string? Email, Guid? RightsApproverId);
+        string? FullName, string? ShortName, string? Code, string? Address, string? Phone, string? Email, Guid? RightsApproverId) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => UpdateAgency.Validate(this);
+    }
 
     /// <summary>Field errors of the agency's own fields (shared with <see cref="CreateAgency"/>).</summary>
     public static Dictionary<string, string[]> Validate(string? fullName, string? shortName, string? code, string? address, string? phone, string? email)
@@ -82,12 +85,7 @@ public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeople
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPut("/agency", async Task<Results<Ok<AgencyResponse>, ValidationProblem>> (Request request, UpdateAgency handler, CancellationToken ct) =>
-            {
-                var errors = Validate(request);
-                return errors.Count > 0
-                    ? TypedResults.ValidationProblem(errors, title: ValidationFailure.Title)
-                    : TypedResults.Ok(await handler.HandleAsync(request, ct));
-            })
+            TypedResults.Ok(await handler.HandleAsync(request, ct)))
             .RequireAuthorization(Policies.For(OrganizationPermissions.ManageOrganization))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,6 +1,7 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Eoffice.Web.Modules.Organization;
@@ -8,7 +9,10 @@ namespace Eoffice.Web.Modules.Organization;
 /// <summary>The administrator renames a position or changes its leadership flag and rank. <c>PUT /api/v1/organization/positions/{id}</c>.</summary>
 public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
 {
-    public sealed record Request(string? Name, bool IsLeadership, int? Rank);
+    public sealed record Request(string? Name, bool IsLeadership, int? Rank) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => UpdatePosition.Validate(this);
+    }
 
     public static Dictionary<string, string[]> Validate(Request r) => CreatePosition.Validate(r.Name, r.Rank);
 
@@ -31,12 +35,7 @@ public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, IAudi
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPut("/positions/{id:guid}", async Task<Results<Ok<PositionResponse>, ValidationProblem>> (Guid id, Request request, UpdatePosition handler, CancellationToken ct) =>
-            {
-                var errors = Validate(request);
-                return errors.Count > 0
-                    ? TypedResults.ValidationProblem(errors, title: ValidationFailure.Title)
-                    : TypedResults.Ok(await handler.HandleAsync(id, request, ct));
-            })
+            TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
             .RequireAuthorization(Policies.For(OrganizationPermissions.ManageOrganization))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

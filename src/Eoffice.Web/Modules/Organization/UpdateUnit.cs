@@ -1,6 +1,7 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Eoffice.Web.Modules.Organization;
@@ -11,7 +12,10 @@ namespace Eoffice.Web.Modules.Organization;
 /// </summary>
 public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
 {
-    public sealed record Request(string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email);
+    public sealed record Request(string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => UpdateUnit.Validate(this);
+    }
 
     public static Dictionary<string, string[]> Validate(Request r) => CreateUnit.ValidateFields(r.Name, r.Code, r.Kind, r.SortOrder, r.Phone, r.Email);
 
@@ -40,12 +44,7 @@ public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPut("/units/{id:guid}", async Task<Results<Ok<UnitResponse>, ValidationProblem>> (Guid id, Request request, UpdateUnit handler, CancellationToken ct) =>
-            {
-                var errors = Validate(request);
-                return errors.Count > 0
-                    ? TypedResults.ValidationProblem(errors, title: ValidationFailure.Title)
-                    : TypedResults.Ok(await handler.HandleAsync(id, request, ct));
-            })
+            TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
             .RequireAuthorization(Policies.For(OrganizationPermissions.ManageOrganization))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
