@@ -22,14 +22,14 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
 
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        new("STT", 4, Centered: true),
-        new("Số đến", 5, Numeric: true),
-        new("Tác giả", 16),
-        new("Số, ký hiệu", 11),
-        new("Ngày tháng văn bản", 8, Centered: true),
-        new("Tên loại và trích yếu", 30),
-        new("Vai trò, hạn xử lý", 12),
-        new("Ký nhận", 12),
+        new("STT", 5, Centered: true),
+        new("Số đến", 6, Numeric: true),
+        new("Tác giả", 14),
+        new("Số, ký hiệu", 12),
+        new("Ngày tháng văn bản", 12, Centered: true),
+        new("Tên loại và trích yếu", 25),
+        new("Vai trò, hạn xử lý", 13),
+        new("Ký nhận", 13),
     ];
 
     public sealed record Query(DateOnly? Day) : IValidatableRequest

@@ -122,7 +122,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
 
         foreach (var t in m.Transfers)
         {
-            blocks.Add(new ReportParagraph($"{OutputText.DateTimeShort(t.At)}: {t.SenderName} chuyển {t.RecipientName}{(t.Note is null ? "." : $": {t.Note}")}", TextStyle.Italic));
+            blocks.Add(new ReportParagraph($"{OutputText.DateTimeShort(t.At)}: {t.SenderName} trình {t.RecipientName}{(t.Note is null ? "." : $": {t.Note}")}", TextStyle.Italic));
         }
 
         AddDirections(blocks, m.AgencyDirections, "Chưa có ý kiến chỉ đạo.", unitLevel: false);
