@@ -1,9 +1,31 @@
+using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
-/// <summary>Registration of services and endpoints of one area of the documents module (filled in by that area's slices).</summary>
+/// <summary>
+/// Outputs of incoming documents: the handling slip, the register book, the daily list for units to sign, the tracking
+/// book — as print views, PDF and .xlsx, each marked with who printed it and when, and audited.
+/// </summary>
 internal static class IncomingOutputsArea
 {
-    public static void Add(IServiceCollection services) => _ = services;
+    public static void Add(IServiceCollection services)
+    {
+        PdfSharpReportRenderer.EnsureInitialized();
+        services.AddSingleton<IReportPdfRenderer, PdfSharpReportRenderer>();
+        services.AddScoped<PrintMarks>();
+        services.AddScoped<ReportFiles>();
+        services.AddScoped<HandlingSlip>();
+        services.AddScoped<RegisterBookExport>();
+        services.AddScoped<DailyReceivedList>();
+        services.AddScoped<TrackingBook>();
+    }
 
-    public static void Map(RouteGroupBuilder group) => _ = group;
+    public static void Map(RouteGroupBuilder group)
+    {
+        HandlingSlip.Map(group);
+        RegisterBookExport.Map(group);
+        DailyReceivedList.Map(group);
+        TrackingBook.Map(group);
+    }
 }

@@ -1,0 +1,7 @@
+namespace Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+
+/// <summary>Renders a <see cref="PrintedReport"/> as PDF (A4, serif, the printed-by mark and page numbers on every page).</summary>
+public interface IReportPdfRenderer
+{
+    Task RenderAsync(PrintedReport report, Stream output, CancellationToken cancellationToken);
+}

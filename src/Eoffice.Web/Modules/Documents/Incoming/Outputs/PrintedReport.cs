@@ -1,0 +1,64 @@
+namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
+
+/// <summary>
+/// A printable output (a book, a list, a slip) as data: an optional cover page, then blocks of text and tables. The same
+/// report is rendered as a print view (HTML), as PDF (<see cref="PdfRendering.IReportPdfRenderer"/>) and, for tabular
+/// books, as .xlsx (<see cref="XlsxWriter"/>), so that the three never disagree. <see cref="PrintedBy"/> is the
+/// "In bởi … lúc …" mark every printed page carries (REQUIREMENTS §1.6 III.6.k).
+/// </summary>
+public sealed record PrintedReport(
+    string Title,
+    string AgencyName,
+    bool Landscape,
+    string PrintedBy,
+    ReportCover? Cover,
+    IReadOnlyList<ReportBlock> Blocks,
+    string FileName);
+
+/// <summary>The first page of a book: agency, the book's name, year and the period it covers.</summary>
+public sealed record ReportCover(string AgencyName, string Title, IReadOnlyList<string> Lines);
+
+public abstract record ReportBlock;
+
+public enum TextStyle
+{
+    Normal = 0,
+    Bold = 1,
+    Italic = 2,
+
+    /// <summary>A centred bold title.</summary>
+    Title = 3,
+
+    /// <summary>A centred line under the title.</summary>
+    Centered = 4,
+
+    /// <summary>A bold section heading.</summary>
+    Heading = 5,
+}
+
+public sealed record ReportParagraph(string Text, TextStyle Style = TextStyle.Normal) : ReportBlock;
+
+/// <summary>The agency name at the top left and a line at the top right, as on official forms.</summary>
+public sealed record ReportLetterhead(string Left, string? Right) : ReportBlock;
+
+/// <summary>
+/// One column of a table: its header, its relative width, and whether its values are whole numbers (written as numbers
+/// in .xlsx) or centred.
+/// </summary>
+public sealed record ReportColumn(string Header, double Width, bool Numeric = false, bool Centered = false);
+
+/// <summary>A table whose rows may be streamed from the database (a year of a large agency).</summary>
+public sealed record ReportTable(IReadOnlyList<ReportColumn> Columns, IAsyncEnumerable<IReadOnlyList<string>> Rows, string? Caption = null) : ReportBlock;
+
+public static class ReportRows
+{
+    public static async IAsyncEnumerable<IReadOnlyList<string>> From(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+}

@@ -1,0 +1,43 @@
+using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Eoffice.Web.Pages.Documents.Outputs;
+
+/// <summary>
+/// A print view of a <see cref="PrintedReport"/>: A4 in print.css, the "In" button, the printed-by mark at the foot of
+/// every printed page; the print is recorded in the audit log. What the viewer may not see answers 404.
+/// </summary>
+public abstract class PrintViewModel(PrintMarks marks) : PageModel
+{
+    public PrintedReport? Report { get; private set; }
+
+    public string? Error { get; private set; }
+
+    protected async Task<IActionResult> ShowAsync(Func<Task<PrintedReport>> build, string objectType, Guid objectId, bool audit = true)
+    {
+        try
+        {
+            Report = await build();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (BusinessRuleException rule)
+        {
+            Error = rule.Message;
+            return Page();
+        }
+
+        if (audit)
+        {
+            await marks.RecordAsync(false, objectType, objectId.ToString(),
+                Report.Title + (Report.Cover is { Lines.Count: > 0 } c ? ", " + c.Lines[^1] : ""), HttpContext.RequestAborted);
+        }
+
+        ViewData["PrintedReport"] = Report;
+        return Page();
+    }
+}
