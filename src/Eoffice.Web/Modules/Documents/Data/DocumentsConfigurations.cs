@@ -51,6 +51,7 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.Property(d => d.CodeNotation).HasMaxLength(IncomingDocument.CodeNotationMaxLength);
         builder.Property(d => d.IssuingOrganId).HasMaxLength(IncomingDocument.OrganIdMaxLength);
         builder.Property(d => d.IssuingOrganName).HasMaxLength(IncomingDocument.OrganNameMaxLength);
+        builder.Property(d => d.IssuingOrganFolded).HasMaxLength(IncomingDocument.OrganNameMaxLength);
         builder.Property(d => d.Subject).HasMaxLength(IncomingDocument.SubjectMaxLength);
         builder.Property(d => d.SubjectFolded).HasMaxLength(IncomingDocument.SubjectMaxLength);
         builder.Property(d => d.Language).HasMaxLength(IncomingDocument.LanguageMaxLength);
@@ -71,6 +72,8 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(d => new { d.RegisterId, d.Year, d.ArrivalNumber }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.ArrivalAt });
         builder.HasIndex(d => new { d.AgencyId, d.CodeNumber, d.CodeNotation });
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.Urgency, d.ArrivalAt });
+        builder.HasIndex(d => new { d.RegisterId, d.Urgency, d.ArrivalAt });
         builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
