@@ -92,6 +92,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.ToTable("documents_incoming_assignments");
         builder.HasKey(a => a.Id);
+
+        // Ids are made by the aggregate: a new assignment reached through the document's collection is an insert.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.SenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.ActingSenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.RecipientName).HasMaxLength(Assignment.NameMaxLength);
@@ -113,6 +116,7 @@ internal sealed class IncomingAttachmentConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("documents_incoming_attachments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.FileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
         builder.HasIndex(a => a.DocumentId);
