@@ -51,6 +51,7 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.Property(d => d.CodeNotation).HasMaxLength(IncomingDocument.CodeNotationMaxLength);
         builder.Property(d => d.IssuingOrganId).HasMaxLength(IncomingDocument.OrganIdMaxLength);
         builder.Property(d => d.IssuingOrganName).HasMaxLength(IncomingDocument.OrganNameMaxLength);
+        builder.Property(d => d.IssuingOrganFolded).HasMaxLength(IncomingDocument.OrganNameMaxLength);
         builder.Property(d => d.Subject).HasMaxLength(IncomingDocument.SubjectMaxLength);
         builder.Property(d => d.SubjectFolded).HasMaxLength(IncomingDocument.SubjectMaxLength);
         builder.Property(d => d.Language).HasMaxLength(IncomingDocument.LanguageMaxLength);
@@ -71,6 +72,8 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(d => new { d.RegisterId, d.Year, d.ArrivalNumber }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.ArrivalAt });
         builder.HasIndex(d => new { d.AgencyId, d.CodeNumber, d.CodeNotation });
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.Urgency, d.ArrivalAt });
+        builder.HasIndex(d => new { d.RegisterId, d.Urgency, d.ArrivalAt });
         builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -89,6 +92,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.ToTable("documents_incoming_assignments");
         builder.HasKey(a => a.Id);
+
+        // Ids are made by the aggregate: a new assignment reached through the document's collection is an insert.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.SenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.ActingSenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.RecipientName).HasMaxLength(Assignment.NameMaxLength);
@@ -110,6 +116,7 @@ internal sealed class IncomingAttachmentConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("documents_incoming_attachments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.FileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
         builder.HasIndex(a => a.DocumentId);

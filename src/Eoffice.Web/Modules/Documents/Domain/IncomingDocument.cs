@@ -154,6 +154,9 @@ public sealed class IncomingDocument
     /// <summary>Tên cơ quan ban hành (field 7 <c>OrganName</c>).</summary>
     public string IssuingOrganName { get; private set; }
 
+    /// <summary><see cref="IssuingOrganName"/> folded (lower case, no tone marks, đ → d) for the lists' filter.</summary>
+    public string? IssuingOrganFolded { get; private set; }
+
     /// <summary>Trích yếu (field 8 <c>Subject</c>).</summary>
     public string Subject { get; private set; }
 
@@ -586,6 +589,7 @@ public sealed class IncomingDocument
         IssuedDate = m.IssuedDate;
         IssuingOrganId = m.IssuingOrganId;
         IssuingOrganName = m.IssuingOrganName;
+        IssuingOrganFolded = Platform.Text.VietnameseText.Fold(m.IssuingOrganName);
         Subject = m.Subject;
         SubjectFolded = Platform.Text.VietnameseText.Fold(m.Subject);
         Language = m.Language;

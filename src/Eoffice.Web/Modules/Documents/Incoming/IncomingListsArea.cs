@@ -1,9 +1,21 @@
+using Eoffice.Web.Platform.Jobs;
+
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
-/// <summary>Registration of services and endpoints of one area of the documents module (filled in by that area's slices).</summary>
+/// <summary>Track and chase: the incoming lists and their counts, and the deadline reminders.</summary>
 internal static class IncomingListsArea
 {
-    public static void Add(IServiceCollection services) => _ = services;
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<ListIncoming>();
+        services.AddScoped<CountIncoming>();
+        services.AddScoped<IncomingDeadlineReminders>();
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<IncomingDeadlineReminders>());
+    }
 
-    public static void Map(RouteGroupBuilder group) => _ = group;
+    public static void Map(RouteGroupBuilder group)
+    {
+        CountIncoming.Map(group);
+        ListIncoming.Map(group);
+    }
 }
