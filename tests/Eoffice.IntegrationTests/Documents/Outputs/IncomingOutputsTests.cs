@@ -42,6 +42,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(ReportFiles.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         var xlsx = await response.Content.ReadAsByteArrayAsync();
 
+        Assert.Empty(XlsxProblems(xlsx));
         var rows = ReadSheet(xlsx, "Sổ đăng ký");
         Assert.Equal(BookHeaders, rows[0]);
         var mine = rows.Skip(1).Where(r => r[5].Contains(marker, StringComparison.Ordinal)).ToList();
@@ -128,6 +129,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("In bởi ", html, StringComparison.Ordinal);
         Assert.Contains("id=\"print-button\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
         Assert.NotEmpty(await app.AuditAsync(PrintMarks.PrintAction, id.ToString()));
 
         var pdf = await clerkClient.GetAsync($"/api/v1/documents/incoming/{id}/handling-slip.pdf");
