@@ -71,6 +71,12 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(cover, l => l.Contains(Vn(today), StringComparison.Ordinal));
         Assert.Contains($"In bởi {clerk.Name} lúc ", SheetFooter(xlsx, "Sổ đăng ký"), StringComparison.Ordinal);
         Assert.NotEmpty(await app.AuditAsync(PrintMarks.ExportAction, registerId.ToString()));
+
+        // A period that ends before it starts is refused, at the API and on the print view.
+        var backwards = $"from={Iso(today)}&to={Iso(today.AddDays(-1))}";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/documents/registers/{registerId}/incoming-book.xlsx?{backwards}")).StatusCode);
+        var view = WebUtility.HtmlDecode(await client.GetStringAsync($"/van-ban-den/so-va-bao-cao/so-dang-ky?registerId={registerId}&{backwards}"));
+        Assert.Contains("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.", view, StringComparison.Ordinal);
     }
 
     [DbFact]
