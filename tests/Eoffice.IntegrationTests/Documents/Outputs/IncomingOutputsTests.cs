@@ -42,6 +42,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(ReportFiles.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         var xlsx = await response.Content.ReadAsByteArrayAsync();
 
+        Assert.Empty(XlsxProblems(xlsx));
         var rows = ReadSheet(xlsx, "Sổ đăng ký");
         Assert.Equal(BookHeaders, rows[0]);
         var mine = rows.Skip(1).Where(r => r[5].Contains(marker, StringComparison.Ordinal)).ToList();
@@ -70,6 +71,12 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(cover, l => l.Contains(Vn(today), StringComparison.Ordinal));
         Assert.Contains($"In bởi {clerk.Name} lúc ", SheetFooter(xlsx, "Sổ đăng ký"), StringComparison.Ordinal);
         Assert.NotEmpty(await app.AuditAsync(PrintMarks.ExportAction, registerId.ToString()));
+
+        // A period that ends before it starts is refused, at the API and on the print view.
+        var backwards = $"from={Iso(today)}&to={Iso(today.AddDays(-1))}";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/documents/registers/{registerId}/incoming-book.xlsx?{backwards}")).StatusCode);
+        var view = WebUtility.HtmlDecode(await client.GetStringAsync($"/van-ban-den/so-va-bao-cao/so-dang-ky?registerId={registerId}&{backwards}"));
+        Assert.Contains("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.", view, StringComparison.Ordinal);
     }
 
     [DbFact]
@@ -128,6 +135,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("In bởi ", html, StringComparison.Ordinal);
         Assert.Contains("id=\"print-button\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
         Assert.NotEmpty(await app.AuditAsync(PrintMarks.PrintAction, id.ToString()));
 
         var pdf = await clerkClient.GetAsync($"/api/v1/documents/incoming/{id}/handling-slip.pdf");

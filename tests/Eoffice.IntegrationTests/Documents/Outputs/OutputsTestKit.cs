@@ -72,6 +72,14 @@ internal static class OutputsTestKit
             .ToList();
     }
 
+    /// <summary>What the Open XML schema validator finds wrong with the file (nothing, for a file Excel opens without repair).</summary>
+    public static List<string> XlsxProblems(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        return new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+    }
+
     public static string SheetFooter(byte[] xlsx, string sheetName)
     {
         using var stream = new MemoryStream(xlsx);
