@@ -39,16 +39,7 @@ internal static class OutputsTestKit
         var document = await db.Set<IncomingDocument>()
             .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
             .AsSplitQuery().SingleAsync(d => d.Id == documentId);
-        var existing = document.Assignments.Select(a => a.Id).ToHashSet();
         act(document, now);
-
-        // Assignment keys are Guids made by the domain; EF (key convention: generated on add) would take a new child
-        // found through the collection for an existing row, so new ones are marked as added explicitly.
-        foreach (var added in document.Assignments.Where(a => !existing.Contains(a.Id)))
-        {
-            db.Entry(added).State = EntityState.Added;
-        }
-
         await db.SaveChangesAsync();
     }
 
