@@ -110,6 +110,7 @@ internal sealed class IncomingAttachmentConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("documents_incoming_attachments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.FileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
         builder.HasIndex(a => a.DocumentId);
