@@ -87,6 +87,7 @@ function wireItem(item) {
 function uploaded(item, file) {
     item.dataset.fileId = file.id;
     item.dataset.fileName = file.fileName;
+    item.className = 'list-group-item d-flex align-items-center gap-2';
     item.replaceChildren();
     const radio = document.createElement('input');
     radio.type = 'radio';
