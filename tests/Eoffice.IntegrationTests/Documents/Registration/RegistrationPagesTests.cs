@@ -128,6 +128,31 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("javascript", script.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", string.Join(";", script.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
+
+    [DbFact]
+    public async Task The_clerk_corrects_a_document_and_cancels_its_registration_on_the_edit_page()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(await app.AgencyRegisterIdAsync(), "V/v trích yếu gõ nhầm"));
+        var url = $"/van-ban-den/{registered.Id}/sua";
+        var page = await clerk.GetStringAsync(url);
+        Assert.Contains("V/v trích yếu gõ nhầm", page, StringComparison.Ordinal);
+
+        var saved = await clerk.PostAsync(url, OrganizationTestKit.Form(page, ("Input.TypeCode", "CV"), ("Input.IssuingOrganName", "Ủy ban nhân dân tỉnh Ninh Bình"),
+            ("Input.Subject", "V/v trích yếu đã sửa trên trang"), ("Input.Urgency", "urgent")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var empty = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("CancelReason", "")));
+        Assert.Contains("Vui lòng nhập lý do hủy đăng ký.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var cancelled = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("CancelReason", "Trùng với văn bản đã vào sổ")));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+
+        var document = await app.LoadIncomingAsync(registered.Id);
+        Assert.Equal("V/v trích yếu đã sửa trên trang", document.Subject);
+        Assert.Equal(Eoffice.Web.Modules.Documents.Domain.IncomingStatus.Cancelled, document.Status);
+        Assert.Contains("Trùng với văn bản đã vào sổ", await clerk.GetStringAsync(url), StringComparison.Ordinal);
+        var boardClerk = await app.SignedInDemoAsync("ktloan");
+        Assert.Equal(HttpStatusCode.NotFound, (await boardClerk.GetAsync(url)).StatusCode);
+    }
 }
 
 public sealed class RegistrationPagesTestsOnSqlite(SqliteApp app) : RegistrationPagesTests<SqliteApp>(app);
