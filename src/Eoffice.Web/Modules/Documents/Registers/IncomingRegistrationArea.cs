@@ -1,9 +1,31 @@
 namespace Eoffice.Web.Modules.Documents.Registers;
 
-/// <summary>Registration of services and endpoints of one area of the documents module (filled in by that area's slices).</summary>
+/// <summary>Registers, the organ directory, registration of incoming documents and the "chờ tiếp nhận" list.</summary>
 internal static class IncomingRegistrationArea
 {
-    public static void Add(IServiceCollection services) => _ = services;
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<ListRegisters>();
+        services.AddScoped<SaveRegister>();
+        services.AddScoped<SetRegisterKeepers>();
+        services.AddScoped<SearchOrgans>();
+        services.AddScoped<IncomingRegistrar>();
+        services.AddScoped<RegisterIncoming>();
+        services.AddScoped<EditIncoming>();
+        services.AddScoped<ReceivePending>();
+        services.AddScoped<DecidePending>();
+        services.AddScoped<Platform.IStartupSeeder, SeedDemoOrgans>();
+    }
 
-    public static void Map(RouteGroupBuilder group) => _ = group;
+    public static void Map(RouteGroupBuilder group)
+    {
+        ListRegisters.Map(group);
+        SaveRegister.Map(group);
+        SetRegisterKeepers.Map(group);
+        SearchOrgans.Map(group);
+        RegisterIncoming.Map(group);
+        EditIncoming.Map(group);
+        ReceivePending.Map(group);
+        DecidePending.Map(group);
+    }
 }

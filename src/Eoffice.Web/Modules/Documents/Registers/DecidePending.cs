@@ -1,0 +1,188 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Documents.Registers;
+
+public sealed record PendingFileResponse(Guid FileId, string FileName, bool IsMain);
+
+public sealed record PendingResponse(
+    Guid Id, string? SenderId, string SenderName, string? ExternalId, string? TypeCode, string TypeName, string? CodeNumber, string? CodeNotation,
+    DateOnly? IssuedDate, string Subject, string? SignerPosition, string? SignerFullName, string Urgency, DateOnly? DueDate, int? PageAmount,
+    bool RequestsComments, string Confidentiality, DateTime ReceivedAt, string Status, string? RefusalReason, Guid? DocumentId, string? DecidedByName,
+    IReadOnlyList<PendingFileResponse> Files)
+{
+    public bool IsSecret => Confidentiality != "none";
+
+    public static PendingResponse From(PendingIncoming p) => new(p.Id, p.SenderId, p.SenderName, p.ExternalId, p.TypeCode, DocumentTypes.NameOf(p.TypeCode),
+        p.CodeNumber, p.CodeNotation, p.IssuedDate, p.Subject, p.SignerPosition, p.SignerFullName, UrgencyNames.Name(p.Urgency), p.DueDate, p.PageAmount,
+        p.RequestsComments, IncomingFields.ConfidentialityCode(p.Confidentiality), p.ReceivedAt, p.Status switch
+        {
+            PendingStatus.Registered => "registered",
+            PendingStatus.Refused => "refused",
+            _ => "waiting",
+        }, p.RefusalReason, p.DocumentId, p.DecidedByName,
+        p.Files.OrderBy(f => f.SortOrder).Select(f => new PendingFileResponse(f.FileId, f.FileName, f.IsMain)).ToList());
+}
+
+/// <summary>
+/// "Chờ tiếp nhận": the agency's clerks list the documents that arrived electronically, check one, then register it in
+/// a register they keep (source electronic, the package's files attached) or refuse it with a reason. A secret package
+/// can only be refused. <c>GET /api/v1/documents/incoming/pending</c>, <c>…/pending/{id}</c>,
+/// <c>POST …/pending/{id}/register</c>, <c>POST …/pending/{id}/refuse</c>.
+/// </summary>
+public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, IAuditLog audit, TimeProvider time)
+{
+    public sealed record RegisterRequest(
+        Guid? RegisterId,
+        string? TypeCode,
+        string? Language,
+        string? Description,
+        string? PaperAppendixNote,
+        string? PaperAppendixHolder,
+        bool AddressedToNamedPerson,
+        bool ConfirmWarnings) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (RegisterId is null)
+            {
+                errors["registerId"] = ["Vui lòng chọn sổ văn bản đến."];
+            }
+
+            if (!string.IsNullOrWhiteSpace(TypeCode) && DocumentTypes.Find(TypeCode.Trim()) is null)
+            {
+                errors["typeCode"] = ["Vui lòng chọn loại văn bản."];
+            }
+
+            IncomingFields.Length(errors, "language", Language, IncomingDocument.LanguageMaxLength, "Ngôn ngữ");
+            IncomingFields.Length(errors, "description", Description, IncomingDocument.DescriptionMaxLength, "Ghi chú");
+            IncomingFields.Length(errors, "paperAppendixNote", PaperAppendixNote, IncomingDocument.PaperNoteMaxLength, "Ghi chú phụ lục bản giấy");
+            IncomingFields.Length(errors, "paperAppendixHolder", PaperAppendixHolder, IncomingDocument.PaperHolderMaxLength, "Người giữ phụ lục bản giấy");
+            return errors;
+        }
+    }
+
+    public sealed record RefuseRequest(string? Reason) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            IncomingFields.Required(errors, "reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do từ chối.", "Lý do");
+            return errors;
+        }
+    }
+
+    public async Task<IReadOnlyList<PendingResponse>> ListAsync(bool all, CancellationToken cancellationToken)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var query = db.Set<PendingIncoming>().AsNoTracking().Include(p => p.Files).Where(p => p.AgencyId == viewer.AgencyId);
+        if (!all)
+        {
+            query = query.Where(p => p.Status == PendingStatus.Waiting);
+        }
+
+        var items = await query.OrderByDescending(p => p.ReceivedAt).Take(500).ToListAsync(cancellationToken);
+        return items.OrderByDescending(p => p.Urgency).ThenByDescending(p => p.ReceivedAt).Select(PendingResponse.From).ToList();
+    }
+
+    public async Task<PendingResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        PendingResponse.From(await LoadAsync(id, tracked: false, cancellationToken));
+
+    public async Task<RegistrationOutcome> RegisterAsync(Guid id, RegisterRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var pending = await LoadAsync(id, tracked: true, cancellationToken);
+        if (pending.Status != PendingStatus.Waiting)
+        {
+            throw DocumentRuleException.Conflict(pending.Status == PendingStatus.Registered
+                ? "Văn bản này đã được vào sổ."
+                : "Văn bản này đã bị từ chối tiếp nhận.");
+        }
+
+        if (pending.Confidentiality != Confidentiality.None)
+        {
+            throw new DocumentRuleException(IncomingFields.SecretRefusal(pending.Confidentiality) + " Hãy từ chối tiếp nhận văn bản này.", "confidentiality");
+        }
+
+        var typeCode = IncomingFields.Clean(request.TypeCode) ?? pending.TypeCode;
+        if (DocumentTypes.Find(typeCode) is null)
+        {
+            throw new DocumentRuleException("Vui lòng chọn loại văn bản.", "typeCode");
+        }
+
+        var register = await registrar.KeptRegisterAsync(request.RegisterId, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var metadata = new IncomingMetadata(typeCode!, pending.CodeNumber, pending.CodeNotation, pending.IssuedDate, pending.SenderId, pending.SenderName,
+            pending.Subject, IncomingFields.Clean(request.Language) ?? IncomingFieldValues.DefaultLanguage, pending.PageAmount,
+            IncomingFields.Clean(request.Description), pending.SignerPosition, pending.SignerFullName, pending.Urgency, pending.DueDate,
+            pending.RequestsComments, IncomingFields.Clean(request.PaperAppendixNote), IncomingFields.Clean(request.PaperAppendixHolder));
+        var files = pending.Files.OrderBy(f => f.SortOrder).Select(f => new FileToAttach(f.FileId, f.Sha256, f.FileName, f.IsMain)).ToList();
+        return await registrar.RegisterAsync(new RegistrationDraft(register, viewer.Self, pending.ReceivedAt, IncomingSource.Electronic, metadata,
+            request.AddressedToNamedPerson, files, null, request.ConfirmWarnings, pending), cancellationToken);
+    }
+
+    public async Task RefuseAsync(Guid id, RefuseRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var pending = await LoadAsync(id, tracked: true, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        pending.Refuse(IncomingFields.Clean(request.Reason)!, viewer.Self, time.GetUtcNow().UtcDateTime);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("documents.incoming.pending.refuse", "pending-incoming", pending.Id.ToString(),
+            Details: $"{pending.SenderName}: {pending.Subject}. Lý do: {pending.RefusalReason}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<PendingIncoming> LoadAsync(Guid id, bool tracked, CancellationToken cancellationToken)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var query = db.Set<PendingIncoming>().Include(p => p.Files).Where(p => p.Id == id && p.AgencyId == viewer.AgencyId);
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Không tìm thấy văn bản chờ tiếp nhận hoặc bạn không có quyền truy cập.");
+    }
+
+    internal static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/incoming/pending", async Task<Ok<IReadOnlyList<PendingResponse>>> (bool? all, DecidePending handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(all == true, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .WithName("ListPendingIncoming")
+            .WithSummary("Danh sách văn bản điện tử chờ tiếp nhận của cơ quan (all=true: cả đã vào sổ, đã từ chối).");
+
+        group.MapGet("/incoming/pending/{id:guid}", async Task<Ok<PendingResponse>> (Guid id, DecidePending handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(id, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetPendingIncoming")
+            .WithSummary("Một văn bản chờ tiếp nhận.");
+
+        group.MapPost("/incoming/pending/{id:guid}/register", async Task<Results<Created<RegisteredIncoming>, ProblemHttpResult>> (Guid id, RegisterRequest request, DecidePending handler, CancellationToken ct) =>
+                RegisterIncoming.Answer(await handler.RegisterAsync(id, request, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RegisterPendingIncoming")
+            .WithSummary("Tiếp nhận và vào sổ văn bản điện tử chờ tiếp nhận.");
+
+        group.MapPost("/incoming/pending/{id:guid}/refuse", async Task<NoContent> (Guid id, RefuseRequest request, DecidePending handler, CancellationToken ct) =>
+            {
+                await handler.RefuseAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("RefusePendingIncoming")
+            .WithSummary("Từ chối tiếp nhận văn bản điện tử, kèm lý do.");
+    }
+}

@@ -1,0 +1,167 @@
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Documents.Registers;
+
+/// <summary>
+/// The register's clerks correct a registered document's metadata (<c>PUT /api/v1/documents/incoming/{id}</c>), add
+/// files to it (<c>POST …/{id}/attachments</c>) or cancel its registration keeping the number with the reason
+/// (<c>POST …/{id}/cancel</c>). Anyone who may not see the document gets 404; those who see it but do not keep its
+/// register get 403.
+/// </summary>
+public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, IAuditLog audit, TimeProvider time)
+{
+    public sealed record UpdateRequest(
+        string? TypeCode,
+        string? CodeNumber,
+        string? CodeNotation,
+        DateOnly? IssuedDate,
+        string? IssuingOrganId,
+        string? IssuingOrganName,
+        string? Subject,
+        string? Language,
+        int? PageAmount,
+        string? Description,
+        string? SignerPosition,
+        string? SignerFullName,
+        string? Urgency,
+        DateOnly? DueDate,
+        bool RequestsComments,
+        string? PaperAppendixNote,
+        string? PaperAppendixHolder) : IValidatableRequest
+    {
+        public IncomingFieldValues Fields => new(TypeCode, CodeNumber, CodeNotation, IssuedDate, IssuingOrganId, IssuingOrganName, Subject, Language,
+            PageAmount, Description, SignerPosition, SignerFullName, Urgency, DueDate, RequestsComments, PaperAppendixNote, PaperAppendixHolder);
+
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            Fields.Validate(errors);
+            return errors;
+        }
+
+        public static UpdateRequest From(IncomingDocument d) => new(d.TypeCode, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.IssuingOrganId,
+            d.IssuingOrganName, d.Subject, d.Language, d.PageAmount, d.Description, d.SignerPosition, d.SignerFullName,
+            Contracts.UrgencyNames.Name(d.Urgency), d.DueDate, d.RequestsComments, d.PaperAppendixNote, d.PaperAppendixHolder);
+    }
+
+    public sealed record AttachRequest(IReadOnlyList<Guid>? FileIds, Guid? MainFileId) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => FileIds is not { Count: > 0 }
+            ? new() { ["fileIds"] = ["Vui lòng chọn tệp đính kèm."] }
+            : FileIds.Count > IncomingFields.MaxFiles ? new() { ["fileIds"] = [$"Mỗi văn bản đính kèm tối đa {IncomingFields.MaxFiles} tệp."] } : [];
+    }
+
+    public sealed record CancelRequest(string? Reason) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            IncomingFields.Required(errors, "reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do hủy đăng ký.", "Lý do");
+            return errors;
+        }
+    }
+
+    /// <summary>The document for its clerk to edit: 404 when not visible, 403 when the viewer does not keep its register.</summary>
+    public async Task<IncomingDocument> LoadForClerkAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await access.LoadAsync(id, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        return IncomingAccessControl.Keeps(viewer, document)
+            ? document
+            : throw new DocumentRuleException("Chỉ văn thư giữ sổ mới được sửa hoặc hủy đăng ký văn bản này.", null, StatusCodes.Status403Forbidden);
+    }
+
+    public async Task UpdateAsync(Guid id, UpdateRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var document = await LoadForClerkAsync(id, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        document.UpdateMetadata(request.Fields.ToMetadata(), viewer.Self, time.GetUtcNow().UtcDateTime);
+        await SaveAsync("documents.incoming.update", document, $"{document.CodeText} {document.IssuingOrganName} — {document.Subject}", cancellationToken);
+    }
+
+    public async Task AttachAsync(Guid id, AttachRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var document = await LoadForClerkAsync(id, cancellationToken);
+        var files = await registrar.UploadedFilesAsync(request.FileIds, request.MainFileId, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var file in files)
+        {
+            document.Attach(file.FileId, file.Sha256, file.FileName, request.MainFileId == file.FileId, viewer.Self, now);
+        }
+
+        await SaveAsync("documents.incoming.attach", document, string.Join(", ", files.Select(f => f.FileName)), cancellationToken);
+    }
+
+    public async Task CancelAsync(Guid id, CancelRequest request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var document = await LoadForClerkAsync(id, cancellationToken);
+        var viewer = await access.ViewerAsync(cancellationToken);
+        document.Cancel(viewer.Self, IncomingFields.Clean(request.Reason)!, time.GetUtcNow().UtcDateTime);
+        await SaveAsync("documents.incoming.cancel", document, $"Số đến {document.ArrivalNumber}/{document.Year}. Lý do: {document.CancelReason}", cancellationToken);
+    }
+
+    private async Task SaveAsync(string action, IncomingDocument document, string details, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DocumentRuleException.Conflict("Văn bản vừa được người khác cập nhật. Hãy tải lại trang rồi thử lại.");
+        }
+
+        await audit.RecordAsync(new AuditEvent(action, "incoming-document", document.Id.ToString(), Details: details), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal static void Map(RouteGroupBuilder group)
+    {
+        group.MapPut("/incoming/{id:guid}", async Task<NoContent> (Guid id, UpdateRequest request, EditIncoming handler, CancellationToken ct) =>
+            {
+                await handler.UpdateAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("UpdateIncoming")
+            .WithSummary("Sửa thông tin văn bản đến đã vào sổ (văn thư giữ sổ).");
+
+        group.MapPost("/incoming/{id:guid}/attachments", async Task<NoContent> (Guid id, AttachRequest request, EditIncoming handler, CancellationToken ct) =>
+            {
+                await handler.AttachAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("AttachIncomingFiles")
+            .WithSummary("Đính kèm thêm tệp vào văn bản đến.");
+
+        group.MapPost("/incoming/{id:guid}/cancel", async Task<NoContent> (Guid id, CancelRequest request, EditIncoming handler, CancellationToken ct) =>
+            {
+                await handler.CancelAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("CancelIncoming")
+            .WithSummary("Hủy đăng ký văn bản đến: số đến được giữ lại cùng lý do.");
+    }
+}

@@ -1,0 +1,218 @@
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.Text;
+using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Documents.Registers;
+
+/// <summary>
+/// A reason to think twice before registering (not an error): the clerk confirms to go on. Kind is
+/// <c>duplicate-number</c>, <c>duplicate-file</c>, <c>complaint</c> or <c>named-person</c>; a duplicate names the
+/// document already registered.
+/// </summary>
+public sealed record RegistrationWarning(string Kind, string Message, Guid? DocumentId = null, int? ArrivalNumber = null, int? Year = null);
+
+public sealed record RegisteredIncoming(Guid Id, int Year, int ArrivalNumber);
+
+/// <summary>Either the registered document or the warnings the clerk has to confirm.</summary>
+public sealed record RegistrationOutcome(RegisteredIncoming? Registered, IReadOnlyList<RegistrationWarning> Warnings)
+{
+    public const string WarningsTitle = "Cần xác nhận trước khi vào sổ.";
+}
+
+public sealed record BackEntryInput(DateOnly? HandledOn, string? HandlingNote);
+
+public sealed record FileToAttach(Guid FileId, string Sha256, string FileName, bool IsMain);
+
+/// <summary>Everything checked and ready: what <see cref="IncomingRegistrar"/> registers.</summary>
+public sealed record RegistrationDraft(
+    Register Register,
+    Actor Clerk,
+    DateTime ArrivalAt,
+    IncomingSource Source,
+    IncomingMetadata Metadata,
+    bool AddressedToNamedPerson,
+    IReadOnlyList<FileToAttach> Files,
+    BackEntryInput? BackEntry,
+    bool ConfirmWarnings,
+    PendingIncoming? Pending = null);
+
+/// <summary>
+/// Vào sổ, the part shared by paper/e-mail registration and electronic arrivals: the warnings (probable duplicate by
+/// number + symbol + organ or by file content, complaint letters, documents addressed to a named person), then one
+/// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
+/// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
+/// </summary>
+public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
+{
+    /// <summary>The active incoming register <paramref name="registerId"/> if the signed-in clerk keeps it; otherwise 404.</summary>
+    public async Task<Register> KeptRegisterAsync(Guid? registerId, CancellationToken cancellationToken)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        if (registerId is not { } id || !viewer.KeptRegisters.Contains(id))
+        {
+            throw new NotFoundException("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+        }
+
+        var register = await db.Set<Register>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == viewer.AgencyId && r.Kind == RegisterKind.Incoming, cancellationToken)
+            ?? throw new NotFoundException("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+        return register.IsActive ? register : throw new DocumentRuleException("Sổ văn bản đã ngừng sử dụng.", "registerId");
+    }
+
+    /// <summary>Files the clerk uploaded, in the order given; the first is the main one unless <paramref name="mainFileId"/> says otherwise.</summary>
+    public async Task<IReadOnlyList<FileToAttach>> UploadedFilesAsync(IReadOnlyList<Guid>? fileIds, Guid? mainFileId, CancellationToken cancellationToken)
+    {
+        var ids = (fileIds ?? []).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == viewer.UserId).ToListAsync(cancellationToken);
+        if (files.Count != ids.Count)
+        {
+            throw new DocumentRuleException("Tệp đính kèm không tồn tại hoặc không do bạn tải lên. Hãy tải lại tệp.", "fileIds");
+        }
+
+        var main = mainFileId is { } m && ids.Contains(m) ? m : ids[0];
+        return ids.Select(id => files.Single(f => f.Id == id)).Select(f => new FileToAttach(f.Id, f.Sha256, f.FileName, f.Id == main)).ToList();
+    }
+
+    /// <summary>The arrival time: the given Vietnam date and time, now when no date is given, 08:00 for a past day without a time.</summary>
+    public DateTime ArrivalAt(DateOnly? date, TimeOnly? timeOfDay)
+    {
+        var now = time.GetUtcNow();
+        var today = VietnamTime.DateOf(now);
+        if (date is not { } day || (day == today && timeOfDay is null))
+        {
+            return now.UtcDateTime;
+        }
+
+        return VietnamTime.ToUtc(day, timeOfDay ?? new TimeOnly(8, 0)).UtcDateTime;
+    }
+
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationDraft draft, CancellationToken cancellationToken)
+    {
+        var agencyId = draft.Register.AgencyId;
+        if (!draft.ConfirmWarnings && await WarningsAsync(agencyId, draft, cancellationToken) is { Count: > 0 } warnings)
+        {
+            return new RegistrationOutcome(null, warnings);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var year = VietnamTime.DateOf(new DateTimeOffset(draft.ArrivalAt, TimeSpan.Zero)).Year;
+        var organ = await OrganAsync(agencyId, draft.Metadata, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await numbers.NextAsync(draft.Register.Id, year, cancellationToken);
+        var document = IncomingDocument.Register(agencyId, draft.Register, year, number, draft.ArrivalAt, draft.Source, draft.Metadata, draft.Clerk, now);
+        if (draft.BackEntry is { } back)
+        {
+            document.MarkBackEntered(back.HandledOn, IncomingFields.Clean(back.HandlingNote));
+        }
+
+        if (draft.Pending is { } pending)
+        {
+            document.SetExternalId(pending.ExternalId);
+            pending.MarkRegistered(document.Id, draft.Clerk, now);
+        }
+
+        foreach (var file in draft.Files)
+        {
+            document.Attach(file.FileId, file.Sha256, file.FileName, file.IsMain, draft.Clerk, now);
+        }
+
+        if (organ.Existing is { } known)
+        {
+            known.Used(draft.Metadata.IssuingOrganId, now);
+        }
+        else
+        {
+            db.Add(organ.New!);
+        }
+
+        db.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("documents.incoming.register", "incoming-document", document.Id.ToString(),
+            Details: $"Số đến {number}/{year}, {draft.Register.Name}: {document.CodeText} {document.IssuingOrganName} — {document.Subject}"
+                + (document.IsBackEntered ? " (nhập bù)" : "")), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegistrationOutcome(new RegisteredIncoming(document.Id, year, number), []);
+    }
+
+    private async Task<(ExternalOrgan? Existing, ExternalOrgan? New)> OrganAsync(Guid agencyId, IncomingMetadata metadata, CancellationToken cancellationToken)
+    {
+        var name = metadata.IssuingOrganName;
+        var code = metadata.IssuingOrganId;
+        var folded = ExternalOrgan.SearchTextOf(name, null);
+        var candidates = await db.Set<ExternalOrgan>()
+            .Where(o => o.AgencyId == agencyId && (o.Name == name || (code != null && o.Code == code) || o.SearchText.StartsWith(folded)))
+            .Take(20).ToListAsync(cancellationToken);
+        var match = candidates.FirstOrDefault(o => code is not null && o.Code == code)
+            ?? candidates.FirstOrDefault(o => IncomingFields.Comparable(o.Name) == IncomingFields.Comparable(name));
+        return match is not null ? (match, null) : (null, new ExternalOrgan(agencyId, code, name));
+    }
+
+    private async Task<List<RegistrationWarning>> WarningsAsync(Guid agencyId, RegistrationDraft draft, CancellationToken cancellationToken)
+    {
+        var warnings = new List<RegistrationWarning>();
+        var m = draft.Metadata;
+        var folded = VietnameseText.Fold($"{m.Subject} {m.Description}");
+        if (folded.Contains("to cao", StringComparison.Ordinal))
+        {
+            warnings.Add(new RegistrationWarning("complaint",
+                "Văn bản có nội dung tố cáo: đơn thư tố cáo không được vào sổ, xử lý trên hệ thống (Quy chế Điều 9). Chuyển bộ phận tiếp công dân, xử lý đơn thư nếu đúng là đơn tố cáo."));
+        }
+
+        if (draft.AddressedToNamedPerson)
+        {
+            warnings.Add(new RegistrationWarning("named-person",
+                "Văn bản gửi đích danh cá nhân: chỉ vào sổ khi người nhận xác định đó là văn bản công, nếu không thì chuyển tận tay người nhận."));
+        }
+
+        if (m.CodeNumber is { } codeNumber)
+        {
+            var lower = codeNumber.ToLowerInvariant();
+            var candidates = await db.Set<IncomingDocument>().AsNoTracking()
+                .Where(d => d.AgencyId == agencyId && d.Status != IncomingStatus.Cancelled && d.CodeNumber != null
+                    && (d.CodeNumber == codeNumber || d.CodeNumber.ToLower() == lower))
+                .Select(d => new { d.Id, d.Year, d.ArrivalNumber, d.CodeNumber, d.CodeNotation, d.IssuingOrganId, d.IssuingOrganName })
+                .Take(200).ToListAsync(cancellationToken);
+            var notation = IncomingFields.Comparable(m.CodeNotation);
+            var organ = IncomingFields.Comparable(m.IssuingOrganName);
+            foreach (var d in candidates.Where(d => IncomingFields.Comparable(d.CodeNumber) == IncomingFields.Comparable(codeNumber)
+                         && IncomingFields.Comparable(d.CodeNotation) == notation
+                         && (IncomingFields.Comparable(d.IssuingOrganName) == organ || (m.IssuingOrganId is not null && d.IssuingOrganId == m.IssuingOrganId))))
+            {
+                warnings.Add(new RegistrationWarning("duplicate-number",
+                    $"Có thể trùng: văn bản số {d.CodeNumber}/{d.CodeNotation} của {d.IssuingOrganName} đã vào sổ với số đến {d.ArrivalNumber}/{d.Year}.",
+                    d.Id, d.ArrivalNumber, d.Year));
+            }
+        }
+
+        var hashes = draft.Files.Select(f => f.Sha256).Distinct().ToList();
+        if (hashes.Count > 0)
+        {
+            var same = await (from a in db.Set<IncomingAttachment>().AsNoTracking()
+                              join d in db.Set<IncomingDocument>().AsNoTracking() on a.DocumentId equals d.Id
+                              where hashes.Contains(a.Sha256) && d.AgencyId == agencyId && d.Status != IncomingStatus.Cancelled
+                              select new { d.Id, d.Year, d.ArrivalNumber, a.FileName, d.Subject })
+                .Take(20).ToListAsync(cancellationToken);
+            foreach (var d in same.Where(d => warnings.All(w => w.DocumentId != d.Id)).DistinctBy(d => d.Id))
+            {
+                warnings.Add(new RegistrationWarning("duplicate-file",
+                    $"Có thể trùng: tệp \"{d.FileName}\" có nội dung giống hệt tệp của văn bản số đến {d.ArrivalNumber}/{d.Year} ({d.Subject}).",
+                    d.Id, d.ArrivalNumber, d.Year));
+            }
+        }
+
+        return warnings;
+    }
+}

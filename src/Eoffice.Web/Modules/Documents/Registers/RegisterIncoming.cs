@@ -1,0 +1,132 @@
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Eoffice.Web.Modules.Documents.Registers;
+
+/// <summary>
+/// Vào sổ văn bản đến: the clerk registers a document received on paper or by e-mail in a register they keep, with the
+/// next arrival number of the year of its real arrival date. Secret documents are refused (nothing is stored, no
+/// number is used); probable duplicates, complaint letters and documents addressed to a named person answer 409 with
+/// warnings until the clerk confirms. <c>POST /api/v1/documents/incoming</c> and the page /van-ban-den/vao-so.
+/// </summary>
+public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccessControl access, TimeProvider time)
+{
+    public sealed record Request(
+        Guid? RegisterId,
+        DateOnly? ArrivalDate,
+        TimeOnly? ArrivalTime,
+        string? Source,
+        string? TypeCode,
+        string? CodeNumber,
+        string? CodeNotation,
+        DateOnly? IssuedDate,
+        string? IssuingOrganId,
+        string? IssuingOrganName,
+        string? Subject,
+        string? Language,
+        int? PageAmount,
+        string? Description,
+        string? SignerPosition,
+        string? SignerFullName,
+        string? Urgency,
+        DateOnly? DueDate,
+        bool RequestsComments,
+        string? PaperAppendixNote,
+        string? PaperAppendixHolder,
+        bool AddressedToNamedPerson,
+        string? Confidentiality,
+        IReadOnlyList<Guid>? FileIds,
+        Guid? MainFileId,
+        BackEntryInput? BackEntry,
+        bool ConfirmWarnings) : IValidatableRequest
+    {
+        public IncomingFieldValues Fields => new(TypeCode, CodeNumber, CodeNotation, IssuedDate, IssuingOrganId, IssuingOrganName, Subject, Language,
+            PageAmount, Description, SignerPosition, SignerFullName, Urgency, DueDate, RequestsComments, PaperAppendixNote, PaperAppendixHolder);
+
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            IncomingFields.ValidateConfidentiality(errors, Confidentiality);
+            if (RegisterId is null)
+            {
+                errors["registerId"] = ["Vui lòng chọn sổ văn bản đến."];
+            }
+
+            if (IncomingFields.ParseSource(Source) is null)
+            {
+                errors["source"] = ["Nguồn văn bản không hợp lệ: bản giấy hoặc thư điện tử."];
+            }
+
+            Fields.Validate(errors);
+            var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
+            if (ArrivalDate is { } arrival && arrival > today)
+            {
+                errors["arrivalDate"] = ["Ngày đến không được sau ngày hôm nay."];
+            }
+
+            if (IssuedDate is { } issued && ArrivalDate is { } arrived && issued > arrived)
+            {
+                errors["issuedDate"] = ["Ngày văn bản không được sau ngày đến."];
+            }
+
+            if (FileIds?.Count > IncomingFields.MaxFiles)
+            {
+                errors["fileIds"] = [$"Mỗi văn bản đính kèm tối đa {IncomingFields.MaxFiles} tệp."];
+            }
+
+            if (BackEntry is { } back)
+            {
+                if (back.HandledOn is { } handled && (handled > today || (ArrivalDate is { } a && handled < a)))
+                {
+                    errors["backEntry.handledOn"] = ["Ngày xử lý trên giấy phải từ ngày đến đến hôm nay."];
+                }
+
+                IncomingFields.Length(errors, "backEntry.handlingNote", back.HandlingNote, IncomingDocument.InstructionMaxLength, "Ghi chú xử lý trên giấy");
+            }
+
+            return errors;
+        }
+    }
+
+    public async Task<RegistrationOutcome> HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        request.ThrowIfInvalid();
+        var register = await registrar.KeptRegisterAsync(request.RegisterId, cancellationToken);
+        var files = await registrar.UploadedFilesAsync(request.FileIds, request.MainFileId, cancellationToken);
+        var arrivalAt = registrar.ArrivalAt(request.ArrivalDate, request.ArrivalTime);
+        if (arrivalAt > time.GetUtcNow().UtcDateTime.AddMinutes(5))
+        {
+            throw new DocumentRuleException("Ngày đến không được sau thời điểm hiện tại.", "arrivalDate");
+        }
+
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var backEntry = request.BackEntry is { } b && (b.HandledOn is not null || !string.IsNullOrWhiteSpace(b.HandlingNote)) ? b : null;
+        return await registrar.RegisterAsync(new RegistrationDraft(register, viewer.Self, arrivalAt, IncomingFields.ParseSource(request.Source)!.Value,
+            request.Fields.ToMetadata(), request.AddressedToNamedPerson, files, backEntry, request.ConfirmWarnings), cancellationToken);
+    }
+
+    /// <summary>The API answer for an outcome: 201 with the number, or 409 with the warnings to confirm.</summary>
+    internal static Results<Created<RegisteredIncoming>, ProblemHttpResult> Answer(RegistrationOutcome outcome) =>
+        outcome.Registered is { } registered
+            ? TypedResults.Created($"/api/v1/documents/incoming/{registered.Id}", registered)
+            : TypedResults.Problem(
+                title: RegistrationOutcome.WarningsTitle,
+                detail: "Gửi lại với confirmWarnings = true để vẫn vào sổ.",
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["warnings"] = outcome.Warnings });
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/incoming", async Task<Results<Created<RegisteredIncoming>, ProblemHttpResult>> (Request request, RegisterIncoming handler, CancellationToken ct) =>
+                Answer(await handler.HandleAsync(request, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.RegisterIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RegisterIncoming")
+            .WithSummary("Vào sổ văn bản đến (bản giấy hoặc thư điện tử).")
+            .WithDescription("Trả 409 kèm danh sách cảnh báo (warnings: trùng số-ký hiệu-cơ quan, trùng nội dung tệp, đơn thư tố cáo, gửi đích danh) " +
+                "khi chưa xác nhận; gửi lại với confirmWarnings = true để vào sổ. Văn bản mật bị từ chối (400), không dùng số đến.");
+}

@@ -1,0 +1,85 @@
+using Eoffice.Web.Modules.Documents;
+using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Eoffice.Web.Pages.Documents.Registers;
+
+/// <summary>/quan-tri/so-van-ban: the agency's incoming registers with their keepers, and the form to add one.</summary>
+[RequirePermission(DocumentsPermissions.ManageRegisters)]
+public sealed class IndexModel(ListRegisters listRegisters, SaveRegister saveRegister, IOrganizationDirectory organization) : PageModel
+{
+    [BindProperty]
+    public RegisterFormInput Input { get; set; } = new();
+
+    public IReadOnlyList<RegisterResponse> Registers { get; private set; } = [];
+
+    public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.AgencyId() is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (User.AgencyId() is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var request = new SaveRegister.Request(Input.Name, Input.Code, Input.UnitId, true, Input.SortOrder);
+        ModelState.AddFieldErrors(request.Validate());
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                var id = await saveRegister.CreateAsync(request, cancellationToken);
+                Message = $"Đã tạo sổ {request.Name!.Trim()}. Hãy chỉ định văn thư giữ sổ.";
+                return Redirect($"/quan-tri/so-van-ban/{id}");
+            }
+            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            {
+                ModelState.AddRuleError(rule);
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Registers = await listRegisters.HandleAsync(mine: false, cancellationToken);
+        Units = (await organization.UnitsOfAgencyAsync(User.AgencyId()!.Value, cancellationToken)).Where(u => u.IsActive).OrderBy(u => u.SortOrder).ToList();
+    }
+}
+
+/// <summary>The fields of a register on the register pages.</summary>
+public sealed class RegisterFormInput
+{
+    public string? Name { get; set; }
+
+    public string? Code { get; set; }
+
+    public Guid? UnitId { get; set; }
+
+    public int? SortOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public List<Guid> KeeperIds { get; set; } = [];
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.IntegrationTests.Platform.Storage;
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Eoffice.IntegrationTests.Documents.Registration;
+
+/// <summary>Intents of the registration tests: a registration body, uploads, another agency's clerk.</summary>
+internal static class RegistrationKit
+{
+    public sealed record Registered(Guid Id, int Year, int ArrivalNumber);
+
+    private static int counter = Random.Shared.Next(100, 900);
+
+    private static int codeNumber = Random.Shared.Next(1_000_000, 9_000_000);
+
+    /// <summary>A complete, valid registration body; <paramref name="changes"/> overrides or adds fields.</summary>
+    public static Dictionary<string, object?> Body(Guid registerId, string subject, params (string Field, object? Value)[] changes)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["registerId"] = registerId,
+            ["source"] = "paper",
+            ["typeCode"] = "CV",
+            ["codeNumber"] = Interlocked.Increment(ref codeNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["codeNotation"] = "UBND-KT",
+            ["issuedDate"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["issuingOrganName"] = "Ủy ban nhân dân tỉnh Ninh Bình",
+            ["issuingOrganId"] = "000.00.00.H43",
+            ["subject"] = subject,
+            ["pageAmount"] = 2,
+            ["signerPosition"] = "Chủ tịch",
+            ["signerFullName"] = "Phạm Quang Ngọc",
+            ["urgency"] = "normal",
+            ["confidentiality"] = "none",
+        };
+        foreach (var (field, value) in changes)
+        {
+            body[field] = value;
+        }
+
+        return body;
+    }
+
+    public static async Task<Registered> RegisterOkAsync(this HttpClient client, Dictionary<string, object?> body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/documents/incoming", body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Registered>())!;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>Uploads one PDF through /api/v1/files and returns its id.</summary>
+    public static async Task<Guid> UploadPdfAsync(this HttpClient client, byte[]? content = null, string name = "van-ban.pdf")
+    {
+        var response = await FileStoreClient.UploadAsync(client, (content ?? FileStoreClient.Pdf(5_000), name, "application/pdf"));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<FileStoreClient.UploadResponseDto>())!.Files.Single().Id;
+    }
+
+    /// <summary>A clerk of a second agency, with a register of their own; returns a signed-in client.</summary>
+    public static async Task<HttpClient> OtherAgencyClerkAsync(this EofficeApp app)
+    {
+        var other = await Organization.OrganizationTestKit.CreateOtherAgencyAsync(app);
+        string userName;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
+            userName = "vtstc" + Interlocked.Increment(ref counter);
+            var clerk = new User(userName, "Đinh Thị Văn Thư", DateTime.UtcNow, other.AgencyId);
+            clerk.PlaceIn(other.AgencyId, other.UnitId, other.PositionId);
+            clerk.SetPasswordHash(hasher.HashPassword(clerk, TestAccounts.Password));
+            clerk.GrantRole(DefaultRoles.Clerk);
+            db.Add(clerk);
+            await db.SaveChangesAsync();
+        }
+
+        return await app.SignedInAsAsync(userName);
+    }
+}
