@@ -89,6 +89,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.ToTable("documents_incoming_assignments");
         builder.HasKey(a => a.Id);
+
+        // Created by the aggregate with their id and found through its navigation: never store-generated, so EF adds them.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.SenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.ActingSenderName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(a => a.RecipientName).HasMaxLength(Assignment.NameMaxLength);
@@ -110,6 +113,7 @@ internal sealed class IncomingAttachmentConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("documents_incoming_attachments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.FileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
         builder.HasIndex(a => a.DocumentId);
