@@ -440,6 +440,13 @@ public sealed class IncomingDocument
         var e = Record(actor, now, IncomingEventKinds.Feedback, assignment.Id, text);
         e.AttachFile(fileId);
         CloseTree(assignment, actor, "Đã chuyển ý kiến góp ý.", now);
+
+        // The lead's feedback is the result the directions above it waited for, as when it finishes.
+        if (assignment.Role == AssignmentRole.Lead)
+        {
+            CompleteWaitingAncestors(assignment, actor, now);
+        }
+
         RefreshStatus(now);
         return e;
     }
