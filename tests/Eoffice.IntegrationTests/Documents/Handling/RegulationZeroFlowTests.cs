@@ -299,6 +299,34 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [DbFact]
+    public async Task A_departing_specialists_open_assignments_go_to_the_successor_with_the_handover_in_history()
+    {
+        var id = await app.RegisterDirectAsync("V/v rà soát hồ sơ cấp phép xe quá tải");
+        var lttha = await app.DemoUserIdAsync("lttha");
+        var transport = await app.DemoUnitIdAsync(DemoAgency.Units.Transport);
+        var hvson = await app.DemoUserIdAsync("hvson");
+        var ltphuong = await app.DemoUserIdAsync("ltphuong");
+        await (await app.SignedInDemoAsync("dtmai")).ActAsync(id, "present", new { userId = lttha });
+        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Unit(transport, "lead", 5) } });
+        await (await app.SignedInDemoAsync("mvlong")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(hvson, "lead", 3) } });
+        var successor = await app.SignedInDemoAsync("ltphuong");
+        Assert.Equal(HttpStatusCode.NotFound, await successor.DetailStatusAsync(id));
+
+        var admin = await app.SignedInClientAsync();
+        var departure = await admin.PostAsJsonAsync($"/api/v1/people/{hvson}/departure", new { successorId = ltphuong, reason = "transfer" });
+        Assert.True(departure.IsSuccessStatusCode, await departure.Content.ReadAsStringAsync());
+        Assert.Contains(id.ToString(), await departure.Content.ReadAsStringAsync());
+
+        var d = await app.LoadIncomingAsync(id);
+        var moved = d.Single(ltphuong);
+        Assert.Equal((AssignmentStatus.Open, "Lâm Thị Phương"), (moved.Status, moved.RecipientName));
+        Assert.Empty(d.ActiveFor(hvson));
+        Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.HandedOver);
+        Assert.Equal(HttpStatusCode.OK, await successor.DetailStatusAsync(id));
+        await successor.ActAsync(id, "finish", new { result = "Đã rà soát." });
+    }
+
+    [DbFact]
     public async Task Another_agencys_user_gets_404_on_every_action_endpoint()
     {
         var id = await app.RegisterDirectAsync("V/v góp ý dự thảo quy hoạch");
