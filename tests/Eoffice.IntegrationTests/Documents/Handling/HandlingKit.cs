@@ -55,8 +55,10 @@ internal static class HandlingKit
     public static Assignment Single(this IncomingDocument document, Guid recipientId) =>
         document.Assignments.Where(a => a.RecipientUserId == recipientId || a.RecipientUnitId == recipientId).OrderByDescending(a => a.SentAt).First();
 
-    public static Task<int> NotificationsOfAsync(this EofficeApp app, Guid userId, string titleStart) =>
-        app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Notifications.Notification>().CountAsync(n => n.UserId == userId && n.Title.StartsWith(titleStart)));
+    /// <summary>How many notifications starting with <paramref name="titleStart"/> the person got about the document (by its link).</summary>
+    public static Task<int> NotificationsOfAsync(this EofficeApp app, Guid userId, string titleStart, Guid documentId) =>
+        app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Notifications.Notification>()
+            .CountAsync(n => n.UserId == userId && n.Title.StartsWith(titleStart) && n.Link == $"/van-ban-den/{documentId}"));
 
     /// <summary>A person of another agency holding every incoming-document role there.</summary>
     public static async Task<string> OtherAgencyLeaderAsync(this EofficeApp app)

@@ -76,7 +76,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         var chiefPart = d.Single(lttha);
         Assert.Equal(AssignmentStatus.Open, chiefPart.Status);
         Assert.True(chiefPart.CameBack);
-        Assert.Equal(1, await app.NotificationsOfAsync(lttha, "Văn bản đến bị trả lại"));
+        Assert.Equal(1, await app.NotificationsOfAsync(lttha, "Văn bản đến bị trả lại", id));
         Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.Returned && e.Text!.Contains("Không thuộc thẩm quyền"));
         var tree = (await chief.DetailAsync(id)).GetProperty("tree")[0].GetProperty("children")[0];
         Assert.True(tree.GetProperty("cameBack").GetBoolean());
@@ -131,7 +131,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(2, d.Events.Count(e => e.Kind == IncomingEventKinds.Feedback));
         Assert.Equal(IncomingStatus.InProgress, d.Status);
         var mvlong = await app.DemoUserIdAsync("mvlong");
-        Assert.Equal(2, await app.NotificationsOfAsync(mvlong, "Ý kiến góp ý về văn bản đến"));
+        Assert.Equal(2, await app.NotificationsOfAsync(mvlong, "Ý kiến góp ý về văn bản đến", id));
 
         await (await app.SignedInDemoAsync("mvlong")).ActAsync(id, "feedback", new { text = "Phòng Vận tải: tổng hợp ý kiến, trình Giám đốc ký văn bản góp ý." });
         d = await app.LoadIncomingAsync(id);

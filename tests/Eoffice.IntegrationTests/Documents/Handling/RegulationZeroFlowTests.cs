@@ -70,7 +70,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         var root = d.Single(lttha);
         Assert.Equal((AssignmentStatus.Open, AssignmentRole.Direct, (Guid?)null), (root.Status, root.Role, root.ParentId));
         Assert.Null(root.ReadAt);
-        Assert.Equal(1, await app.NotificationsOfAsync(lttha, "[Khẩn] Văn bản đến cần xử lý"));
+        Assert.Equal(1, await app.NotificationsOfAsync(lttha, "[Khẩn] Văn bản đến cần xử lý", id));
 
         // The chief opens it: read time recorded, the access is in the audit log.
         var seen = await chief.DetailAsync(id);
@@ -111,7 +111,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(AssignmentRole.Lead, d.Single(infra).Role);
         Assert.Equal(AssignmentStatus.Forwarded, d.Single(ttbhanh).Status);
         Assert.Equal(IncomingStatus.InProgress, d.Status);
-        Assert.Equal(1, await app.NotificationsOfAsync(pvhung, "[Khẩn] Văn bản đến cần xử lý"));
+        Assert.Equal(1, await app.NotificationsOfAsync(pvhung, "[Khẩn] Văn bản đến cần xử lý", id));
         Assert.Equal(HttpStatusCode.OK, await head.DetailStatusAsync(id));
         Assert.Equal(HttpStatusCode.OK, await planningHead.DetailStatusAsync(id));
         await OutsidersSeeNothing(specialist, planningSpecialist, transportSpecialist);
@@ -256,7 +256,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(AssignmentStatus.Revoked, d.Single(legal).Status);
         Assert.Equal(AssignmentStatus.Open, d.Single(lttha).Status);
         var vdthang = await app.DemoUserIdAsync("vdthang");
-        Assert.Equal(1, await app.NotificationsOfAsync(vdthang, "Văn bản đến đã bị thu hồi"));
+        Assert.Equal(1, await app.NotificationsOfAsync(vdthang, "Văn bản đến đã bị thu hồi", id));
 
         // Someone else may not take back the chief's transfer.
         await chief.ActAsync(id, "forward", new { targets = new[] { HandlingKit.Unit(infra, "lead", 5) } });
@@ -270,7 +270,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(AssignmentStatus.Revoked, d.Single(infra).Status);
         Assert.Equal(AssignmentStatus.Open, d.Single(transport).Status);
         Assert.Equal(AssignmentStatus.Forwarded, d.Single(lttha).Status);
-        Assert.Equal(1, await app.NotificationsOfAsync(mvlong, "Văn bản đến cần xử lý"));
+        Assert.Equal(1, await app.NotificationsOfAsync(mvlong, "Văn bản đến cần xử lý", id));
 
         // A refused reassignment changes nothing.
         var refused = await chief.TryAsync(id, "reassign", new { assignmentId = d.Single(transport).Id, targets = new[] { HandlingKit.Person(Guid.NewGuid(), "lead") } });
@@ -303,27 +303,26 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
     {
         var id = await app.RegisterDirectAsync("V/v rà soát hồ sơ cấp phép xe quá tải");
         var lttha = await app.DemoUserIdAsync("lttha");
-        var transport = await app.DemoUnitIdAsync(DemoAgency.Units.Transport);
-        var hvson = await app.DemoUserIdAsync("hvson");
-        var ltphuong = await app.DemoUserIdAsync("ltphuong");
+        var (leaving, _) = await app.CreateUserAsync("Đoàn Văn Khoa", Eoffice.Web.Modules.Identity.Contracts.DefaultRoles.Specialist);
+        var (successorId, successorName) = await app.CreateUserAsync("Tô Thị Ngân", Eoffice.Web.Modules.Identity.Contracts.DefaultRoles.Specialist);
         await (await app.SignedInDemoAsync("dtmai")).ActAsync(id, "present", new { userId = lttha });
-        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Unit(transport, "lead", 5) } });
-        await (await app.SignedInDemoAsync("mvlong")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(hvson, "lead", 3) } });
-        var successor = await app.SignedInDemoAsync("ltphuong");
+        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(leaving, "lead", 3) } });
+        var successor = await app.SignedInAsAsync(successorName);
         Assert.Equal(HttpStatusCode.NotFound, await successor.DetailStatusAsync(id));
 
         var admin = await app.SignedInClientAsync();
-        var departure = await admin.PostAsJsonAsync($"/api/v1/people/{hvson}/departure", new { successorId = ltphuong, reason = "transfer" });
+        var departure = await admin.PostAsJsonAsync($"/api/v1/people/{leaving}/departure", new { successorId, reason = "transfer" });
         Assert.True(departure.IsSuccessStatusCode, await departure.Content.ReadAsStringAsync());
         Assert.Contains(id.ToString(), await departure.Content.ReadAsStringAsync());
 
         var d = await app.LoadIncomingAsync(id);
-        var moved = d.Single(ltphuong);
-        Assert.Equal((AssignmentStatus.Open, "Lâm Thị Phương"), (moved.Status, moved.RecipientName));
-        Assert.Empty(d.ActiveFor(hvson));
+        var moved = d.Single(successorId);
+        Assert.Equal((AssignmentStatus.Open, "Tô Thị Ngân"), (moved.Status, moved.RecipientName));
+        Assert.Empty(d.ActiveFor(leaving));
         Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.HandedOver);
         Assert.Equal(HttpStatusCode.OK, await successor.DetailStatusAsync(id));
         await successor.ActAsync(id, "finish", new { result = "Đã rà soát." });
+        Assert.Equal(IncomingStatus.Finished, (await app.LoadIncomingAsync(id)).Status);
     }
 
     [DbFact]

@@ -127,6 +127,7 @@ public sealed class IncomingHandling(
     public async Task CommitAsync(IncomingDocument document, Actor actor, string action, string details, IEnumerable<IncomingNotice> notices,
         CancellationToken cancellationToken)
     {
+        var loadedVersion = db.Entry(document).Property(d => d.Version).OriginalValue;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -145,6 +146,19 @@ public sealed class IncomingHandling(
         {
             db.ChangeTracker.Clear();
             throw DocumentRuleException.Conflict(ConflictMessage);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people acting at once may collide on a child row (the same recipient's access row) before the version
+            // check is reached: when the document has moved on meanwhile, that is the same conflict.
+            db.ChangeTracker.Clear();
+            var current = await db.Set<IncomingDocument>().AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Version).FirstAsync(cancellationToken);
+            if (current != loadedVersion)
+            {
+                throw DocumentRuleException.Conflict(ConflictMessage);
+            }
+
+            throw;
         }
     }
 
