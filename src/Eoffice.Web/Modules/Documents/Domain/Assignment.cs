@@ -159,6 +159,13 @@ public sealed class Assignment
         _ = now;
     }
 
+    /// <summary>Bàn giao: the assignment now belongs to the departing holder's successor.</summary>
+    internal void ChangeRecipient(Guid userId, string name)
+    {
+        RecipientUserId = userId;
+        RecipientName = name;
+    }
+
     internal void SetUrgency(Urgency urgency) => Urgency = urgency;
 
     public void MarkDueSoonReminded(DateOnly today) => DueSoonRemindedOn = today;

@@ -443,6 +443,13 @@ public sealed class IncomingDocument
         var e = Record(actor, now, IncomingEventKinds.Feedback, assignment.Id, text);
         e.AttachFile(fileId);
         CloseTree(assignment, actor, "Đã chuyển ý kiến góp ý.", now);
+
+        // The lead's feedback is the result the directions above it waited for, as when it finishes.
+        if (assignment.Role == AssignmentRole.Lead)
+        {
+            CompleteWaitingAncestors(assignment, actor, now);
+        }
+
         RefreshStatus(now);
         return e;
     }
@@ -537,6 +544,39 @@ public sealed class IncomingDocument
         CancelReason = reason;
         CancelledByName = clerk.DisplayName;
         Record(clerk, now, IncomingEventKinds.Cancelled, null, $"Hủy đăng ký số đến {ArrivalNumber}/{Year}. Lý do: {reason}");
+    }
+
+    /// <summary>
+    /// Bàn giao (regulation 001 Điều 9.1): the open assignments addressed to a departing person move to their successor,
+    /// who from now on sees and handles them; the history records the handover.
+    /// </summary>
+    public IReadOnlyList<Assignment> HandOver(Guid fromUserId, string fromName, AssignmentTarget successor, Actor actor, DateTime now)
+    {
+        if (successor.UserId is not { } toUserId)
+        {
+            throw new DocumentRuleException("Văn bản được bàn giao cho một người cụ thể.");
+        }
+
+        var moved = assignments.Where(a => a.RecipientUserId == fromUserId && a.Status.IsActive()).ToList();
+        if (moved.Count == 0)
+        {
+            return moved;
+        }
+
+        foreach (var a in moved)
+        {
+            a.ChangeRecipient(toUserId, successor.Name);
+        }
+
+        AddAccess(toUserId, AccessReason.Participant);
+        if (successor.PersonUnitId is { } unit)
+        {
+            AddAccess(unit, AccessReason.RecipientUnit);
+        }
+
+        Record(actor, now, IncomingEventKinds.HandedOver, moved[0].Id, $"Bàn giao phần xử lý của {fromName} cho {successor.Name}.");
+        RefreshToPlaces();
+        return moved;
     }
 
     /// <summary>Chia sẻ: gives a person the right to see the document (an explicit grant).</summary>

@@ -64,6 +64,7 @@ public static class IncomingEventKinds
     public const string Cancelled = "cancelled";
     public const string Granted = "granted";
     public const string ReplyStarted = "reply";
+    public const string HandedOver = "handover";
 
     public static string Name(string kind) => kind switch
     {
@@ -80,6 +81,7 @@ public static class IncomingEventKinds
         Cancelled => "Hủy đăng ký",
         Granted => "Chia sẻ",
         ReplyStarted => "Trả lời",
+        HandedOver => "Bàn giao",
         _ => kind,
     };
 }

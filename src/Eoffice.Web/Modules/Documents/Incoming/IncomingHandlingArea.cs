@@ -1,9 +1,44 @@
+using Eoffice.Web.Modules.Identity.Contracts;
+
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
-/// <summary>Registration of services and endpoints of one area of the documents module (filled in by that area's slices).</summary>
+/// <summary>Route and handle incoming documents: routing policy, the handling actions, the document's page data, the settings, handover.</summary>
 internal static class IncomingHandlingArea
 {
-    public static void Add(IServiceCollection services) => _ = services;
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<RoutingPolicy>();
+        services.AddScoped<IncomingHandling>();
+        services.AddScoped<PresentIncoming>();
+        services.AddScoped<ForwardIncoming>();
+        services.AddScoped<ReturnIncoming>();
+        services.AddScoped<AddIncomingOpinion>();
+        services.AddScoped<GiveIncomingFeedback>();
+        services.AddScoped<FinishIncoming>();
+        services.AddScoped<RevokeAssignment>();
+        services.AddScoped<ReassignAssignment>();
+        services.AddScoped<StartIncomingReply>();
+        services.AddScoped<GrantIncomingAccess>();
+        services.AddScoped<GetIncomingDocument>();
+        services.AddScoped<GetIncomingRecipients>();
+        services.AddScoped<IncomingSettingsAdmin>();
+        services.AddScoped<IOpenWorkTransfer, IncomingOpenWorkTransfer>();
+    }
 
-    public static void Map(RouteGroupBuilder group) => _ = group;
+    public static void Map(RouteGroupBuilder group)
+    {
+        IncomingSettingsAdmin.Map(group);
+        FinishIncoming.Map(group);
+        GetIncomingDocument.Map(group);
+        GetIncomingRecipients.Map(group);
+        PresentIncoming.Map(group);
+        ForwardIncoming.Map(group);
+        ReturnIncoming.Map(group);
+        AddIncomingOpinion.Map(group);
+        GiveIncomingFeedback.Map(group);
+        RevokeAssignment.Map(group);
+        ReassignAssignment.Map(group);
+        StartIncomingReply.Map(group);
+        GrantIncomingAccess.Map(group);
+    }
 }

@@ -1,0 +1,106 @@
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Eoffice.Web.Modules.Documents.Incoming;
+
+/// <summary>
+/// Chuyển / phân công: the holder of an assignment writes a direction (bút phê) and sends the document on to people or
+/// units, each as lead (chủ trì), support (phối hợp), for information (nhận để biết) or to direct further, with its own
+/// deadline (a date or a number of working days from today). Who may receive it is the agency's routing data
+/// (<see cref="RoutingPolicy"/>); under a delegation the delegator's rules apply. <c>POST …/incoming/{id}/forward</c>
+/// and the page /van-ban-den/{id}/chuyen.
+/// </summary>
+public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy routing)
+{
+    public const int MaxTargets = 50;
+    public const int MaxDeadlineDays = 365;
+
+    /// <summary>
+    /// One recipient: <c>UserId</c> or <c>UnitId</c>; <c>Role</c>: "lead", "support", "forInformation" or "direct";
+    /// <c>DueDate</c> (yyyy-MM-dd) or <c>DeadlineWorkingDays</c> counted from today.
+    /// </summary>
+    public sealed record Target(Guid? UserId, Guid? UnitId, string? Role, DateOnly? DueDate, int? DeadlineWorkingDays);
+
+    /// <summary><c>AssignmentId</c>: the viewer's assignment to forward (default: the first they hold); <c>Instruction</c>: bút phê.</summary>
+    public sealed record Request(Guid? AssignmentId, string? Instruction, IReadOnlyList<Target>? Targets) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => ValidateTargets(Instruction, Targets);
+    }
+
+    public static Dictionary<string, string[]> ValidateTargets(string? instruction, IReadOnlyList<Target>? targets)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (instruction?.Length > IncomingDocument.InstructionMaxLength)
+        {
+            errors["instruction"] = [$"Ý kiến chỉ đạo dài tối đa {IncomingDocument.InstructionMaxLength} ký tự."];
+        }
+
+        if (targets is null || targets.Count == 0)
+        {
+            errors["targets"] = ["Vui lòng chọn người hoặc đơn vị nhận."];
+            return errors;
+        }
+
+        if (targets.Count > MaxTargets)
+        {
+            errors["targets"] = [$"Chọn tối đa {MaxTargets} người hoặc đơn vị nhận."];
+        }
+
+        foreach (var t in targets)
+        {
+            if ((t.UserId is null) == (t.UnitId is null))
+            {
+                errors["targets"] = ["Mỗi người nhận là một cán bộ hoặc một đơn vị."];
+            }
+            else if (IncomingJson.ParseRole(t.Role) is null)
+            {
+                errors["targets"] = ["Vai trò xử lý không hợp lệ (chủ trì, phối hợp, nhận để biết, xử lý/chỉ đạo)."];
+            }
+            else if (t.DeadlineWorkingDays is < 0 or > MaxDeadlineDays)
+            {
+                errors["targets"] = [$"Thời hạn xử lý từ 0 đến {MaxDeadlineDays} ngày làm việc."];
+            }
+        }
+
+        return errors;
+    }
+
+    public async Task<IncomingActionResult> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
+    {
+        var viewer = await handling.ViewerAsync(cancellationToken);
+        var document = await handling.LoadAsync(id, cancellationToken);
+        request.ThrowIfInvalid();
+        var (from, actor) = IncomingHandling.ActingOn(viewer, document, request.AssignmentId);
+        var created = await ForwardAsync(viewer, document, from, actor, request.Instruction, request.Targets!, cancellationToken);
+        var notices = await handling.NewAssignmentNoticesAsync(document, created, actor, cancellationToken);
+        await handling.CommitAsync(document, actor, "documents.incoming.forward",
+            $"Chuyển văn bản đến số {document.ArrivalNumber}/{document.Year}: {string.Join("; ", created.Select(a => $"{a.RecipientName} ({IncomingNames.Name(a.Role)})"))}.",
+            notices, cancellationToken);
+        return IncomingActionResult.Of(document, created);
+    }
+
+    /// <summary>Checks the targets against the routing rules of the responsible sender and forwards (no save).</summary>
+    internal async Task<IReadOnlyList<Assignment>> ForwardAsync(IncomingViewer viewer, IncomingDocument document, Assignment from, Actor actor,
+        string? instruction, IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        var choices = await routing.ChoicesAsync(viewer.AgencyId, actor.ResponsibleId, cancellationToken);
+        var resolved = await routing.ResolveAsync(viewer.AgencyId, choices,
+            targets.Select(t => new RoutingPolicy.RequestedTarget(t.UserId, t.UnitId, IncomingJson.ParseRole(t.Role)!.Value,
+                handling.DueDateOf(t.DueDate, t.DeadlineWorkingDays))),
+            cancellationToken);
+        var text = string.IsNullOrWhiteSpace(instruction) ? null : instruction.Trim();
+        return document.Forward(actor, from, resolved, text, handling.Now);
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/incoming/{id:guid}/forward", async Task<Ok<IncomingActionResult>> (Guid id, Request request, ForwardIncoming handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.ViewIncoming))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ForwardIncoming")
+            .WithSummary("Cho ý kiến chỉ đạo và chuyển, phân công xử lý văn bản đến (chủ trì, phối hợp, nhận để biết).");
+}

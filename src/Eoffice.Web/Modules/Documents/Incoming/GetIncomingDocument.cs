@@ -1,0 +1,263 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Documents.Incoming;
+
+/// <summary>
+/// One incoming document as the viewer may see it: every field with its Vietnamese label, files, answers, the
+/// processing tree (who sent what to whom, in which role, by when, and where it stands), the history, and the actions
+/// the viewer may take now. Opening it marks the viewer's open assignments read and records the access in the audit
+/// log (Phụ lục VI III.5.a). <c>GET /api/v1/documents/incoming/{id}</c>, page /van-ban-den/{id}. Anyone else: 404.
+/// </summary>
+public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefaults defaults, WorkingDayCalendar calendar, IAuditLog audit)
+{
+    public sealed record Field(string Label, string Value);
+
+    public sealed record FileDto(Guid FileId, string FileName, bool IsMain, string Url);
+
+    public sealed record ReplyDto(Guid Id, string Title, string CreatedByName, DateTime CreatedAt, string? OutgoingCode, string Text);
+
+    public sealed record DeadlineDto(DateOnly DueDate, string State, string StateName);
+
+    public sealed record AssignmentNode(
+        Guid Id,
+        Guid? ParentId,
+        string SenderName,
+        string? ActingSenderName,
+        string RecipientName,
+        string RecipientKind,
+        Guid? RecipientUserId,
+        Guid? RecipientUnitId,
+        string Role,
+        string RoleName,
+        string Status,
+        string StatusName,
+        string? Instruction,
+        DeadlineDto? Deadline,
+        DateTime SentAt,
+        DateTime? ReadAt,
+        DateTime? ForwardedAt,
+        DateTime? FinishedAt,
+        string? ActedByName,
+        string? Result,
+        bool CameBack,
+        bool CanAct,
+        bool CanRevoke,
+        IReadOnlyList<AssignmentNode> Children);
+
+    public sealed record EventDto(long Id, DateTime At, string Kind, string KindName, string ActorName, string? OnBehalfOfName, string? Text, FileDto? File);
+
+    /// <summary>What the viewer may do now; each names the page of the action.</summary>
+    public sealed record ActionDto(string Code, string Name, string Url);
+
+    public sealed record Response(
+        Guid Id,
+        int ArrivalNumber,
+        int Year,
+        string Subject,
+        string CodeText,
+        string IssuingOrganName,
+        string Urgency,
+        string UrgencyName,
+        bool IsUrgent,
+        string Status,
+        string StatusName,
+        DateOnly? DueDate,
+        DeadlineDto? Deadline,
+        bool RequestsComments,
+        bool ReturnedToClerk,
+        string? DossierTitle,
+        int Version,
+        IReadOnlyList<Field> Fields,
+        IReadOnlyList<FileDto> Files,
+        IReadOnlyList<ReplyDto> Replies,
+        IReadOnlyList<AssignmentNode> Tree,
+        IReadOnlyList<EventDto> Timeline,
+        IReadOnlyList<ActionDto> Actions);
+
+    public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await handling.ViewerAsync(cancellationToken);
+        var document = await handling.LoadAsync(id, cancellationToken);
+        var settings = await defaults.SettingsAsync(viewer.AgencyId, cancellationToken);
+        var today = calendar.Today;
+
+        await using (var transaction = await handling.Db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            document.MarkRead(viewer.UserId, viewer.LedUnits, handling.Now);
+            foreach (var delegation in viewer.Delegations)
+            {
+                document.MarkRead(delegation.DelegatorId, new HashSet<Guid>(), handling.Now);
+            }
+
+            await audit.RecordAsync(new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
+                Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var register = await handling.Db.Set<Register>().AsNoTracking().Where(r => r.Id == document.RegisterId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        var replies = await handling.Db.Set<IncomingReply>().AsNoTracking().Where(r => r.DocumentId == document.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var fileNames = await FileNamesAsync(document, cancellationToken);
+
+        DeadlineDto? Deadline(DateOnly? due, bool active, DateTime? finishedAt, bool done)
+        {
+            if (due is not { } d)
+            {
+                return null;
+            }
+
+            if (active)
+            {
+                return d < today ? new(d, "overdue", "Quá hạn")
+                    : calendar.CountWorkingDays(today, d) <= settings.ReminderDaysBefore ? new(d, "dueSoon", "Sắp đến hạn")
+                    : new(d, "onTime", "Còn hạn");
+            }
+
+            if (done && finishedAt is { } f)
+            {
+                return VietnamTime.DateOf(new DateTimeOffset(f, TimeSpan.Zero)) <= d ? new(d, "doneOnTime", "Hoàn thành đúng hạn") : new(d, "doneLate", "Trễ hạn");
+            }
+
+            return new(d, "closed", "—");
+        }
+
+        AssignmentNode Node(Assignment a) => new(
+            a.Id, a.ParentId, a.SenderName, a.ActingSenderName, a.RecipientName, a.RecipientUserId is null ? RoutingPolicy.UnitKind : RoutingPolicy.PersonKind,
+            a.RecipientUserId, a.RecipientUnitId, IncomingJson.Role(a.Role), IncomingNames.Name(a.Role), IncomingJson.Status(a.Status), IncomingNames.Name(a.Status),
+            a.Instruction, Deadline(a.DueDate, a.Status.IsActive(), a.FinishedAt, a.Status == AssignmentStatus.Done),
+            a.SentAt, a.ReadAt, a.ForwardedAt, a.FinishedAt, a.ActedByName, a.Result, a.CameBack,
+            a.Status.IsActive() && viewer.ActorFor(a) is not null,
+            a.Status.IsActive() && RevokeAssignment.SenderActor(viewer, a) is not null,
+            document.Assignments.Where(c => c.ParentId == a.Id).OrderBy(c => c.SentAt).ThenBy(c => c.Role).Select(Node).ToList());
+
+        var fields = new List<Field>
+        {
+            new("Sổ văn bản đến", register ?? ""),
+            new("Số đến", $"{document.ArrivalNumber}/{document.Year}"),
+            new("Ngày đến", VietnamTime.Format(document.ArrivalAt)),
+            new("Hình thức nhận", IncomingNames.Name(document.Source)),
+            new("Loại văn bản", document.TypeName),
+            new("Số, ký hiệu", document.CodeText),
+            new("Ngày văn bản", document.IssuedDate is { } issued ? VietnamTime.FormatDate(issued) : ""),
+            new("Cơ quan ban hành", document.IssuingOrganName),
+            new("Trích yếu", document.Subject),
+            new("Người ký", string.Join(" - ", new[] { document.SignerPosition, document.SignerFullName }.Where(s => !string.IsNullOrEmpty(s)))),
+            new("Độ khẩn", UrgencyNames.Name(document.Urgency)),
+            new("Số trang", document.PageAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+            new("Ngôn ngữ", document.Language),
+            new("Hạn giải quyết", document.DueDate is { } due ? VietnamTime.FormatDate(due) : ""),
+            new("Đơn vị, người nhận", document.ToPlaces ?? ""),
+            new("Văn bản xin ý kiến", document.RequestsComments ? "Có" : "Không"),
+            new("Ghi chú", document.Description ?? ""),
+            new("Phụ lục bản giấy", string.Join(" - ", new[] { document.PaperAppendixNote, document.PaperAppendixHolder }.Where(s => !string.IsNullOrEmpty(s)))),
+            new("Người vào sổ", $"{document.RegisteredByName}, {VietnamTime.Format(document.RegisteredAt)}"),
+            new("Tình trạng", IncomingNames.Name(document.Status)),
+            new("Hồ sơ công việc", document.DossierTitle ?? ""),
+        };
+        if (document.IsBackEntered)
+        {
+            fields.Add(new("Nhập bù", $"Đã xử lý trên giấy ngày {(document.HandledOnPaperOn is { } h ? VietnamTime.FormatDate(h) : "—")}. {document.PaperHandlingNote}"));
+        }
+
+        if (document.Status == IncomingStatus.Cancelled)
+        {
+            fields.Add(new("Hủy đăng ký", $"{document.CancelledByName}: {document.CancelReason}"));
+        }
+
+        var anyActive = document.Assignments.Any(a => a.Status.IsActive());
+        return new Response(
+            document.Id, document.ArrivalNumber, document.Year, document.Subject, document.CodeText, document.IssuingOrganName,
+            document.Urgency.ToString(), UrgencyNames.Name(document.Urgency), document.Urgency >= Urgency.Urgent,
+            IncomingJson.Status(document.Status), IncomingNames.Name(document.Status), document.DueDate,
+            Deadline(document.DueDate, document.Status == IncomingStatus.InProgress && anyActive, document.FinishedAt, document.Status == IncomingStatus.Finished),
+            document.RequestsComments, document.ReturnedToClerk, document.DossierTitle, document.Version,
+            fields.Where(f => f.Value.Length > 0).ToList(),
+            document.Attachments.OrderBy(a => a.SortOrder).Select(a => File(a.FileId, a.FileName, a.IsMain)).ToList(),
+            replies.Select(r => new ReplyDto(r.Id, r.Title, r.CreatedByName, r.CreatedAt, r.OutgoingCode,
+                $"Trả lời bởi {(r.OutgoingCode is null ? $"văn bản \"{r.Title}\" (đang soạn)" : $"văn bản số {r.OutgoingCode}")}, {r.CreatedByName}")).ToList(),
+            document.Assignments.Where(a => a.ParentId is null).OrderBy(a => a.SentAt).Select(Node).ToList(),
+            document.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.Id, e.At, e.Kind, IncomingEventKinds.Name(e.Kind), e.ActorName,
+                e.OnBehalfOfName, e.Text, e.FileId is { } f ? File(f, fileNames.GetValueOrDefault(f) ?? "Tệp đính kèm", false) : null)).ToList(),
+            ActionsFor(viewer, document));
+    }
+
+    /// <summary>The actions <paramref name="viewer"/> may take on <paramref name="document"/> now.</summary>
+    public static IReadOnlyList<ActionDto> ActionsFor(IncomingViewer viewer, IncomingDocument document)
+    {
+        var actions = new List<ActionDto>();
+        var url = $"/van-ban-den/{document.Id}";
+        if (document.Status == IncomingStatus.Cancelled)
+        {
+            return actions;
+        }
+
+        var held = document.Assignments.Where(a => a.Status.IsActive() && viewer.ActorFor(a) is not null).ToList();
+        if (IncomingAccessControl.Keeps(viewer, document) && !document.Assignments.Any(a => a.ParentId is null && a.Status.IsActive())
+            && document.Status != IncomingStatus.Finished)
+        {
+            actions.Add(new("present", "Trình", $"{url}/trinh"));
+        }
+
+        if (held.Any(a => a.Role != AssignmentRole.ForInformation))
+        {
+            actions.Add(new("forward", "Chuyển xử lý", $"{url}/chuyen"));
+        }
+
+        if (held.Any(a => a.Status == AssignmentStatus.Open))
+        {
+            actions.Add(new("return", "Trả lại", $"{url}/tra-lai"));
+        }
+
+        if (document.RequestsComments && held.Count > 0)
+        {
+            actions.Add(new("feedback", "Góp ý", $"{url}/gop-y"));
+        }
+
+        if (held.Count > 0)
+        {
+            actions.Add(new("finish", held.All(a => a.Role == AssignmentRole.ForInformation) ? "Kết thúc" : "Hoàn thành", $"{url}/ket-thuc"));
+        }
+
+        actions.Add(new("opinion", "Thêm ý kiến", $"{url}/y-kien"));
+        if (document.Assignments.Any(a => a.Status.IsActive() && RevokeAssignment.SenderActor(viewer, a) is not null))
+        {
+            actions.Add(new("revoke", "Thu hồi / phân công lại", $"{url}/thu-hoi"));
+        }
+
+        if (StartIncomingReply.MayReply(viewer, document))
+        {
+            actions.Add(new("reply", "Trả lời", $"{url}/tra-loi"));
+        }
+
+        if (GrantIncomingAccess.MayGrant(viewer, document))
+        {
+            actions.Add(new("grant", "Chia sẻ", $"{url}/chia-se"));
+        }
+
+        return actions;
+    }
+
+    private static FileDto File(Guid fileId, string name, bool isMain) => new(fileId, name, isMain, $"/api/v1/files/{fileId}");
+
+    private async Task<Dictionary<Guid, string>> FileNamesAsync(IncomingDocument document, CancellationToken cancellationToken)
+    {
+        var ids = document.Events.Where(e => e.FileId is not null).Select(e => e.FileId!.Value).Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await handling.Db.Set<Platform.Storage.StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id))
+                .ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/incoming/{id:guid}", async Task<Ok<Response>> (Guid id, GetIncomingDocument handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.ViewIncoming))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetIncomingDocument")
+            .WithSummary("Chi tiết văn bản đến: thông tin, tệp, cây xử lý, lịch sử và các thao tác được phép.");
+}

@@ -1,0 +1,46 @@
+using Eoffice.Web.Modules.Documents;
+using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Eoffice.Web.Pages.Documents.Incoming;
+
+/// <summary>
+/// One incoming document: its fields, files, answers, the processing tree with deadline states, the history, and the
+/// buttons of the actions the viewer may take now. A document the viewer may not see is the friendly 404.
+/// </summary>
+[RequirePermission(DocumentsPermissions.ViewIncoming)]
+public sealed class DetailsModel(GetIncomingDocument handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public GetIncomingDocument.Response Document { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Document = await handler.HandleAsync(Id, cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public static string DeadlineClass(string state) => state switch
+    {
+        "overdue" or "doneLate" => "text-bg-danger",
+        "dueSoon" => "text-bg-warning",
+        "doneOnTime" => "text-bg-success",
+        "onTime" => "text-bg-info",
+        _ => "text-bg-secondary",
+    };
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.IntegrationTests.Organization;
+using Eoffice.Web.Modules.Documents.Domain;
+
+namespace Eoffice.IntegrationTests.Documents.Handling;
+
+/// <summary>The document page and the action pages call the same handlers as the API and keep outsiders out.</summary>
+public abstract class HandlingPagesTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : EofficeApp
+{
+    [DbFact]
+    public async Task The_clerk_presents_from_the_page_the_chief_returns_it_from_hers_and_outsiders_get_the_friendly_404()
+    {
+        var id = await app.RegisterDirectAsync("V/v đăng ký lịch tiếp công dân tháng 12", Eoffice.Web.Modules.Documents.Contracts.Urgency.Flash);
+        var lttha = await app.DemoUserIdAsync("lttha");
+        var clerk = await app.SignedInDemoAsync("dtmai");
+
+        var form = await clerk.GetStringAsync($"/van-ban-den/{id}/trinh");
+        Assert.Contains("Lê Thị Thu Hà", form);
+        var posted = await clerk.PostAsync($"/van-ban-den/{id}/trinh", OrganizationTestKit.Form(form, ("Input.UserId", lttha.ToString()), ("Input.Note", "Hỏa tốc")));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"/van-ban-den/{id}", posted.Headers.Location?.OriginalString);
+
+        var chief = await app.SignedInDemoAsync("lttha");
+        var page = await chief.GetStringAsync($"/van-ban-den/{id}");
+        Assert.Contains("processing-tree", page);
+        Assert.Contains("Hỏa tốc", page);
+        Assert.Contains($"/van-ban-den/{id}/chuyen", page);
+        Assert.Contains("Nguyễn Văn An", await chief.GetStringAsync($"/van-ban-den/{id}/chuyen"));
+
+        var returnForm = await chief.GetStringAsync($"/van-ban-den/{id}/tra-lai");
+        var empty = await chief.PostAsync($"/van-ban-den/{id}/tra-lai", OrganizationTestKit.Form(returnForm, ("Input.Reason", "")));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Vui lòng nhập lý do trả lại.", await empty.Content.ReadAsStringAsync());
+        var returned = await chief.PostAsync($"/van-ban-den/{id}/tra-lai", OrganizationTestKit.Form(returnForm, ("Input.Reason", "Đề nghị trình trực tiếp Giám đốc")));
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        var d = await app.LoadIncomingAsync(id);
+        Assert.True(d.ReturnedToClerk);
+        Assert.Equal(AssignmentStatus.Returned, d.Single(lttha).Status);
+
+        var outsider = await app.SignedInDemoAsync("nvana");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/van-ban-den/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/van-ban-den/{id}/y-kien")).StatusCode);
+
+        var admin = await app.SignedInClientAsync();
+        var routing = await admin.GetStringAsync("/quan-tri/luong-van-ban-den");
+        Assert.Contains("Ai được chuyển văn bản cho ai", routing);
+    }
+}
+
+public sealed class HandlingPagesTestsOnSqlite(SqliteApp app) : HandlingPagesTests<SqliteApp>(app);
+
+public sealed class HandlingPagesTestsOnPostgres(PostgresApp app) : HandlingPagesTests<PostgresApp>(app), IPostgresSuite;
