@@ -72,8 +72,8 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(d => new { d.RegisterId, d.Year, d.ArrivalNumber }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.ArrivalAt });
         builder.HasIndex(d => new { d.AgencyId, d.CodeNumber, d.CodeNotation });
-        builder.HasIndex(d => new { d.AgencyId, d.Status, d.Urgency, d.ArrivalAt });
-        builder.HasIndex(d => new { d.RegisterId, d.Urgency, d.ArrivalAt });
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.Urgency, d.ArrivalAt, d.Id });
+        builder.HasIndex(d => new { d.RegisterId, d.Urgency, d.ArrivalAt, d.Id });
         builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -103,8 +103,10 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.InstructionGiven).HasMaxLength(IncomingDocument.InstructionMaxLength);
         builder.Property(a => a.Result).HasMaxLength(IncomingDocument.InstructionMaxLength);
         builder.HasIndex(a => a.DocumentId);
-        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt });
-        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt });
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id });
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id });
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.DueDate });
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.SenderId, a.Status });
         builder.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate });
     }

@@ -26,9 +26,11 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
     /// <param name="Cap">Counts stop here.</param>
     public sealed record Counts(int Pending, int InProgress, int ForInformation, int Overdue, int Tracking, int? AwaitingPresentation, int Unread, int Cap);
 
-    public async Task<Counts> HandleAsync(CancellationToken cancellationToken)
+    public async Task<Counts> HandleAsync(CancellationToken cancellationToken) => await CountAsync(await access.ViewerAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The counts as <paramref name="v"/> sees them.</summary>
+    public async Task<Counts> CountAsync(IncomingViewer v, CancellationToken cancellationToken)
     {
-        var v = await access.ViewerAsync(cancellationToken);
         var users = v.DelegatorIds.Append(v.UserId).Distinct().ToList();
         var units = v.LedUnits.ToList();
         var mine = db.Set<Assignment>().AsNoTracking()

@@ -75,10 +75,9 @@ public sealed record IncomingListPage(string Box, IReadOnlyList<IncomingListRow>
 /// the newest. <c>GET /api/v1/documents/incoming</c>.
 /// </summary>
 /// <remarks>
-/// Built to stay fast with millions of rows: every list is the merge of a few streams that each read one range of an
-/// index in order — (recipient, status, urgency, sent time) for assignments, (agency, status, urgency, arrival time) and
-/// (register, urgency, arrival time) for documents — one urgency level at a time, so a page reads about a page of rows
-/// per stream. <c>after</c> (the previous page's <see cref="IncomingListPage.NextCursor"/>) continues without an offset;
+/// Built to stay fast with millions of rows: every list is one query, a <c>UNION ALL</c> of a few index ranges each read
+/// in list order — (recipient, status, urgency, sent time, id) for assignments, (agency, status, urgency, arrival time,
+/// id) and (register, urgency, arrival time, id) for documents — so a page reads about a page of rows per range. <c>after</c> (the previous page's <see cref="IncomingListPage.NextCursor"/>) continues without an offset;
 /// <c>page</c> alone skips rows (fine for the first pages a person clicks through).
 /// </remarks>
 public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingDefaults defaults, WorkingDayCalendar calendar)
@@ -184,8 +183,13 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
     public async Task<IncomingListPage> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
+        return await ListAsync(await access.ViewerAsync(cancellationToken), request, cancellationToken);
+    }
+
+    /// <summary>The list as <paramref name="v"/> sees it (the benchmark calls this with a viewer it made).</summary>
+    public async Task<IncomingListPage> ListAsync(IncomingViewer v, Request request, CancellationToken cancellationToken)
+    {
         var box = ParseBox(request.Box) ?? IncomingBox.Pending;
-        var v = await access.ViewerAsync(cancellationToken);
         var pageSize = request.PageSize ?? DefaultPageSize;
         var cursor = request.After is null ? null : Cursor.Parse(request.After);
         var page = cursor is null ? request.Page ?? 1 : 1;
@@ -255,10 +259,11 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
     }
 
     /// <summary>
-    /// One ordered source: a query for one urgency level, ordered by time then id (newest first), optionally bounded
-    /// above by a time. A tier is a set of sources merged together; tiers come one after another.
+    /// One source: the rows of one index range (one recipient and status, one agency and status, one register), which
+    /// the index returns in list order (urgency, time, id — highest first). A tier is a set of sources merged together;
+    /// tiers come one after another.
     /// </summary>
-    internal delegate IQueryable<Raw> Source(Urgency urgency, DateTime? atOrBefore, DateTime? exactly);
+    internal delegate IQueryable<Raw> Source();
 
     internal sealed record Tier(IReadOnlyList<Source> Sources);
 
@@ -350,16 +355,14 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
             {
                 var s = status;
                 var u = user;
-                sources.Add((urgency, before, exactly) => AssignmentRows(
-                    db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s && a.Urgency == urgency), extra, documents, before, exactly));
+                sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s), extra, documents));
             }
 
             foreach (var unit in v.LedUnits)
             {
                 var s = status;
                 var u = unit;
-                sources.Add((urgency, before, exactly) => AssignmentRows(
-                    db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s && a.Urgency == urgency), extra, documents, before, exactly));
+                sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s), extra, documents));
             }
         }
 
@@ -367,20 +370,11 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
     }
 
     private static IQueryable<Raw> AssignmentRows(IQueryable<Assignment> assignments, Expression<Func<Assignment, bool>>? extra,
-        IQueryable<IncomingDocument> documents, DateTime? before, DateTime? exactly)
+        IQueryable<IncomingDocument> documents)
     {
         if (extra is not null)
         {
             assignments = assignments.Where(extra);
-        }
-
-        if (exactly is { } at)
-        {
-            assignments = assignments.Where(a => a.SentAt == at);
-        }
-        else if (before is { } b)
-        {
-            assignments = assignments.Where(a => a.SentAt < b);
         }
 
         return assignments
@@ -407,8 +401,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 AssignmentStatus = a.Status,
                 AssignmentDueDate = a.DueDate,
                 ReadAt = a.ReadAt,
-            })
-            .OrderByDescending(x => x.SortAt).ThenByDescending(x => x.SortId);
+            });
     }
 
     private Tier TrackingTier(IncomingViewer v, IQueryable<IncomingDocument> documents, Request r)
@@ -433,31 +426,19 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         // By default what is being handled now; the status filter shows finished (or other) documents instead.
         var statuses = r.Status is { } s ? [s] : new[] { IncomingStatus.InProgress };
         var agency = v.AgencyId;
-        var sources = statuses.Select(status => (Source)((urgency, before, exactly) =>
-            DocumentRows(documents.Where(d => d.AgencyId == agency && d.Status == status && d.Urgency == urgency), before, exactly))).ToList();
+        var sources = statuses.Select(status => (Source)(() => DocumentRows(documents.Where(d => d.AgencyId == agency && d.Status == status)))).ToList();
         return new Tier(sources);
     }
 
     private Tier RegisterTier(IncomingViewer v, IQueryable<IncomingDocument> documents, Request r)
     {
         var registers = r.RegisterId is { } only ? v.KeptRegisters.Where(k => k == only) : v.KeptRegisters;
-        var sources = registers.Select(register => (Source)((urgency, before, exactly) =>
-            DocumentRows(documents.Where(d => d.RegisterId == register && d.Urgency == urgency), before, exactly))).ToList();
+        var sources = registers.Select(register => (Source)(() => DocumentRows(documents.Where(d => d.RegisterId == register)))).ToList();
         return new Tier(sources);
     }
 
-    private static IQueryable<Raw> DocumentRows(IQueryable<IncomingDocument> documents, DateTime? before, DateTime? exactly)
-    {
-        if (exactly is { } at)
-        {
-            documents = documents.Where(d => d.ArrivalAt == at);
-        }
-        else if (before is { } b)
-        {
-            documents = documents.Where(d => d.ArrivalAt < b);
-        }
-
-        return documents.OrderByDescending(d => d.ArrivalAt).ThenByDescending(d => d.Id).Select(d => new Raw
+    private static IQueryable<Raw> DocumentRows(IQueryable<IncomingDocument> documents) =>
+        documents.Select(d => new Raw
         {
             DocumentId = d.Id,
             Urgency = d.Urgency,
@@ -475,58 +456,57 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
             DocumentDueDate = d.DueDate,
             ToPlaces = d.ToPlaces,
         });
-    }
 
     /// <summary>
-    /// Reads up to <paramref name="needed"/> rows after <paramref name="cursor"/>: tier by tier, urgency level by level
-    /// (highest first), merging the tier's sources newest first. Each source reads at most what is still needed.
+    /// Reads up to <paramref name="needed"/> rows after <paramref name="cursor"/> with one query per tier (usually one
+    /// in all): a <c>UNION ALL</c> of every source's first <paramref name="needed"/> rows in list order — each an index
+    /// range read backwards, no sort — then the top <paramref name="needed"/> of those few rows. After a cursor a source
+    /// contributes two ranges: the rest of the cursor's urgency level (time ≤ the cursor's, ties by id) and the lower levels.
     /// </summary>
     private static async Task<List<Raw>> ReadAsync(IReadOnlyList<Tier> tiers, Cursor? cursor, int needed, CancellationToken cancellationToken)
     {
         var result = new List<Raw>(needed);
         for (var tier = cursor?.Tier ?? 0; tier < tiers.Count && result.Count < needed; tier++)
         {
-            var sources = tiers[tier].Sources;
-            if (sources.Count == 0)
+            var want = needed - result.Count;
+            var ranges = new List<IQueryable<Raw>>();
+            foreach (var source in tiers[tier].Sources)
+            {
+                if (cursor is not null && cursor.Tier == tier)
+                {
+                    var (urgency, at, id) = (cursor.Urgency, cursor.At, cursor.Id);
+                    ranges.Add(InListOrder(source().Where(x => x.Urgency == urgency && x.SortAt <= at && (x.SortAt < at || x.SortId.CompareTo(id) < 0)), want));
+                    if (urgency > Urgency.Normal)
+                    {
+                        ranges.Add(InListOrder(source().Where(x => x.Urgency < urgency), want));
+                    }
+                }
+                else
+                {
+                    ranges.Add(InListOrder(source(), want));
+                }
+            }
+
+            if (ranges.Count == 0)
             {
                 continue;
             }
 
-            var top = cursor is not null && cursor.Tier == tier ? cursor.Urgency : Urgency.Flash;
-            for (var level = (int)top; level >= 0 && result.Count < needed; level--)
+            var query = ranges.Count == 1 ? ranges[0] : InListOrder(ranges.Skip(1).Aggregate(ranges[0], (all, next) => all.Concat(next)), want);
+            var rows = await query.ToListAsync(cancellationToken);
+            foreach (var row in rows)
             {
-                var urgency = (Urgency)level;
-                var bounded = cursor is not null && cursor.Tier == tier && cursor.Urgency == urgency;
-                var merged = new List<Raw>();
-                foreach (var source in sources)
-                {
-                    var want = needed - result.Count;
-                    if (bounded)
-                    {
-                        // Rows at exactly the cursor's time that sort after it (ties broken by id, as the database orders them).
-                        var ties = await source(urgency, null, cursor!.At).ToListAsync(cancellationToken);
-                        merged.AddRange(ties.Where(t => CompareIds(t.SortId, cursor.Id) < 0));
-                    }
-
-                    merged.AddRange(await source(urgency, bounded ? cursor!.At : null, null).Take(want).ToListAsync(cancellationToken));
-                }
-
-                foreach (var row in merged)
-                {
-                    row.Tier = tier;
-                }
-
-                merged.Sort(static (a, b) => b.SortAt != a.SortAt ? b.SortAt.CompareTo(a.SortAt) : CompareIds(b.SortId, a.SortId));
-                result.AddRange(merged.DistinctBy(m => m.AssignmentId ?? m.DocumentId).Take(needed - result.Count));
+                row.Tier = tier;
             }
+
+            result.AddRange(rows.DistinctBy(r => r.AssignmentId ?? r.DocumentId).Take(want));
         }
 
         return result;
     }
 
-    /// <summary>Guids in the order both databases sort them (SQLite: upper-case text; PostgreSQL: uuid bytes, the same order).</summary>
-    internal static int CompareIds(Guid a, Guid b) =>
-        string.CompareOrdinal(a.ToString("D").ToUpperInvariant(), b.ToString("D").ToUpperInvariant());
+    private static IQueryable<Raw> InListOrder(IQueryable<Raw> rows, int take) =>
+        rows.OrderByDescending(x => x.Urgency).ThenByDescending(x => x.SortAt).ThenByDescending(x => x.SortId).Take(take);
 
     private IncomingListRow ToRow(Raw r, DateOnly today, int reminderDays)
     {
