@@ -62,6 +62,10 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(ArtifactsPath);
+
+        // CI runs this suite beside the integration suites on two cores: the first request to a page (JIT, first EF
+        // query compilation) can take longer than Playwright's 5-second default for web-first assertions.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
