@@ -74,6 +74,26 @@ internal static class IncomingTestKit
         return document.Id;
     }
 
+    /// <summary>
+    /// Loads the document with its children in a scope, lets <paramref name="act"/> change it through the aggregate and
+    /// saves: for tests about what comes after an action rather than about the action's endpoint.
+    /// </summary>
+    public static async Task ActOnIncomingAsync(this EofficeApp app, Guid documentId, Action<IncomingDocument, DateTime> act)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var document = await db.Set<IncomingDocument>()
+            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
+            .AsSplitQuery().SingleAsync(d => d.Id == documentId);
+        act(document, now);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A demo person as the actor of an aggregate action.</summary>
+    public static Task<Actor> ActorAsync(this EofficeApp app, string userName) =>
+        app.WithDbAsync(db => db.Set<User>().Where(u => u.UserName == userName).Select(u => new Actor(u.Id, u.FullName)).SingleAsync());
+
     /// <summary>The document as stored, with its assignments, history and access list.</summary>
     public static Task<IncomingDocument> LoadIncomingAsync(this EofficeApp app, Guid documentId) =>
         app.WithDbAsync(db => db.Set<IncomingDocument>().AsNoTracking()

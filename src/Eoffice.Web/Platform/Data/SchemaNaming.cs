@@ -40,7 +40,9 @@ public static class SchemaNaming
                 foreignKey.SetConstraintName($"fk_{table}_{Columns(foreignKey.Properties)}");
             }
 
-            foreach (var index in entity.GetIndexes())
+            // An index given a name in its configuration (HasIndex(…, name), e.g. two partial indexes over the same
+            // columns) keeps it.
+            foreach (var index in entity.GetIndexes().Where(i => i.Name is null))
             {
                 index.SetDatabaseName($"ix_{table}_{Columns(index.Properties)}");
             }

@@ -84,6 +84,14 @@ public abstract class IncomingListsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(await Ids("nvan", "dang-xu-ly"));
         Assert.Equal([b], await Ids("nvan", "theo-doi"));
         Assert.Equal([a], await Ids("nvan", "theo-doi" + "&status=Finished"));
+
+        // The planning head files his copy for information: it stays in "Nhận để biết" (after the open ones) and joins
+        // his "Đã xử lý", read from the information index beside the work one.
+        Assert.Empty(await Ids("dddat", "da-xu-ly"));
+        await app.FinishAsync(a, "dddat", fromDirector[1]);
+        Assert.Equal([a], await Ids("dddat", "nhan-de-biet"));
+        Assert.Equal([a], await Ids("dddat", "da-xu-ly"));
+        Assert.Empty(await Ids("dddat", "cho-xu-ly"));
     }
 
     [DbFact]

@@ -9,19 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Eoffice.IntegrationTests.Documents.Lists;
 
-/// <summary>Drives the incoming aggregate in a scope (as the handling use cases will) and reads the lists through the API.</summary>
+/// <summary>Drives the incoming aggregate (through <see cref="IncomingTestKit.ActOnIncomingAsync"/>) and reads the lists through the API.</summary>
 internal static class ListsTestKit
 {
-    public static async Task<Guid> ActAsync(this EofficeApp app, Guid documentId, string userName, Func<IncomingDocument, Actor, DateTime, Task<Guid?>> action)
+    private static async Task<Guid> ActAsync(this EofficeApp app, Guid documentId, string userName, Func<IncomingDocument, Actor, DateTime, Guid?> action)
     {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var user = await db.Set<User>().SingleAsync(u => u.UserName == userName);
-        var document = await db.Set<IncomingDocument>().Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access)
-            .AsSplitQuery().SingleAsync(d => d.Id == documentId);
-        var result = await action(document, new Actor(user.Id, user.FullName), now);
-        await db.SaveChangesAsync();
+        var actor = await app.ActorAsync(userName);
+        Guid? result = null;
+        await app.ActOnIncomingAsync(documentId, (d, now) => result = action(d, actor, now));
         return result ?? Guid.Empty;
     }
 
@@ -39,7 +34,7 @@ internal static class ListsTestKit
     public static async Task<Guid> PresentAsync(this EofficeApp app, Guid documentId, string leader, DateOnly? due = null, string clerk = "dtmai")
     {
         var target = await app.PersonAsync(leader, AssignmentRole.Direct, due);
-        return await app.ActAsync(documentId, clerk, (d, actor, now) => Task.FromResult<Guid?>(d.Present(actor, target, null, now).Id));
+        return await app.ActAsync(documentId, clerk, (d, actor, now) => d.Present(actor, target, null, now).Id);
     }
 
     /// <summary>The holder's (or the unit leader's) active assignment is forwarded to <paramref name="targets"/>.</summary>
@@ -49,7 +44,7 @@ internal static class ListsTestKit
         await app.ActAsync(documentId, userName, (d, actor, now) =>
         {
             created.AddRange(d.Forward(actor, d.GetAssignment(fromAssignment), targets, "Đề nghị xử lý.", now).Select(a => a.Id));
-            return Task.FromResult<Guid?>(null);
+            return null;
         });
         return created;
     }
@@ -58,7 +53,7 @@ internal static class ListsTestKit
         app.ActAsync(documentId, userName, (d, actor, now) =>
         {
             d.Finish(actor, d.GetAssignment(assignment), "Đã xử lý xong.", null, now);
-            return Task.FromResult<Guid?>(null);
+            return null;
         });
 
     public static async Task<IncomingListPage> ListAsync(this HttpClient client, string box, string query = "")

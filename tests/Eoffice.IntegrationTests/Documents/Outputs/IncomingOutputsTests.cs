@@ -31,8 +31,8 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         var third = await app.RegisterDirectAsync($"V/v {marker} thứ ba");
         var clerk = await app.PersonAsync("dtmai");
         var director = await app.PersonAsync("nvan");
-        await app.ActAsync(second, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
-        await app.ActAsync(third, (d, now) => d.Cancel(clerk.Actor, "Vào sổ trùng văn bản", now));
+        await app.ActOnIncomingAsync(second, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(third, (d, now) => d.Cancel(clerk.Actor, "Vào sổ trùng văn bản", now));
         var registerId = await app.AgencyRegisterIdAsync();
         var today = app.Today();
 
@@ -272,18 +272,18 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         var flow = new Flow(subject, director.Name, "Giao Phòng QLKCHT chủ trì, Phòng Pháp chế phối hợp tham mưu.", today.AddDays(10), today.AddDays(7),
             "Đồng chí Trường dự thảo văn bản trả lời.", specialist.Name, today.AddDays(8), "Đã dự thảo công văn trả lời, trình lãnh đạo phòng.");
 
-        await app.ActAsync(id, (d, now) => d.Present(clerk.Actor, chief.As(AssignmentRole.Direct), null, now));
-        await app.ActAsync(id, (d, now) => d.Forward(chief.Actor, d.Assignments.Single(a => a.RecipientUserId == chief.Id),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Present(clerk.Actor, chief.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(chief.Actor, d.Assignments.Single(a => a.RecipientUserId == chief.Id),
             [director.As(AssignmentRole.Direct)], "Kính trình Giám đốc.", now));
-        await app.ActAsync(id, (d, now) => d.Forward(director.Actor, d.Assignments.Single(a => a.RecipientUserId == director.Id),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(director.Actor, d.Assignments.Single(a => a.RecipientUserId == director.Id),
             [
                 AssignmentTarget.Unit(infrastructure, DemoAgency.Units.Infrastructure, AssignmentRole.Lead, flow.LeadDue),
                 AssignmentTarget.Unit(legal, DemoAgency.Units.Legal, AssignmentRole.Support, flow.SupportDue),
             ],
             flow.Instruction, now));
-        await app.ActAsync(id, (d, now) => d.Forward(head.Actor, d.Assignments.Single(a => a.RecipientUnitId == infrastructure),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(head.Actor, d.Assignments.Single(a => a.RecipientUnitId == infrastructure),
             [specialist.As(AssignmentRole.Lead, flow.PersonDue)], flow.UnitInstruction, now));
-        await app.ActAsync(id, (d, now) => d.Finish(specialist.Actor, d.Assignments.Single(a => a.RecipientUserId == specialist.Id), flow.Result, null, now));
+        await app.ActOnIncomingAsync(id, (d, now) => d.Finish(specialist.Actor, d.Assignments.Single(a => a.RecipientUserId == specialist.Id), flow.Result, null, now));
         return (id, flow);
     }
 }

@@ -30,19 +30,6 @@ internal static class OutputsTestKit
     public static Task<Person> PersonAsync(this EofficeApp app, string userName) =>
         app.WithDbAsync(db => db.Set<User>().Where(u => u.UserName == userName).Select(u => new Person(u.Id, u.FullName, u.UnitId)).SingleAsync());
 
-    /// <summary>Loads the document with its children in a scope, lets <paramref name="act"/> change it, saves.</summary>
-    public static async Task ActAsync(this EofficeApp app, Guid documentId, Action<IncomingDocument, DateTime> act)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var document = await db.Set<IncomingDocument>()
-            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
-            .AsSplitQuery().SingleAsync(d => d.Id == documentId);
-        act(document, now);
-        await db.SaveChangesAsync();
-    }
-
     public static DateOnly Today(this EofficeApp app) =>
         VietnamTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
 

@@ -88,6 +88,16 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
 
 internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
 {
+    internal const string WorkByUserIndex = "ix_documents_incoming_assignments_work_by_user";
+    internal const string WorkByUnitIndex = "ix_documents_incoming_assignments_work_by_unit";
+    internal const string InformationByUserIndex = "ix_documents_incoming_assignments_information_by_user";
+    internal const string InformationByUnitIndex = "ix_documents_incoming_assignments_information_by_unit";
+
+    /// <summary>Role 3 is <see cref="AssignmentRole.ForInformation"/>.</summary>
+    internal const string WorkFilter = "role <> 3";
+
+    internal const string InformationFilter = "role = 3";
+
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.ToTable("documents_incoming_assignments");
@@ -103,8 +113,14 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.InstructionGiven).HasMaxLength(IncomingDocument.InstructionMaxLength);
         builder.Property(a => a.Result).HasMaxLength(IncomingDocument.InstructionMaxLength);
         builder.HasIndex(a => a.DocumentId);
-        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id });
-        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id });
+
+        // The inboxes, in list order (urgency, sent time, id), split by kind so that neither kind has to read past the
+        // other: work to do (Chờ xử lý, Đang xử lý, Đã xử lý) and "nhận để biết", which piles up unread in a leader's
+        // inbox (see M0017). The filters are literal SQL, the same in the migration and in both providers.
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUserIndex).HasFilter(WorkFilter);
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUnitIndex).HasFilter(WorkFilter);
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUserIndex).HasFilter(InformationFilter);
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUnitIndex).HasFilter(InformationFilter);
         builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.SenderId, a.Status });

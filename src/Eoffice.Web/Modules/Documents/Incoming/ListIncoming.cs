@@ -273,19 +273,19 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         switch (box)
         {
             case IncomingBox.Pending:
-                return [AssignmentTier(v, documents, [AssignmentStatus.Open], a => a.Role != AssignmentRole.ForInformation)];
+                return [AssignmentTier(v, documents, [AssignmentStatus.Open], [Work])];
             case IncomingBox.InProgress:
-                return [AssignmentTier(v, documents, [AssignmentStatus.Forwarded], a => a.Role != AssignmentRole.ForInformation)];
+                return [AssignmentTier(v, documents, [AssignmentStatus.Forwarded], [Work])];
             case IncomingBox.Done:
-                return [AssignmentTier(v, documents, [AssignmentStatus.Done, AssignmentStatus.Returned], null)];
+                return [AssignmentTier(v, documents, [AssignmentStatus.Done, AssignmentStatus.Returned], [Work, Information])];
             case IncomingBox.ForInformation:
                 return
                 [
-                    AssignmentTier(v, documents, [AssignmentStatus.Open], a => a.Role == AssignmentRole.ForInformation),
-                    AssignmentTier(v, documents, [AssignmentStatus.Done], a => a.Role == AssignmentRole.ForInformation),
+                    AssignmentTier(v, documents, [AssignmentStatus.Open], [Information]),
+                    AssignmentTier(v, documents, [AssignmentStatus.Done], [Information]),
                 ];
             case IncomingBox.Overdue:
-                return [AssignmentTier(v, documents, [AssignmentStatus.Open, AssignmentStatus.Forwarded], a => a.DueDate != null && a.DueDate < today)];
+                return [AssignmentTier(v, documents, [AssignmentStatus.Open, AssignmentStatus.Forwarded], [a => a.DueDate != null && a.DueDate < today])];
             case IncomingBox.Tracking:
                 return [TrackingTier(v, documents, r)];
             case IncomingBox.Register:
@@ -344,40 +344,40 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         return q;
     }
 
-    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<Assignment, bool>>? extra)
+    // Work and information assignments have an inbox index each (M0017); the role is compared with a constant, which
+    // both providers need to see in the query to read the matching partial index.
+    private static readonly Expression<Func<Assignment, bool>> Work = a => a.Role != AssignmentRole.ForInformation;
+    private static readonly Expression<Func<Assignment, bool>> Information = a => a.Role == AssignmentRole.ForInformation;
+
+    /// <summary>One source per status × recipient (me, my delegators, the units I lead) × filter.</summary>
+    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<Assignment, bool>>[] filters)
     {
         var sources = new List<Source>();
         var users = new List<Guid> { v.UserId };
         users.AddRange(v.DelegatorIds.Where(d => d != v.UserId));
         foreach (var status in statuses)
         {
-            foreach (var user in users.Distinct())
+            foreach (var filter in filters)
             {
-                var s = status;
-                var u = user;
-                sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s), extra, documents));
-            }
+                foreach (var user in users.Distinct())
+                {
+                    var (s, u, f) = (status, user, filter);
+                    sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s).Where(f), documents));
+                }
 
-            foreach (var unit in v.LedUnits)
-            {
-                var s = status;
-                var u = unit;
-                sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s), extra, documents));
+                foreach (var unit in v.LedUnits)
+                {
+                    var (s, u, f) = (status, unit, filter);
+                    sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s).Where(f), documents));
+                }
             }
         }
 
         return new Tier(sources);
     }
 
-    private static IQueryable<Raw> AssignmentRows(IQueryable<Assignment> assignments, Expression<Func<Assignment, bool>>? extra,
-        IQueryable<IncomingDocument> documents)
-    {
-        if (extra is not null)
-        {
-            assignments = assignments.Where(extra);
-        }
-
-        return assignments
+    private static IQueryable<Raw> AssignmentRows(IQueryable<Assignment> assignments, IQueryable<IncomingDocument> documents) =>
+        assignments
             .Join(documents, a => a.DocumentId, d => d.Id, (a, d) => new Raw
             {
                 DocumentId = d.Id,
@@ -402,7 +402,6 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 AssignmentDueDate = a.DueDate,
                 ReadAt = a.ReadAt,
             });
-    }
 
     private Tier TrackingTier(IncomingViewer v, IQueryable<IncomingDocument> documents, Request r)
     {

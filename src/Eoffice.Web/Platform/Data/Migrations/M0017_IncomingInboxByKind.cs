@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Eoffice.Web.Platform.Data.Migrations;
+
+/// <summary>
+/// The inbox indexes split by kind of assignment. "Nhận để biết" (role 3) piles up in a leader's inbox and is often
+/// left open; with one index over every role, an empty "Nhận để biết" tab read all of the director's assignments and
+/// "Chờ xử lý" had to step over the open information rows. Two partial indexes — work (role &lt;&gt; 3) and information
+/// (role = 3) — are together the size of the one they replace, and every tab now reads one tight range per recipient
+/// and status (Đã xử lý reads both).
+/// </summary>
+[DbContext(typeof(EofficeDbContext))]
+[Migration("20261121001700_IncomingInboxByKind")]
+public sealed class M0017_IncomingInboxByKind : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        const string assignments = "documents_incoming_assignments";
+        string[] byUser = ["recipient_user_id", "status", "urgency", "sent_at", "id"];
+        string[] byUnit = ["recipient_unit_id", "status", "urgency", "sent_at", "id"];
+        migrationBuilder.DropIndex("ix_documents_incoming_assignments_recipient_user_id_status_urgency_sent_at_id", assignments);
+        migrationBuilder.DropIndex("ix_documents_incoming_assignments_recipient_unit_id_status_urgency_sent_at_id", assignments);
+        migrationBuilder.CreateIndex("ix_documents_incoming_assignments_work_by_user", assignments, byUser, filter: "role <> 3");
+        migrationBuilder.CreateIndex("ix_documents_incoming_assignments_work_by_unit", assignments, byUnit, filter: "role <> 3");
+        migrationBuilder.CreateIndex("ix_documents_incoming_assignments_information_by_user", assignments, byUser, filter: "role = 3");
+        migrationBuilder.CreateIndex("ix_documents_incoming_assignments_information_by_unit", assignments, byUnit, filter: "role = 3");
+    }
+}
