@@ -93,10 +93,15 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     internal const string InformationByUserIndex = "ix_documents_incoming_assignments_information_by_user";
     internal const string InformationByUnitIndex = "ix_documents_incoming_assignments_information_by_unit";
 
-    /// <summary>Role 3 is <see cref="AssignmentRole.ForInformation"/>.</summary>
-    internal const string WorkFilter = "role <> 3";
-
-    internal const string InformationFilter = "role = 3";
+    // Role 3 is AssignmentRole.ForInformation. Each recipient index holds only the rows addressed that way (person or
+    // unit: exactly one is set), so its statistics describe real recipients rather than the NULLs of the other kind —
+    // with the NULLs counted, SQLite took a unit's "nhận để biết" index for the worst and sorted a whole range instead.
+    internal const string WorkByUserFilter = "recipient_user_id IS NOT NULL AND role <> 3";
+    internal const string WorkByUnitFilter = "recipient_unit_id IS NOT NULL AND role <> 3";
+    internal const string InformationByUserFilter = "recipient_user_id IS NOT NULL AND role = 3";
+    internal const string InformationByUnitFilter = "recipient_unit_id IS NOT NULL AND role = 3";
+    internal const string ByUserFilter = "recipient_user_id IS NOT NULL";
+    internal const string ByUnitFilter = "recipient_unit_id IS NOT NULL";
 
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
@@ -116,13 +121,14 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
 
         // The inboxes, in list order (urgency, sent time, id), split by kind so that neither kind has to read past the
         // other: work to do (Chờ xử lý, Đang xử lý, Đã xử lý) and "nhận để biết", which piles up unread in a leader's
-        // inbox (see M0017). The filters are literal SQL, the same in the migration and in both providers.
-        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUserIndex).HasFilter(WorkFilter);
-        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUnitIndex).HasFilter(WorkFilter);
-        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUserIndex).HasFilter(InformationFilter);
-        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUnitIndex).HasFilter(InformationFilter);
-        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.DueDate });
-        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.DueDate });
+        // inbox (see M0017). The filters are literal SQL, the same in the migration and in both providers; queries name
+        // the role as a constant and compare the recipient with "=" (which implies IS NOT NULL) to read them.
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUserIndex).HasFilter(WorkByUserFilter);
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, WorkByUnitIndex).HasFilter(WorkByUnitFilter);
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUserIndex).HasFilter(InformationByUserFilter);
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, InformationByUnitIndex).HasFilter(InformationByUnitFilter);
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.DueDate }).HasFilter(ByUserFilter);
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.DueDate }).HasFilter(ByUnitFilter);
         builder.HasIndex(a => new { a.SenderId, a.Status });
         builder.HasIndex(a => new { a.AgencyId, a.Status, a.DueDate });
     }

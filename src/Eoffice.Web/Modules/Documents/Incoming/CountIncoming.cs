@@ -9,12 +9,13 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 
 /// <summary>
 /// How many rows the tabs of the incoming lists hold now, for the tab labels and the menu badge. Counts stop at
-/// <see cref="Cap"/> (shown as "999+") so that a leader's tabs over years of documents stay cheap; "Đã xử lý" is not
+/// <see cref="Cap"/> matching rows (shown as "99+", as mail and chat apps do) so that a leader's tabs over years of
+/// documents stay cheap on every page (docs/benchmarks.md); "Đã xử lý" is not
 /// counted. <c>GET /api/v1/documents/incoming/counts</c>.
 /// </summary>
 public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl access, WorkingDayCalendar calendar)
 {
-    public const int Cap = 1000;
+    public const int Cap = 100;
 
     /// <param name="Pending">Chờ xử lý.</param>
     /// <param name="InProgress">Đang xử lý.</param>
@@ -74,6 +75,6 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
         group.MapGet("/incoming/counts", async Task<Ok<Counts>> (CountIncoming handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .RequireAuthorization(Policies.For(DocumentsPermissions.ViewIncoming))
             .WithName("CountIncoming")
-            .WithSummary("Số văn bản đến ở mỗi tab (chờ xử lý, đang xử lý, nhận để biết, quá hạn, theo dõi, chờ trình) và số chưa đọc cho biểu tượng menu; tối đa 1000.");
+            .WithSummary("Số văn bản đến ở mỗi tab (chờ xử lý, đang xử lý, nhận để biết, quá hạn, theo dõi, chờ trình) và số chưa đọc cho biểu tượng menu; tối đa 100 (hiển thị “99+”).");
     }
 }
