@@ -1,0 +1,21 @@
+using Eoffice.Web.Modules.Documents.Data;
+using Eoffice.Web.Modules.Documents.Domain;
+
+namespace Eoffice.UnitTests.Documents;
+
+/// <summary>
+/// The inbox's partial indexes name the "nhận để biết" role by its number in literal SQL (and M0017 repeats it): if the
+/// enum's value moved, the lists would still be right but would silently stop using their indexes.
+/// </summary>
+public sealed class InboxIndexTests
+{
+    [Fact]
+    public void The_partial_index_filters_name_the_for_information_role_by_its_stored_value()
+    {
+        var role = (int)AssignmentRole.ForInformation;
+        Assert.EndsWith($"role = {role}", AssignmentConfiguration.InformationByUserFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role = {role}", AssignmentConfiguration.InformationByUnitFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role <> {role}", AssignmentConfiguration.WorkByUserFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role <> {role}", AssignmentConfiguration.WorkByUnitFilter, StringComparison.Ordinal);
+    }
+}
