@@ -21,7 +21,7 @@ public sealed class AdministeringPeopleTests(BrowserFixture app) : IClassFixture
     {
         var (admin, adminErrors) = await app.NewPageAsync();
         await SignInAsync(admin, "quantri", "Eoffice@2026");
-        await admin.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(admin).ToHaveURLAsync(app.BaseUrl + "/");
 
         // A new unit.
         await admin.GotoAsync(app.BaseUrl + "/quan-tri/don-vi");
@@ -47,10 +47,10 @@ public sealed class AdministeringPeopleTests(BrowserFixture app) : IClassFixture
         // The person signs in and must first change the temporary password.
         var (person, personErrors) = await app.NewPageAsync();
         await SignInAsync(person, userName, temporaryPassword);
-        await person.WaitForURLAsync("**/doi-mat-khau**");
+        await Assertions.Expect(person).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/doi-mat-khau"));
         await Assertions.Expect(person.Locator("#must-change")).ToBeVisibleAsync();
         await person.GotoAsync(app.BaseUrl + "/danh-ba");
-        await person.WaitForURLAsync("**/doi-mat-khau**");
+        await Assertions.Expect(person).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/doi-mat-khau"));
 
         await person.GetByLabel("Mật khẩu hiện tại").FillAsync(temporaryPassword);
         await person.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("ngan");
@@ -76,7 +76,7 @@ public sealed class AdministeringPeopleTests(BrowserFixture app) : IClassFixture
 
         // An administration page answers with the access-denied page (status 403).
         await person.GotoAsync(app.BaseUrl + "/quan-tri/can-bo");
-        await person.WaitForURLAsync("**/khong-co-quyen**");
+        await Assertions.Expect(person).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/khong-co-quyen"));
         await Assertions.Expect(person.Locator("#status-title")).ToContainTextAsync("không có quyền");
     }
 }

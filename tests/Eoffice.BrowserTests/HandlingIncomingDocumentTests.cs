@@ -21,7 +21,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         return (page, errors);
     }
 
@@ -51,7 +51,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
 
         await page.GetByLabel("Vai trò của " + recipient, new() { Exact = true }).SelectOptionAsync(role);
         await page.Locator("#forward-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(documentUrl + "**");
+        await Assertions.Expect(page).ToHaveURLAsync(documentUrl);
     }
 
     private static void NoConsoleErrors(string who, List<string> errors) =>
@@ -76,7 +76,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await Assertions.Expect(clerk.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "incoming-register-form.png"), FullPage = true });
         await clerk.Locator("#register-submit").ClickAsync();
-        await clerk.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/van-ban-den/[0-9a-f-]{36}$"));
+        await Assertions.Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/van-ban-den/[0-9a-f-]{36}$"));
         var documentUrl = clerk.Url;
         await Assertions.Expect(clerk.Locator("main")).ToContainTextAsync(subject);
 
@@ -84,7 +84,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await clerk.Locator("#incoming-actions a[data-action='present']").ClickAsync();
         await clerk.Locator("#present-form select").SelectOptionAsync(new SelectOptionValue { Label = "Lê Thị Thu Hà — Chánh Văn phòng - Văn phòng" });
         await clerk.Locator("#present-form button[type=submit]").ClickAsync();
-        await clerk.WaitForURLAsync(documentUrl + "**");
+        await Assertions.Expect(clerk).ToHaveURLAsync(documentUrl);
         await Assertions.Expect(clerk.Locator("#processing-tree")).ToContainTextAsync("Lê Thị Thu Hà");
         NoConsoleErrors("dtmai", clerkErrors);
 
@@ -113,7 +113,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await specialist.GetByLabel("Kết quả xử lý").FillAsync("Đã kiểm tra hiện trường ngày 20/11, công trình an toàn; báo cáo kèm theo.");
         await specialist.GetByLabel("Lưu vào hồ sơ công việc").FillAsync("Hồ sơ kiểm tra an toàn công trình 2026");
         await specialist.Locator("#finish-form button[type=submit]").ClickAsync();
-        await specialist.WaitForURLAsync(documentUrl + "**");
+        await Assertions.Expect(specialist).ToHaveURLAsync(documentUrl);
         NoConsoleErrors("cxtruong", specialistErrors);
 
         // The director sees the whole processing tree and timeline, finished.

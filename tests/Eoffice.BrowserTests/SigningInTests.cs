@@ -7,7 +7,7 @@ public sealed class SigningInTests(BrowserFixture app) : IClassFixture<BrowserFi
     private async Task SignInAsync(IPage page, string password = "Eoffice@2026")
     {
         await page.GotoAsync(app.BaseUrl + "/");
-        await page.WaitForURLAsync("**/dang-nhap**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
         await page.GetByLabel("Tên đăng nhập").FillAsync("quantri");
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
@@ -20,7 +20,7 @@ public sealed class SigningInTests(BrowserFixture app) : IClassFixture<BrowserFi
 
         await SignInAsync(page);
 
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         Assert.Equal("Xin chào, Quản trị hệ thống", (await page.Locator("#welcome").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("#demo-banner").IsVisibleAsync());
         Assert.Contains("Văn phòng điện tử", await page.TitleAsync());
@@ -44,7 +44,7 @@ public sealed class SigningInTests(BrowserFixture app) : IClassFixture<BrowserFi
     {
         var (page, _) = await app.NewPageAsync(width: 390, height: 844);
         await SignInAsync(page);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         var menuLink = page.Locator("#main-nav a.nav-link", new() { HasText = "Trang chủ" });
         Assert.False(await menuLink.IsVisibleAsync());
 
@@ -60,13 +60,13 @@ public sealed class SigningInTests(BrowserFixture app) : IClassFixture<BrowserFi
     {
         var (page, _) = await app.NewPageAsync();
         await SignInAsync(page);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
 
         await page.Locator("#sign-out").ClickAsync();
-        await page.WaitForURLAsync("**/dang-nhap**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
         await page.GotoAsync(app.BaseUrl + "/");
 
-        await page.WaitForURLAsync("**/dang-nhap**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
         Assert.Contains("/dang-nhap", page.Url);
     }
 }
