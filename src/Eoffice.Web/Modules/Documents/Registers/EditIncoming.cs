@@ -17,40 +17,6 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// </summary>
 public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, IAuditLog audit, TimeProvider time)
 {
-    public sealed record UpdateRequest(
-        string? TypeCode,
-        string? CodeNumber,
-        string? CodeNotation,
-        DateOnly? IssuedDate,
-        string? IssuingOrganId,
-        string? IssuingOrganName,
-        string? Subject,
-        string? Language,
-        int? PageAmount,
-        string? Description,
-        string? SignerPosition,
-        string? SignerFullName,
-        string? Urgency,
-        DateOnly? DueDate,
-        bool RequestsComments,
-        string? PaperAppendixNote,
-        string? PaperAppendixHolder) : IValidatableRequest
-    {
-        public IncomingFieldValues Fields => new(TypeCode, CodeNumber, CodeNotation, IssuedDate, IssuingOrganId, IssuingOrganName, Subject, Language,
-            PageAmount, Description, SignerPosition, SignerFullName, Urgency, DueDate, RequestsComments, PaperAppendixNote, PaperAppendixHolder);
-
-        public Dictionary<string, string[]> Validate()
-        {
-            var errors = new Dictionary<string, string[]>();
-            Fields.Validate(errors);
-            return errors;
-        }
-
-        public static UpdateRequest From(IncomingDocument d) => new(d.TypeCode, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.IssuingOrganId,
-            d.IssuingOrganName, d.Subject, d.Language, d.PageAmount, d.Description, d.SignerPosition, d.SignerFullName,
-            Contracts.UrgencyNames.Name(d.Urgency), d.DueDate, d.RequestsComments, d.PaperAppendixNote, d.PaperAppendixHolder);
-    }
-
     public sealed record AttachRequest(IReadOnlyList<Guid>? FileIds, Guid? MainFileId) : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate() => FileIds is not { Count: > 0 }
@@ -78,12 +44,12 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
             : throw new DocumentRuleException("Chỉ văn thư giữ sổ mới được sửa hoặc hủy đăng ký văn bản này.", null, StatusCodes.Status403Forbidden);
     }
 
-    public async Task UpdateAsync(Guid id, UpdateRequest request, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Guid id, IncomingFieldValues request, CancellationToken cancellationToken)
     {
         request.ThrowIfInvalid();
         var document = await LoadForClerkAsync(id, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
-        document.UpdateMetadata(request.Fields.ToMetadata(), viewer.Self, time.GetUtcNow().UtcDateTime);
+        document.UpdateMetadata(request.ToMetadata(), viewer.Self, time.GetUtcNow().UtcDateTime);
         await SaveAsync("documents.incoming.update", document, $"{document.CodeText} {document.IssuingOrganName} — {document.Subject}", cancellationToken);
     }
 
@@ -129,7 +95,7 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
 
     internal static void Map(RouteGroupBuilder group)
     {
-        group.MapPut("/incoming/{id:guid}", async Task<NoContent> (Guid id, UpdateRequest request, EditIncoming handler, CancellationToken ct) =>
+        group.MapPut("/incoming/{id:guid}", async Task<NoContent> (Guid id, IncomingFieldValues request, EditIncoming handler, CancellationToken ct) =>
             {
                 await handler.UpdateAsync(id, request, ct);
                 return TypedResults.NoContent();

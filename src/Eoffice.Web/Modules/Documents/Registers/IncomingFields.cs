@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Text;
+using Eoffice.Web.Platform.Web;
 
 namespace Eoffice.Web.Modules.Documents.Registers;
 
@@ -27,9 +28,17 @@ public sealed record IncomingFieldValues(
     DateOnly? DueDate,
     bool RequestsComments,
     string? PaperAppendixNote,
-    string? PaperAppendixHolder)
+    string? PaperAppendixHolder) : IValidatableRequest
 {
     public const string DefaultLanguage = "Tiếng Việt";
+
+    /// <summary>As the body of <c>PUT /incoming/{id}</c> (editing a registered document's fields).</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate(errors);
+        return errors;
+    }
 
     public void Validate(Dictionary<string, string[]> errors)
     {

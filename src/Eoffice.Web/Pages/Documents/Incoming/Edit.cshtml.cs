@@ -48,7 +48,7 @@ public sealed class EditModel(EditIncoming editIncoming) : PageModel
         }
 
         var i = Input;
-        var request = new EditIncoming.UpdateRequest(i.TypeCode, i.CodeNumber, i.CodeNotation, i.IssuedDate, i.IssuingOrganId, i.IssuingOrganName, i.Subject,
+        var request = new IncomingFieldValues(i.TypeCode, i.CodeNumber, i.CodeNotation, i.IssuedDate, i.IssuingOrganId, i.IssuingOrganName, i.Subject,
             i.Language, i.PageAmount, i.Description, i.SignerPosition, i.SignerFullName, i.Urgency, i.DueDate, i.RequestsComments, i.PaperAppendixNote,
             i.PaperAppendixHolder);
         ModelState.AddFieldErrors(request.Validate());

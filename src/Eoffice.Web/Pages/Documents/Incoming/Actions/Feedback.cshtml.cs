@@ -27,13 +27,7 @@ public sealed class FeedbackModel(IncomingAccessControl access, EofficeDbContext
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         RunAsync(async ct =>
         {
-            Guid? fileId = null;
-            if (Upload is { Length: > 0 })
-            {
-                await using var stream = Upload.OpenReadStream();
-                fileId = (await files.SaveAsync(stream, Upload.FileName, Upload.ContentType, ct)).Id;
-            }
-
+            var fileId = await SaveUploadAsync(files, Upload, ct);
             await handler.HandleAsync(Id, new GiveIncomingFeedback.Request(Input.AssignmentId, Input.Text, fileId), ct);
         }, "Đã chuyển ý kiến góp ý.", cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,6 +46,18 @@ public abstract class IncomingActionPage(IncomingAccessControl access, EofficeDb
 
     /// <summary>Loads what the page shows besides the document (choices, previous titles…).</summary>
     protected virtual Task OnLoadedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stores the file attached on the page (an opinion's or a feedback's), if any; its id for the request.</summary>
+    protected static async Task<Guid?> SaveUploadAsync(FileStore files, IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (upload is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        await using var stream = upload.OpenReadStream();
+        return (await files.SaveAsync(stream, upload.FileName, upload.ContentType, cancellationToken)).Id;
+    }
 
     protected async Task<IActionResult> RunAsync(Func<CancellationToken, Task> action, string done, CancellationToken cancellationToken)
     {
