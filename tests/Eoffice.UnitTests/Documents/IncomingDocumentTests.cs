@@ -117,6 +117,23 @@ public sealed class IncomingDocumentTests
     }
 
     [Fact]
+    public void A_second_lead_after_one_is_already_active_is_a_conflict_that_names_who_holds_the_lead()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now);
+
+        var error = Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+            [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now));
+        Assert.Equal(409, error.StatusCode);
+        Assert.Contains("Phòng KCHT đang chủ trì", error.Message);
+        Assert.Single(document.Assignments, a => a.ParentId == direction.Id);
+
+        document.Forward(Director, direction, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Support)], null, Now);
+        Assert.Equal(2, document.Assignments.Count(a => a.ParentId == direction.Id));
+    }
+
+    [Fact]
     public void A_deadline_already_past_is_refused()
     {
         var document = NewDocument();

@@ -296,6 +296,12 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Single(results, r => r.Status == HttpStatusCode.Conflict);
         var d = await app.LoadIncomingAsync(id);
         Assert.Single(d.Assignments, a => a.RecipientUserId == cxtruong);
+
+        // The one who acts a moment later, on the page as it was, is told the same: someone else already did it.
+        var late = await deputyHead.TryAsync(id, "forward", new { targets = new[] { HandlingKit.Person(await app.DemoUserIdAsync("dtyen"), "lead", 3) } });
+        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.Contains("đang chủ trì", late.Body);
+        Assert.Single((await app.LoadIncomingAsync(id)).Assignments, a => a.Role == AssignmentRole.Lead && a.RecipientUserId is not null);
     }
 
     [DbFact]

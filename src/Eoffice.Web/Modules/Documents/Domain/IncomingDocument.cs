@@ -343,9 +343,9 @@ public sealed class IncomingDocument
             throw new DocumentRuleException("Vui lòng chọn người hoặc đơn vị nhận.", "recipients");
         }
 
-        var leads = targets.Count(t => t.Role == AssignmentRole.Lead)
-            + assignments.Count(a => a.ParentId == from.Id && a.Role == AssignmentRole.Lead && a.Status.IsActive());
-        if (leads > 1)
+        // What the request itself gets wrong is a 400; what clashes with the document as it stands now (someone — perhaps
+        // another leader of the same unit a moment ago — already sent it to this recipient or to a lead) is a 409.
+        if (targets.Count(t => t.Role == AssignmentRole.Lead) > 1)
         {
             throw new DocumentRuleException("Chỉ chọn một đơn vị hoặc một người chủ trì xử lý.", "recipients");
         }
@@ -363,15 +363,25 @@ public sealed class IncomingDocument
                 throw new DocumentRuleException("Không thể chuyển văn bản cho chính mình.", "recipients");
             }
 
-            if (assignments.Any(a => a.ParentId == from.Id && a.Status.IsActive() && a.RecipientUserId == t.UserId && a.RecipientUnitId == t.UnitId))
-            {
-                throw DocumentRuleException.Conflict($"{t.Name} đang xử lý văn bản này theo chuyển của bạn.");
-            }
-
             if (t.DueDate is { } due && due < DateOnly.FromDateTime(now.AddHours(7)))
             {
                 throw new DocumentRuleException($"Hạn xử lý của {t.Name} đã qua.", "recipients");
             }
+        }
+
+        var activeBelow = assignments.Where(a => a.ParentId == from.Id && a.Status.IsActive()).ToList();
+        foreach (var t in targets)
+        {
+            if (activeBelow.Any(a => a.RecipientUserId == t.UserId && a.RecipientUnitId == t.UnitId))
+            {
+                throw DocumentRuleException.Conflict($"{t.Name} đang xử lý văn bản này theo chuyển của bạn.");
+            }
+        }
+
+        if (targets.Any(t => t.Role == AssignmentRole.Lead) && activeBelow.FirstOrDefault(a => a.Role == AssignmentRole.Lead) is { } activeLead)
+        {
+            throw DocumentRuleException.Conflict(
+                $"{activeLead.RecipientName} đang chủ trì xử lý văn bản này theo chuyển của bạn. Hãy thu hồi trước khi giao chủ trì cho người khác.");
         }
 
         var created = targets.Select(t => NewAssignment(from, sender, t, instruction, now)).ToList();
