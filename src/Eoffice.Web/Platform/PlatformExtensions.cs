@@ -146,7 +146,11 @@ public static class PlatformExtensions
         }
 
         // Migrations are written by hand (no design-time tools here); agreement with the model is proven by tests.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // A query loading two collections must say how (AsSplitQuery, or AsSingleQuery where it is known to be small):
+        // a single query multiplies the rows of every collection (a document's transfers × files × events). Throwing
+        // makes the first test that runs such a query fail instead of leaving a warning in a log.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+            .Throw(RelationalEventId.MultipleCollectionIncludeWarning));
         options.AddInterceptors(sp.GetRequiredService<NfcNormalizationInterceptor>());
     }
 

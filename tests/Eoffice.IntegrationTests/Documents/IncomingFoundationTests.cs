@@ -1,6 +1,7 @@
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Eoffice.IntegrationTests.Documents;
@@ -35,6 +36,19 @@ public abstract class IncomingFoundationTests<TApp>(TApp app) : IClassFixture<TA
             return list;
         });
         Assert.Contains(rows, r => r.Id == second && r.ArrivalNumber == b.ArrivalNumber);
+    }
+
+    [DbFact]
+    public async Task Loading_a_document_with_two_collections_in_one_joined_query_is_refused_so_every_such_load_says_how()
+    {
+        var id = await app.RegisterDirectAsync("V/v kiểm tra cách nạp văn bản");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(db =>
+            db.Set<IncomingDocument>().Include(d => d.Assignments).Include(d => d.Events).SingleAsync(d => d.Id == id)));
+        Assert.Contains("MultipleCollectionIncludeWarning", error.Message);
+
+        var loaded = await app.WithDbAsync(db =>
+            db.Set<IncomingDocument>().Include(d => d.Assignments).Include(d => d.Events).AsSplitQuery().SingleAsync(d => d.Id == id));
+        Assert.NotEmpty(loaded.Events);
     }
 }
 

@@ -90,7 +90,8 @@ internal static class HandlingKit
         var store = scope.ServiceProvider.GetRequiredService<Eoffice.Web.Platform.Storage.FileStore>();
         var bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
         var file = await store.SaveAsync(new MemoryStream(bytes), "van-ban.pdf", "application/pdf");
-        var document = await db.Set<IncomingDocument>().Include(d => d.Attachments).Include(d => d.Events).SingleAsync(d => d.Id == documentId);
+        var document = await db.Set<IncomingDocument>().Include(d => d.Attachments).Include(d => d.Events).AsSplitQuery()
+            .SingleAsync(d => d.Id == documentId);
         document.Attach(file.Id, file.Sha256, file.FileName, true, new Actor(Guid.Empty, "Văn thư"), DateTime.UtcNow);
         await db.SaveChangesAsync();
         return file.Id;
