@@ -38,7 +38,7 @@ internal static class IncomingTestKit
     public static Task<Guid> AgencyRegisterIdAsync(this EofficeApp app) =>
         app.WithDbAsync(db => db.Set<Register>().Where(r => r.Name == SeedDemoIncoming.AgencyRegisterName).Select(r => r.Id).SingleAsync());
 
-    /// <summary>Registers a document in the demo agency's register as dtmai would, with the next arrival number.</summary>
+    /// <summary>Registers a document in the demo agency's register (or the one named) as dtmai would, with the next arrival number.</summary>
     public static async Task<Guid> RegisterDirectAsync(
         this EofficeApp app,
         string subject,
@@ -49,15 +49,16 @@ internal static class IncomingTestKit
         bool requestsComments = false,
         string typeCode = DocumentTypes.OfficialLetterCode,
         DateTime? arrivalAt = null,
-        string clerkUserName = "dtmai")
+        string clerkUserName = "dtmai",
+        Guid? registerId = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
         var numbers = scope.ServiceProvider.GetRequiredService<ArrivalNumbers>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var clerk = await db.Set<User>().SingleAsync(u => u.UserName == clerkUserName);
-        var register = await db.Set<Register>().SingleAsync(r =>
-            db.Set<RegisterKeeper>().Any(k => k.RegisterId == r.Id && k.UserId == clerk.Id) && r.Kind == RegisterKind.Incoming);
+        var register = await db.Set<Register>().SingleAsync(r => (registerId == null || r.Id == registerId)
+            && db.Set<RegisterKeeper>().Any(k => k.RegisterId == r.Id && k.UserId == clerk.Id) && r.Kind == RegisterKind.Incoming);
         var now = time.GetUtcNow().UtcDateTime;
         var arrival = arrivalAt ?? now;
         var metadata = new IncomingMetadata(typeCode, codeNumber ?? Random.Shared.Next(1, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -105,6 +105,31 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [DbFact]
+    public async Task A_duplicate_is_found_among_hundreds_of_documents_of_other_organs_with_the_same_number()
+    {
+        // Every organ issues its own "số 15" each year: the check must still reach the one that matches.
+        var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var register = await app.AgencyRegisterIdAsync();
+        for (var i = 1; i <= 250; i++)
+        {
+            await app.RegisterDirectAsync($"V/v báo cáo tình hình của xã số {i}", codeNumber: number, codeNotation: "UBND-VP",
+                organ: $"Ủy ban nhân dân xã Thôn {i}", registerId: register);
+        }
+
+        var same = await app.RegisterDirectAsync("V/v tổng hợp tình hình thực hiện nhiệm vụ", codeNumber: number, codeNotation: "VP-TH",
+            organ: "Văn phòng Ủy ban nhân dân tỉnh Ninh Bình", registerId: register);
+
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var warned = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(register,
+            "V/v tổng hợp tình hình thực hiện nhiệm vụ", ("codeNumber", number), ("codeNotation", "VP-TH"),
+            ("issuingOrganName", "Văn phòng Ủy ban nhân dân tỉnh Ninh Bình")));
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        var warnings = (await warned.JsonAsync()).GetProperty("warnings").EnumerateArray().ToList();
+        var warning = Assert.Single(warnings, w => w.GetProperty("kind").GetString() == "duplicate-number");
+        Assert.Equal(same, warning.GetProperty("documentId").GetGuid());
+    }
+
+    [DbFact]
     public async Task Complaint_letters_and_documents_addressed_to_a_named_person_are_warned()
     {
         var clerk = await app.SignedInDemoAsync("dtmai");

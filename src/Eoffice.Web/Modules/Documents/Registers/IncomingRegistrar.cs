@@ -50,6 +50,9 @@ public sealed record RegistrationDraft(
 /// </summary>
 public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
 {
+    /// <summary>How many documents with the same number the duplicate check compares (the newest first).</summary>
+    public const int DuplicateCandidates = 1000;
+
     /// <summary>The active incoming register <paramref name="registerId"/> if the signed-in clerk keeps it; otherwise 404.</summary>
     public async Task<Register> KeptRegisterAsync(Guid? registerId, CancellationToken cancellationToken)
     {
@@ -152,8 +155,11 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var name = metadata.IssuingOrganName;
         var code = metadata.IssuingOrganId;
         var folded = ExternalOrgan.SearchTextOf(name, null);
+        // The exact code, then the exact name, then the closest folded names: a directory with many organs whose names
+        // start alike (every "Ủy ban nhân dân xã …") must not push the exact one out of the first 20.
         var candidates = await db.Set<ExternalOrgan>()
             .Where(o => o.AgencyId == agencyId && (o.Name == name || (code != null && o.Code == code) || o.SearchText.StartsWith(folded)))
+            .OrderBy(o => code != null && o.Code == code ? 0 : o.Name == name ? 1 : 2).ThenBy(o => o.SearchText.Length).ThenBy(o => o.Id)
             .Take(20).ToListAsync(cancellationToken);
         var match = candidates.FirstOrDefault(o => code is not null && o.Code == code)
             ?? candidates.FirstOrDefault(o => IncomingFields.Comparable(o.Name) == IncomingFields.Comparable(name));
@@ -179,12 +185,15 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
 
         if (m.CodeNumber is { } codeNumber)
         {
-            var lower = codeNumber.ToLowerInvariant();
+            // The number as typed, in lower and in upper case: an IN list the (agency, number, notation) index answers,
+            // where lower(number) = … would read every document of the agency. One number ("1", "15") is shared by
+            // every organ every year, so the newest come first and the limit is generous.
+            string[] spellings = [codeNumber, codeNumber.ToLowerInvariant(), codeNumber.ToUpperInvariant()];
             var candidates = await db.Set<IncomingDocument>().AsNoTracking()
-                .Where(d => d.AgencyId == agencyId && d.Status != IncomingStatus.Cancelled && d.CodeNumber != null
-                    && (d.CodeNumber == codeNumber || d.CodeNumber.ToLower() == lower))
+                .Where(d => d.AgencyId == agencyId && d.CodeNumber != null && spellings.Contains(d.CodeNumber) && d.Status != IncomingStatus.Cancelled)
+                .OrderByDescending(d => d.ArrivalAt).ThenByDescending(d => d.Id)
                 .Select(d => new { d.Id, d.Year, d.ArrivalNumber, d.CodeNumber, d.CodeNotation, d.IssuingOrganId, d.IssuingOrganName })
-                .Take(200).ToListAsync(cancellationToken);
+                .Take(DuplicateCandidates).ToListAsync(cancellationToken);
             var notation = IncomingFields.Comparable(m.CodeNotation);
             var organ = IncomingFields.Comparable(m.IssuingOrganName);
             foreach (var d in candidates.Where(d => IncomingFields.Comparable(d.CodeNumber) == IncomingFields.Comparable(codeNumber)
@@ -203,6 +212,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
             var same = await (from a in db.Set<IncomingAttachment>().AsNoTracking()
                               join d in db.Set<IncomingDocument>().AsNoTracking() on a.DocumentId equals d.Id
                               where hashes.Contains(a.Sha256) && d.AgencyId == agencyId && d.Status != IncomingStatus.Cancelled
+                              orderby d.ArrivalAt descending, d.Id descending
                               select new { d.Id, d.Year, d.ArrivalNumber, a.FileName, d.Subject })
                 .Take(20).ToListAsync(cancellationToken);
             foreach (var d in same.Where(d => warnings.All(w => w.DocumentId != d.Id)).DistinctBy(d => d.Id))
