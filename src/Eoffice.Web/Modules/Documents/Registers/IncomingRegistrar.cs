@@ -50,8 +50,8 @@ public sealed record RegistrationDraft(
 /// </summary>
 public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
 {
-    /// <summary>How many documents with the same number the duplicate check compares (the newest first).</summary>
-    public const int DuplicateCandidates = 1000;
+    /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
+    public const int DuplicateCandidates = 5000;
 
     /// <summary>The active incoming register <paramref name="registerId"/> if the signed-in clerk keeps it; otherwise 404.</summary>
     public async Task<Register> KeptRegisterAsync(Guid? registerId, CancellationToken cancellationToken)
@@ -185,20 +185,22 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
 
         if (m.CodeNumber is { } codeNumber)
         {
-            // The number as typed, in lower and in upper case: an IN list the (agency, number, notation) index answers,
-            // where lower(number) = … would read every document of the agency. One number ("1", "15") is shared by
-            // every organ every year, so the newest come first and the limit is generous.
+            // The number as typed, in lower and in upper case: an IN list read in the order of the (agency, number,
+            // notation) index, where lower(number) = … read every document of the agency and an ORDER BY arrival led
+            // SQLite down the arrival index instead. One number ("1", "15") is shared by every organ every year: all of
+            // them are compared (up to a generous bound), the newest shown first.
             string[] spellings = [codeNumber, codeNumber.ToLowerInvariant(), codeNumber.ToUpperInvariant()];
             var candidates = await db.Set<IncomingDocument>().AsNoTracking()
                 .Where(d => d.AgencyId == agencyId && d.CodeNumber != null && spellings.Contains(d.CodeNumber) && d.Status != IncomingStatus.Cancelled)
-                .OrderByDescending(d => d.ArrivalAt).ThenByDescending(d => d.Id)
-                .Select(d => new { d.Id, d.Year, d.ArrivalNumber, d.CodeNumber, d.CodeNotation, d.IssuingOrganId, d.IssuingOrganName })
+                .OrderBy(d => d.CodeNumber).ThenBy(d => d.CodeNotation)
+                .Select(d => new { d.Id, d.Year, d.ArrivalNumber, d.ArrivalAt, d.CodeNumber, d.CodeNotation, d.IssuingOrganId, d.IssuingOrganName })
                 .Take(DuplicateCandidates).ToListAsync(cancellationToken);
             var notation = IncomingFields.Comparable(m.CodeNotation);
             var organ = IncomingFields.Comparable(m.IssuingOrganName);
             foreach (var d in candidates.Where(d => IncomingFields.Comparable(d.CodeNumber) == IncomingFields.Comparable(codeNumber)
                          && IncomingFields.Comparable(d.CodeNotation) == notation
-                         && (IncomingFields.Comparable(d.IssuingOrganName) == organ || (m.IssuingOrganId is not null && d.IssuingOrganId == m.IssuingOrganId))))
+                         && (IncomingFields.Comparable(d.IssuingOrganName) == organ || (m.IssuingOrganId is not null && d.IssuingOrganId == m.IssuingOrganId)))
+                         .OrderByDescending(d => d.ArrivalAt))
             {
                 warnings.Add(new RegistrationWarning("duplicate-number",
                     $"Có thể trùng: văn bản số {d.CodeNumber}/{d.CodeNotation} của {d.IssuingOrganName} đã vào sổ với số đến {d.ArrivalNumber}/{d.Year}.",
