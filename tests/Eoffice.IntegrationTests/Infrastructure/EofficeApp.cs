@@ -182,7 +182,7 @@ public static class TestDatabases
 {
     /// <summary>
     /// A pooled connection string for a test database, as in production: without a pool every query opened a new server
-    /// process and re-ran the password exchange (30–100 ms). The pool is small, since many test apps live at once beside
+    /// process and re-ran the password exchange (30–100 ms). The pool is small, since several test apps live at once beside
     /// PostgreSQL's 100 connections; dropping the database clears it.
     /// </summary>
     public static string PostgresConnectionString(string database) =>
@@ -191,8 +191,9 @@ public static class TestDatabases
         {
             Database = database,
             Pooling = true,
-            MaxPoolSize = 12,
+            MaxPoolSize = 16,
             ConnectionIdleLifetime = 30,
+            Timeout = 60, // also how long a request waits for a free pooled connection (50 parallel registrations)
         }.ToString();
 
     public static async Task CreatePostgresDatabaseAsync(string database)
