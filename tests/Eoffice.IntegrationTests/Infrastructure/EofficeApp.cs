@@ -204,13 +204,33 @@ public static class TestDatabases
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops a test database once its app is gone: its pool is closed first, then a plain DROP (which also stops an
+    /// autovacuum worker on it and waits a few seconds for closing connections) is retried while the database is still in
+    /// use. WITH (FORCE) is not used: as the CI's non-superuser role it fails whenever a worker without a role is connected.
+    /// </summary>
     public static async Task DropPostgresDatabaseAsync(string database)
     {
-        NpgsqlConnection.ClearAllPools();
+        await using (var pooled = new NpgsqlConnection(PostgresConnectionString(database)))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\"", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     /// <summary>A bare context on a new database of the given provider, outside any web host.</summary>
