@@ -154,6 +154,11 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         var titles = await specialist.GetAsync("/api/v1/documents/incoming/dossier-titles").OkJsonAsync();
         Assert.Contains(titles.EnumerateArray(), t => t.GetString() == "Hồ sơ duy tu QL1A năm 2026");
 
+        // Finishing again (a second tab, a double click) is told the part has ended, not that it was never his.
+        var again = await specialist.TryAsync(id, "finish", new { result = "Gửi lại" });
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Contains("đã kết thúc", again.Body);
+
         // 7. The supporting department finishes its part: the document is done; for-information stays with its reader.
         await planningHead.ActAsync(id, "finish", new { result = "Đã rà soát nguồn kinh phí duy tu." });
         d = await app.LoadIncomingAsync(id);

@@ -58,7 +58,10 @@ public sealed class IncomingHandling(
             .ToList();
         if (candidates.Count == 0)
         {
-            if (assignmentId is { } id && document.Assignments.Any(a => a.Id == id && viewer.ActorFor(a) is not null))
+            // The viewer held a part here that has ended meanwhile (a colleague of the unit finished or forwarded it, the
+            // sender took it back): the document moved on under them, which is a conflict, not a lack of rights.
+            if (document.Assignments.Any(a => (assignmentId is null || a.Id == assignmentId) && (filter?.Invoke(a) ?? true)
+                    && viewer.ActorFor(a) is not null))
             {
                 throw DocumentRuleException.Conflict("Phần xử lý này đã kết thúc; không thể thực hiện thao tác.");
             }
