@@ -9,6 +9,22 @@ namespace Eoffice.ArchitectureTests.Fixtures.Modules.Beta.Domain
     }
 }
 
+namespace Eoffice.ArchitectureTests.Fixtures.Modules.Beta.Domain
+{
+    internal sealed class AnswersWithAStatus
+    {
+        public int Status() => Platform.Web.StatusCodes.Of("notFound");
+    }
+}
+
+namespace Eoffice.ArchitectureTests.Fixtures.Platform.Web
+{
+    internal static class StatusCodes
+    {
+        public static int Of(string kind) => kind.Length;
+    }
+}
+
 namespace Eoffice.ArchitectureTests.Fixtures.Modules.Beta.Contracts
 {
     internal sealed record PublicFact(string Value);

@@ -5,7 +5,8 @@ namespace Eoffice.ArchitectureTests;
 /// <list type="bullet">
 /// <item>a module uses another module only through that module's <c>Contracts</c> namespace;</item>
 /// <item>the platform uses no module at all;</item>
-/// <item>a module's <c>Domain</c> uses neither ASP.NET Core nor EF Core;</item>
+/// <item>a module's <c>Domain</c> uses neither ASP.NET Core nor EF Core, nor the platform's web edge (<c>Platform.Web</c>):
+/// domain rules say what kind of rule broke (<c>Platform.Rules</c>), the edge decides the HTTP answer;</item>
 /// <item>a module's <c>Contracts</c> use nothing of their own module outside the contracts;</item>
 /// <item>a page folder uses only its own module's internals (and other modules' contracts).</item>
 /// </list>
@@ -42,6 +43,12 @@ public sealed class ModuleBoundaryRules(string root, IReadOnlyDictionary<string,
                 && (to.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || to.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)))
             {
                 violations.Add($"{from} (domain) uses infrastructure type {to}");
+            }
+
+            if (fromModule is not null && from.StartsWith($"{ModulesPrefix}{fromModule}.Domain.", StringComparison.Ordinal)
+                && to.StartsWith($"{PlatformPrefix}Web.", StringComparison.Ordinal))
+            {
+                violations.Add($"{from} (domain) uses the web edge type {to}");
             }
 
             if (fromModule is not null && IsContract(from, fromModule) && toModule == fromModule && !IsContract(to, toModule))

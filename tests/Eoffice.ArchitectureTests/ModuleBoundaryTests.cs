@@ -42,6 +42,7 @@ public sealed class ModuleBoundaryTests
         Assert.Contains(violations, v => v.Contains("PlatformService (platform) uses module type", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("Beta.Domain.Secret (domain) uses infrastructure type Microsoft.AspNetCore.Http.HttpContext", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("Beta.Contracts.LeakyContract (contract) exposes", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Beta.Domain.AnswersWithAStatus (domain) uses the web edge type", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.UsesBetaContract ", StringComparison.Ordinal));
     }
 }

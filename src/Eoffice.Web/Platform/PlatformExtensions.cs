@@ -40,6 +40,7 @@ public static class PlatformExtensions
         services.AddDbContext<EofficeDbContext>((sp, options) => ConfigureDatabase(sp, options));
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<AuditChainVerifier>();
 
         services.AddDataProtection().SetApplicationName("eoffice");
@@ -95,6 +96,11 @@ public static class PlatformExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
+            })
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<FormPageFilter>();
+                VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.UnitTests.Documents;
 
@@ -46,8 +47,8 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         document.Present(Clerk, Person(OfficeChief, AssignmentRole.Direct), null, Now);
 
-        var error = Assert.Throws<DocumentRuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
-        Assert.Equal(409, error.StatusCode);
+        var error = Assert.Throws<RuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
+        Assert.Equal(RuleKind.Conflict, error.Kind);
         Assert.Equal(IncomingStatus.InProgress, document.Status);
     }
 
@@ -110,7 +111,7 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
 
-        var error = Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction,
             [AssignmentTarget.Unit(Department, "A", AssignmentRole.Lead), AssignmentTarget.Unit(OtherDepartment, "B", AssignmentRole.Lead)], null, Now));
         Assert.Equal("recipients", error.Field);
         Assert.DoesNotContain(document.Assignments, a => a.ParentId == direction.Id);
@@ -123,9 +124,9 @@ public sealed class IncomingDocumentTests
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
         document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now);
 
-        var error = Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction,
             [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now));
-        Assert.Equal(409, error.StatusCode);
+        Assert.Equal(RuleKind.Conflict, error.Kind);
         Assert.Contains("Phòng KCHT đang chủ trì", error.Message);
         Assert.Single(document.Assignments, a => a.ParentId == direction.Id);
 
@@ -139,7 +140,7 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
 
-        Assert.Throws<DocumentRuleException>(() => document.Forward(Director, direction,
+        Assert.Throws<RuleException>(() => document.Forward(Director, direction,
             [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead, new DateOnly(2026, 11, 1))], null, Now));
     }
 
@@ -151,13 +152,13 @@ public sealed class IncomingDocumentTests
         var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now).Single();
         var toSpecialist = document.Forward(Head, toUnit, [Person(Specialist, AssignmentRole.Lead)], null, Now).Single();
 
-        Assert.Throws<DocumentRuleException>(() => document.Revoke(Specialist, toUnit, null, Now));
+        Assert.Throws<RuleException>(() => document.Revoke(Specialist, toUnit, null, Now));
         document.Revoke(Director, toUnit, "Giao lại đơn vị khác.", Now);
 
         Assert.Equal(AssignmentStatus.Revoked, toUnit.Status);
         Assert.Equal(AssignmentStatus.Revoked, toSpecialist.Status);
         Assert.Equal(AssignmentStatus.Open, direction.Status);
-        Assert.Throws<DocumentRuleException>(() => document.Finish(Specialist, toSpecialist, null, null, Now));
+        Assert.Throws<RuleException>(() => document.Finish(Specialist, toSpecialist, null, null, Now));
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class IncomingDocumentTests
     {
         var plain = NewDocument();
         var plainDirection = plain.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        Assert.Throws<DocumentRuleException>(() => plain.GiveFeedback(Director, plainDirection, "Nhất trí.", null, Now));
+        Assert.Throws<RuleException>(() => plain.GiveFeedback(Director, plainDirection, "Nhất trí.", null, Now));
 
         var consultation = NewDocument(requestsComments: true);
         var direction = consultation.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
@@ -183,7 +184,7 @@ public sealed class IncomingDocumentTests
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
         var info = document.Forward(Director, direction, [Person(Specialist, AssignmentRole.ForInformation)], null, Now).Single();
 
-        Assert.Throws<DocumentRuleException>(() => document.Forward(Specialist, info, [Person(Head, AssignmentRole.Lead)], null, Now));
+        Assert.Throws<RuleException>(() => document.Forward(Specialist, info, [Person(Head, AssignmentRole.Lead)], null, Now));
         document.Finish(Specialist, info, null, "Hồ sơ an toàn giao thông 2026", Now);
 
         Assert.Equal(AssignmentStatus.Done, info.Status);
@@ -202,8 +203,8 @@ public sealed class IncomingDocumentTests
         Assert.Equal(IncomingStatus.Cancelled, document.Status);
         Assert.Equal(7, document.ArrivalNumber);
         Assert.Equal(AssignmentStatus.Revoked, presentation.Status);
-        Assert.Throws<DocumentRuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
-        Assert.Throws<DocumentRuleException>(() => document.AddOpinion(Clerk, null, "…", null, Now));
+        Assert.Throws<RuleException>(() => document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now));
+        Assert.Throws<RuleException>(() => document.AddOpinion(Clerk, null, "…", null, Now));
     }
 
     [Fact]

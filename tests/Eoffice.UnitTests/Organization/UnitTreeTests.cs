@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Modules.Organization.Domain;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.UnitTests.Organization;
 
@@ -29,7 +30,7 @@ public sealed class UnitTreeTests
     {
         var unit = NewUnit("Phòng Pháp chế");
 
-        var error = Assert.Throws<OrganizationRuleException>(() => unit.MoveUnder(unit, []));
+        var error = Assert.Throws<RuleException>(() => unit.MoveUnder(unit, []));
 
         Assert.Equal("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", error.Message);
         Assert.Null(unit.ParentId);
@@ -42,7 +43,7 @@ public sealed class UnitTreeTests
         var division = NewUnit("Phòng Kỹ thuật", board);
         var team = NewUnit("Tổ giám sát", division);
 
-        var error = Assert.Throws<OrganizationRuleException>(() => board.MoveUnder(team, [division.Id, board.Id]));
+        var error = Assert.Throws<RuleException>(() => board.MoveUnder(team, [division.Id, board.Id]));
 
         Assert.Equal("ParentId", error.Field);
         Assert.Null(board.ParentId);
@@ -56,8 +57,8 @@ public sealed class UnitTreeTests
         var stopped = NewUnit("Phòng cũ");
         stopped.Deactivate(hasActiveChildren: false);
 
-        Assert.Throws<OrganizationRuleException>(() => unit.MoveUnder(foreign, []));
-        Assert.Throws<OrganizationRuleException>(() => unit.MoveUnder(stopped, []));
+        Assert.Throws<RuleException>(() => unit.MoveUnder(foreign, []));
+        Assert.Throws<RuleException>(() => unit.MoveUnder(stopped, []));
     }
 
     [Fact]
@@ -65,9 +66,9 @@ public sealed class UnitTreeTests
     {
         var unit = NewUnit("Văn phòng");
 
-        var error = Assert.Throws<OrganizationRuleException>(() => unit.Deactivate(hasActiveChildren: true));
+        var error = Assert.Throws<RuleException>(() => unit.Deactivate(hasActiveChildren: true));
 
-        Assert.Equal(409, error.StatusCode);
+        Assert.Equal(RuleKind.Conflict, error.Kind);
         Assert.True(unit.IsActive);
     }
 }

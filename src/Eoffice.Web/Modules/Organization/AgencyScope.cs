@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 
@@ -13,7 +14,7 @@ public sealed class AgencyScope(ICurrentUser currentUser)
     public const string NoAgencyMessage = "Tài khoản của bạn chưa thuộc cơ quan nào.";
 
     /// <summary>The current user's agency; a user without one gets 404.</summary>
-    public Guid AgencyId => currentUser.AgencyId ?? throw new NotFoundException(NoAgencyMessage);
+    public Guid AgencyId => currentUser.AgencyId ?? throw RuleException.NotFound(NoAgencyMessage);
 
     /// <summary>An administrator of the whole installation rather than of one agency.</summary>
     public bool IsInstallationAdministrator =>

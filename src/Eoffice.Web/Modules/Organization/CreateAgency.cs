@@ -1,7 +1,9 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +25,10 @@ public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, IAuditL
     public async Task<AgencyResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         EnsureInstallationAdministrator();
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         if (await db.Set<Agency>().AnyAsync(a => a.Code == request.Code, cancellationToken))
         {
-            throw new OrganizationRuleException("Mã định danh này đã được dùng cho cơ quan khác.", "code", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Mã định danh này đã được dùng cho cơ quan khác.", "code");
         }
 
         var agency = new Agency(request.Code!, request.FullName!, request.ShortName!, time.GetUtcNow().UtcDateTime)
@@ -55,7 +57,7 @@ public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, IAuditL
     {
         if (!scope.IsInstallationAdministrator)
         {
-            throw new OrganizationRuleException(OnlyInstallationAdministrator, statusCode: StatusCodes.Status403Forbidden);
+            throw RuleException.Forbidden(OnlyInstallationAdministrator);
         }
     }
 
@@ -67,7 +69,7 @@ public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, IAuditL
                 if (errors.Count > 0)
                 {
                     handler.EnsureInstallationAdministrator();
-                    return TypedResults.ValidationProblem(errors, title: ValidationFailure.Title);
+                    return TypedResults.ValidationProblem(errors, title: ValidationFilter.Title);
                 }
 
                 var agency = await handler.HandleAsync(request, ct);

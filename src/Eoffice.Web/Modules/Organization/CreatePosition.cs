@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -36,7 +37,7 @@ public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAudi
 
     public async Task<PositionResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
         await EnsureNameFreeAsync(db, agencyId, request.Name!, null, cancellationToken);
         var position = new Position(agencyId, request.Name!, request.IsLeadership, request.Rank ?? 100);
@@ -58,7 +59,7 @@ public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAudi
         var folded = VietnameseText.Fold(name);
         if (names.Any(n => VietnameseText.Fold(n) == folded))
         {
-            throw new OrganizationRuleException("Cơ quan đã có chức vụ cùng tên.", "name", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cơ quan đã có chức vụ cùng tên.", "name");
         }
     }
 

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -52,14 +53,14 @@ public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
 
     public async Task<UnitResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
         if (request.ParentId is { } parentId)
         {
             var parent = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == parentId && u.AgencyId == agencyId, cancellationToken);
             if (parent is null || !parent.IsActive)
             {
-                throw new OrganizationRuleException("Đơn vị cấp trên không tồn tại hoặc đã ngừng hoạt động.", "parentId");
+                throw RuleException.Invalid("Đơn vị cấp trên không tồn tại hoặc đã ngừng hoạt động.", "parentId");
             }
         }
 
@@ -90,7 +91,7 @@ public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
         var folded = VietnameseText.Fold(name);
         if (siblings.Any(s => VietnameseText.Fold(s) == folded))
         {
-            throw new OrganizationRuleException("Đã có đơn vị cùng tên ở cùng cấp.", "name", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Đã có đơn vị cùng tên ở cùng cấp.", "name");
         }
     }
 

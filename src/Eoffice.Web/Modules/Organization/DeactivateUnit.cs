@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class DeactivateUnit(EofficeDbContext db, AgencyScope scope, IPeop
         var staff = await people.CountActiveInUnitAsync(unit.Id, cancellationToken);
         if (staff > 0)
         {
-            throw new OrganizationRuleException($"Đơn vị còn {staff} cán bộ đang làm việc; hãy chuyển họ sang đơn vị khác trước.", "isActive", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict($"Đơn vị còn {staff} cán bộ đang làm việc; hãy chuyển họ sang đơn vị khác trước.", "isActive");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

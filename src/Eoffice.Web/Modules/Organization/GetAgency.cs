@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public sealed class GetAgency(EofficeDbContext db, AgencyScope scope)
     {
         var agencyId = scope.AgencyId;
         var agency = await db.Set<Agency>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
         return AgencyResponse.From(agency);
     }
 

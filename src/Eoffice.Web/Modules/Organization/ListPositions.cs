@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -24,7 +25,7 @@ public sealed class ListPositions(EofficeDbContext db, AgencyScope scope)
     /// <summary>Loads a position of <paramref name="agencyId"/>; a position of another agency is "not found".</summary>
     internal static async Task<Position> LoadAsync(EofficeDbContext db, Guid agencyId, Guid id, CancellationToken cancellationToken) =>
         await db.Set<Position>().FirstOrDefaultAsync(p => p.Id == id && p.AgencyId == agencyId, cancellationToken)
-        ?? throw new NotFoundException("Không tìm thấy chức vụ hoặc bạn không có quyền truy cập.");
+        ?? throw RuleException.NotFound("Không tìm thấy chức vụ hoặc bạn không có quyền truy cập.");
 
     internal static void Map(RouteGroupBuilder group)
     {

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -24,7 +25,7 @@ public sealed class ListUnits(EofficeDbContext db, AgencyScope scope)
     public async Task<UnitResponse> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var units = await HandleAsync(cancellationToken);
-        return units.FirstOrDefault(u => u.Id == id) ?? throw new NotFoundException();
+        return units.FirstOrDefault(u => u.Id == id) ?? throw RuleException.NotFound();
     }
 
     /// <summary>Parents before children, siblings by sort order then name (vi-VN), each with its depth.</summary>
@@ -53,7 +54,7 @@ public sealed class ListUnits(EofficeDbContext db, AgencyScope scope)
     /// <summary>Loads a unit of <paramref name="agencyId"/> for change; a unit of another agency is "not found".</summary>
     internal static async Task<Unit> LoadAsync(EofficeDbContext db, Guid agencyId, Guid id, CancellationToken cancellationToken) =>
         await db.Set<Unit>().FirstOrDefaultAsync(u => u.Id == id && u.AgencyId == agencyId, cancellationToken)
-        ?? throw new NotFoundException("Không tìm thấy đơn vị hoặc bạn không có quyền truy cập.");
+        ?? throw RuleException.NotFound("Không tìm thấy đơn vị hoặc bạn không có quyền truy cập.");
 
     internal static void Map(RouteGroupBuilder group)
     {

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class MoveUnit(EofficeDbContext db, AgencyScope scope, IAuditLog a
             parent = parentId == unit.Id
                 ? unit
                 : await db.Set<Unit>().FirstOrDefaultAsync(u => u.Id == parentId && u.AgencyId == agencyId, cancellationToken)
-                  ?? throw new OrganizationRuleException("Không tìm thấy đơn vị cấp trên.", "parentId");
+                  ?? throw RuleException.Invalid("Không tìm thấy đơn vị cấp trên.", "parentId");
             for (var up = units.GetValueOrDefault(parentId); up is { } next && !ancestors.Contains(next); up = units.GetValueOrDefault(next))
             {
                 ancestors.Add(next);

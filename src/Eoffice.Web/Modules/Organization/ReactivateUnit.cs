@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class ReactivateUnit(EofficeDbContext db, AgencyScope scope, IAudi
 
         if (unit.ParentId is { } parentId && !await db.Set<Unit>().AnyAsync(u => u.Id == parentId && u.IsActive, cancellationToken))
         {
-            throw new OrganizationRuleException("Đơn vị cấp trên đang ngừng hoạt động; hãy khôi phục đơn vị cấp trên trước.", "parentId", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Đơn vị cấp trên đang ngừng hoạt động; hãy khôi phục đơn vị cấp trên trước.", "parentId");
         }
 
         unit.Reactivate();

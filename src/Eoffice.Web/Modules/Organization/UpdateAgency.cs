@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,13 +50,13 @@ public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeople
 
     public async Task<AgencyResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
-        var agency = await db.Set<Agency>().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken) ?? throw new NotFoundException();
+        var agency = await db.Set<Agency>().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken) ?? throw RuleException.NotFound();
         var code = request.Code!;
         if (await db.Set<Agency>().AnyAsync(a => a.Code == code && a.Id != agencyId, cancellationToken))
         {
-            throw new OrganizationRuleException("Mã định danh này đã được dùng cho cơ quan khác.", "code", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Mã định danh này đã được dùng cho cơ quan khác.", "code");
         }
 
         if (request.RightsApproverId is { } approverId)
@@ -63,7 +64,7 @@ public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeople
             var approver = await people.FindPersonAsync(approverId, cancellationToken);
             if (approver is null || approver.AgencyId != agencyId || !approver.IsActive)
             {
-                throw new OrganizationRuleException("Người xác nhận thay đổi quyền phải là cán bộ đang làm việc của cơ quan.", "rightsApproverId");
+                throw RuleException.Invalid("Người xác nhận thay đổi quyền phải là cán bộ đang làm việc của cơ quan.", "rightsApproverId");
             }
         }
 

@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, IAudi
     {
         var agencyId = scope.AgencyId;
         var position = await ListPositions.LoadAsync(db, agencyId, id, cancellationToken);
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         await CreatePosition.EnsureNameFreeAsync(db, agencyId, request.Name!, position.Id, cancellationToken);
 
         var before = $"{position.Name}, rank {position.Rank}, leadership {position.IsLeadership}";

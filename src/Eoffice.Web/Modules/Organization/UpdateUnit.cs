@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
     {
         var agencyId = scope.AgencyId;
         var unit = await ListUnits.LoadAsync(db, agencyId, id, cancellationToken);
-        ValidationFailure.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         await CreateUnit.EnsureNameFreeAsync(db, agencyId, unit.ParentId, request.Name!, unit.Id, cancellationToken);
 
         var before = $"{unit.Name} ({unit.Code}), {UnitKinds.Name(unit.Kind)}";

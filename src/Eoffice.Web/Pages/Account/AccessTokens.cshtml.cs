@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -39,7 +40,7 @@ public sealed class AccessTokensModel(AccessTokens tokens) : PageModel
             Input = new InputModel();
             ModelState.Clear();
         }
-        catch (BusinessRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(ex.Field == "expiresAt" ? "Input.ExpiresOn" : "Input.Name", ex.Message);
         }
@@ -54,7 +55,7 @@ public sealed class AccessTokensModel(AccessTokens tokens) : PageModel
         {
             await tokens.RevokeOwnAsync(User.UserId()!.Value, tokenId, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ public sealed class SessionsModel(MySessions sessions, IOptions<IdentityOptions>
             await sessions.EndAsync(User.UserId()!.Value, id, cancellationToken);
             Message = "Đã kết thúc phiên đăng nhập.";
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }

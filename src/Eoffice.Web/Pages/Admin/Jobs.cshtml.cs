@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Security;
@@ -40,7 +41,7 @@ public sealed class JobsModel(JobsAdministration administration) : PageModel
             await administration.RunNowAsync(name, cancellationToken);
             Message = $"Đã yêu cầu chạy ngay tác vụ \"{name}\".";
         }
-        catch (BusinessRuleException ex)
+        catch (RuleException ex)
         {
             Error = ex.Message;
         }
@@ -55,7 +56,7 @@ public sealed class JobsModel(JobsAdministration administration) : PageModel
             await administration.RetryAsync(id, cancellationToken);
             Message = $"Đã đưa thông điệp số {id} trở lại hàng đợi.";
         }
-        catch (BusinessRuleException ex)
+        catch (RuleException ex)
         {
             Error = ex.Message;
         }

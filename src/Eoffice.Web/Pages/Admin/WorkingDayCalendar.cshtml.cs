@@ -1,4 +1,5 @@
 using System.Globalization;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
@@ -81,7 +82,7 @@ public sealed class WorkingDayCalendarModel(
                 Message = $"Đã thêm điều chỉnh cho ngày {Format(date!.Value)}.";
                 return RedirectToPage(new { year = date!.Value.Year });
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(rule.Field is null ? string.Empty : FieldOf(rule.Field), rule.Message);
             }
@@ -99,7 +100,7 @@ public sealed class WorkingDayCalendarModel(
             await removeOverride.HandleAsync(id, cancellationToken);
             Message = "Đã xóa điều chỉnh.";
         }
-        catch (NotFoundException notFound)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             Message = notFound.Message;
         }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class AccountSecurityModel(AccountSecurityAdministration administr
             // Shown in this response only: never put into TempData, a cookie or a redirect.
             TemporaryPassword = await administration.ResetPasswordAsync(User.AgencyId(), Id, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
@@ -59,7 +60,7 @@ public sealed class AccountSecurityModel(AccountSecurityAdministration administr
         {
             Account = await administration.GetAsync(User.AgencyId(), Id, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
@@ -73,7 +74,7 @@ public sealed class AccountSecurityModel(AccountSecurityAdministration administr
         {
             await action();
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }

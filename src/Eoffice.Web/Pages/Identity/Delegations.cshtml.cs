@@ -2,6 +2,7 @@ using System.Globalization;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Delegations;
 using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -74,7 +75,7 @@ public sealed class DelegationsModel(GetDelegation get, CreateDelegation create,
                 Message = $"Đã ủy quyền cho {created.DelegateName}: {created.RightsText} ({created.Period}).";
                 return RedirectToPage();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(rule.Field is { } field ? "Input." + char.ToUpperInvariant(field[0]) + field[1..] : string.Empty, rule.Message);
             }
@@ -91,11 +92,11 @@ public sealed class DelegationsModel(GetDelegation get, CreateDelegation create,
             await revoke.HandleAsync(id, cancellationToken);
             Message = "Đã thu hồi ủy quyền.";
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException rule)
+        catch (RuleException rule)
         {
             Message = rule.Message;
         }

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Handovers;
 using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -48,11 +49,11 @@ public sealed class DepartureModel(GetPersonRoles getPerson, DepartPerson depart
                 var handover = await depart.HandleAsync(Id, request, cancellationToken);
                 return Redirect($"/quan-tri/ban-giao/{handover.Id}");
             }
-            catch (NotFoundException)
+            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
             {
                 return NotFound();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(rule.Field is { } field ? FieldOf(field) : string.Empty, rule.Message);
             }
@@ -69,7 +70,7 @@ public sealed class DepartureModel(GetPersonRoles getPerson, DepartPerson depart
         {
             Person = await getPerson.HandleAsync(Id, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return false;
         }

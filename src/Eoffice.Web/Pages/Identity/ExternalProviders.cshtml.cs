@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.External;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -108,7 +109,7 @@ public sealed class ExternalProvidersModel(ManageExternalProviders manage) : Pag
                 await manage.CreateAsync(input, cancellationToken);
             }
         }
-        catch (BusinessRuleException ex)
+        catch (RuleException ex)
         {
             ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{char.ToUpperInvariant(ex.Field[0])}{ex.Field[1..]}", ex.Message);
             Input.Secret = null;

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Handovers;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class HandoverModel(GetHandover get) : PageModel
             Handover = await get.HandleAsync(id, cancellationToken);
             return Page();
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }

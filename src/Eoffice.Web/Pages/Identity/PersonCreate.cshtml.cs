@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -70,7 +71,7 @@ public sealed class PersonCreateModel(CreatePerson createPerson, PeopleScope sco
                 Input = new InputModel { UnitId = Input.UnitId, PositionId = Input.PositionId };
                 ModelState.Clear();
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddRuleError(rule);
             }

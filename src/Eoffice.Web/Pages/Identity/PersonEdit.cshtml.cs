@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -93,11 +94,11 @@ public sealed class PersonEditModel(
                 Message = done;
                 return RedirectToPage(new { id = Id });
             }
-            catch (NotFoundException)
+            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
             {
                 return NotFound();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(rule.Field is null || prefix == "Status" ? prefix : ModelStateExtensions.FieldOf(rule.Field, prefix), rule.Message);
             }
@@ -117,7 +118,7 @@ public sealed class PersonEditModel(
         {
             Person = await listPeople.FindAsync(Id, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return false;
         }

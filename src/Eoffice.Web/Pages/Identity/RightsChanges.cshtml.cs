@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Rights;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,11 +38,11 @@ public sealed class RightsChangesModel(ListRightsChanges list, ConfirmRightsChan
             await confirm.HandleAsync(id, cancellationToken);
             Message = "Đã xác nhận thay đổi quyền.";
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException rule) when (rule.StatusCode == StatusCodes.Status403Forbidden)
+        catch (RuleException rule) when (rule.Kind == RuleKind.Forbidden)
         {
             return Forbid();
         }

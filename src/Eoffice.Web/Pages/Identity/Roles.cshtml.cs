@@ -4,6 +4,7 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.Handovers;
 using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -65,11 +66,11 @@ public sealed class RolesModel(
             Message = $"Đã cấp vai trò {assignment.RoleName} (phạm vi: {assignment.ScopeName}).";
             return RedirectToPage(new { personId });
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException rule)
+        catch (RuleException rule)
         {
             ModelState.AddModelError(rule.Field == "scopeUnitId" ? nameof(ScopeUnitId) : nameof(RoleCode), rule.Message);
         }
@@ -89,11 +90,11 @@ public sealed class RolesModel(
             await revokeRole.HandleAsync(personId, assignmentId, cancellationToken);
             Message = "Đã thu hồi vai trò.";
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException rule)
+        catch (RuleException rule)
         {
             Message = rule.Message;
         }
@@ -128,7 +129,7 @@ public sealed class RolesModel(
             PersonHandovers = await handovers.OfPersonAsync(personId, cancellationToken);
             return true;
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return false;
         }

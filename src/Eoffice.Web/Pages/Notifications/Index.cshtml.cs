@@ -1,4 +1,5 @@
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class IndexModel(MyNotifications notifications) : PageModel
         {
             await notifications.MarkReadAsync(id, cancellationToken);
         }
-        catch (NotFoundException ex)
+        catch (RuleException ex) when (ex.Kind == RuleKind.NotFound)
         {
             Message = ex.Message;
         }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -83,7 +84,7 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
                 Message = "Đã lưu thông tin cơ quan.";
                 return RedirectToPage();
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddRuleError(rule);
             }
@@ -110,7 +111,7 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
                 Message = $"Đã tạo cơ quan {agency.FullName}.";
                 return RedirectToPage();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddRuleError(rule);
             }

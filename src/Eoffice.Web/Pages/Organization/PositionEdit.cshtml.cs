@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -56,11 +57,11 @@ public sealed class PositionEditModel(ListPositions listPositions, UpdatePositio
                 Message = done;
                 return RedirectToPage(new { id = Id });
             }
-            catch (NotFoundException)
+            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
             {
                 return NotFound();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddRuleError(rule);
             }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -46,7 +47,7 @@ public sealed class PositionsModel(ListPositions listPositions, CreatePosition c
                 Message = $"Đã thêm chức vụ {position.Name}.";
                 return RedirectToPage();
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddRuleError(rule);
             }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -70,11 +71,11 @@ public sealed class UnitEditModel(ListUnits listUnits, UpdateUnit updateUnit, Mo
                 Message = done;
                 return RedirectToPage(new { id = Id });
             }
-            catch (NotFoundException)
+            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
             {
                 return NotFound();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddModelError(prefix == "Input" && rule.Field is not null ? ModelStateExtensions.FieldOf(rule.Field) : prefix, rule.Message);
             }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,16 +61,16 @@ public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, Tim
     public async Task RunNowAsync(string name, CancellationToken cancellationToken)
     {
         var job = await db.Set<JobState>().FirstOrDefaultAsync(j => j.Name == name, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy tác vụ nền.");
+            ?? throw RuleException.NotFound("Không tìm thấy tác vụ nền.");
         var now = time.GetUtcNow().UtcDateTime;
         if (!job.IsEnabled)
         {
-            throw new BusinessRuleException("Tác vụ này đang bị tắt trong cấu hình nên không thể chạy.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Tác vụ này đang bị tắt trong cấu hình nên không thể chạy.");
         }
 
         if (job.IsRunningAt(now))
         {
-            throw new BusinessRuleException("Tác vụ đang chạy; hãy đợi lượt chạy hiện tại kết thúc.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Tác vụ đang chạy; hãy đợi lượt chạy hiện tại kết thúc.");
         }
 
         job.RunNow(now);
@@ -85,7 +86,7 @@ public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, Tim
         {
             OutboxStates.Pending => messages.Where(m => m.ProcessedAt == null && m.FailedAt == null),
             OutboxStates.Failed => messages.Where(m => m.FailedAt != null),
-            _ => throw new BusinessRuleException("Trạng thái không hợp lệ: chỉ nhận \"pending\" hoặc \"failed\".", field: "state"),
+            _ => throw RuleException.Invalid("Trạng thái không hợp lệ: chỉ nhận \"pending\" hoặc \"failed\".", "state"),
         };
 
         var pending = await messages.CountAsync(m => m.ProcessedAt == null && m.FailedAt == null, cancellationToken);
@@ -101,10 +102,10 @@ public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, Tim
     public async Task RetryAsync(long id, CancellationToken cancellationToken)
     {
         var message = await db.Set<OutboxMessage>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy thông điệp.");
+            ?? throw RuleException.NotFound("Không tìm thấy thông điệp.");
         if (!message.IsDead)
         {
-            throw new BusinessRuleException("Chỉ thử lại được thông điệp đã thất bại hẳn.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Chỉ thử lại được thông điệp đã thất bại hẳn.");
         }
 
         message.Retry(time.GetUtcNow().UtcDateTime);

@@ -1,4 +1,5 @@
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.SignalR;
@@ -50,7 +51,7 @@ public sealed class MyNotifications(EofficeDbContext db, ICurrentUser currentUse
     public async Task<int> MarkReadAsync(Guid id, CancellationToken cancellationToken)
     {
         var notification = await Mine.FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy thông báo.");
+            ?? throw RuleException.NotFound("Không tìm thấy thông báo.");
         notification.MarkRead(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return await PublishCountAsync(cancellationToken);

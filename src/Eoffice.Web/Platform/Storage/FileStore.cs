@@ -1,5 +1,6 @@
 using System.Text;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -74,11 +75,11 @@ public sealed class FileStore(
         return file;
     }
 
-    /// <summary>The file's metadata, if the current user may read it; otherwise <see cref="NotFoundException"/>.</summary>
+    /// <summary>The file's metadata, if the current user may read it; otherwise <see cref="RuleException"/>.</summary>
     public async Task<StoredFile> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var file = await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
-            ?? throw new NotFoundException(NotFoundMessage);
+            ?? throw RuleException.NotFound(NotFoundMessage);
         foreach (var policy in policies)
         {
             if (await policy.CanReadAsync(file, currentUser, cancellationToken))
@@ -87,7 +88,7 @@ public sealed class FileStore(
             }
         }
 
-        throw new NotFoundException(NotFoundMessage);
+        throw RuleException.NotFound(NotFoundMessage);
     }
 
     /// <summary>
@@ -104,7 +105,7 @@ public sealed class FileStore(
     public async Task<OpenedFile> OpenReadAsSystemAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var file = await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy tệp.");
+            ?? throw RuleException.NotFound("Không tìm thấy tệp.");
         return await OpenAsync(file, cancellationToken);
     }
 
@@ -164,7 +165,14 @@ public sealed record OpenedFile(StoredFile File, Stream Content) : IAsyncDisposa
 }
 
 /// <summary>An upload the store will not keep: a refused type (415) or an oversized file (413). The message is for the user.</summary>
-public sealed class FileRejectedException(string message, int statusCode) : BusinessRuleException(message, statusCode);
+/// <summary>
+/// An upload refused by the store (a file of a type eOffice does not accept, or too large): a broken rule of the
+/// request, with the HTTP status the upload endpoint answers (415 or 413).
+/// </summary>
+public sealed class FileRejectedException(string message, int statusCode) : RuleException(message, RuleKind.Invalid)
+{
+    public int StatusCode { get; } = statusCode;
+}
 
 /// <summary>Replays bytes already read (for sniffing) before the rest of the stream.</summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream

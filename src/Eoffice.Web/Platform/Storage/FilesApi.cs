@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -173,7 +174,7 @@ public static class FilesApi
         {
             opened = await store.OpenReadAsync(id, cancellationToken);
         }
-        catch (Web.NotFoundException notFound)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return Problem(StatusCodes.Status404NotFound, notFound.Message);
         }
@@ -197,7 +198,7 @@ public static class FilesApi
         {
             return TypedResults.Ok(ToDto(await store.GetAsync(id, cancellationToken)));
         }
-        catch (Web.NotFoundException notFound)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return Problem(StatusCodes.Status404NotFound, notFound.Message);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,14 +67,14 @@ public sealed class AddCalendarOverride(
         _ => null,
     };
 
-    /// <exception cref="BusinessRuleException">Invalid input (400) or the date already has an override (409).</exception>
+    /// <exception cref="RuleException">Invalid input (400) or the date already has an override (409).</exception>
     public async Task<CalendarOverride> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
         {
             var (field, messages) = errors.First();
-            throw new BusinessRuleException(messages[0], StatusCodes.Status400BadRequest, field);
+            throw RuleException.Invalid(messages[0], field);
         }
 
         var date = request.Date!.Value;
@@ -114,9 +115,8 @@ public sealed class AddCalendarOverride(
         return item;
     }
 
-    private static BusinessRuleException Duplicate(DateOnly date) => new(
-        $"Ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} đã có điều chỉnh. Hãy xóa điều chỉnh đó trước khi thêm mới.",
-        StatusCodes.Status409Conflict, "date");
+    private static RuleException Duplicate(DateOnly date) => RuleException.Conflict(
+        $"Ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} đã có điều chỉnh. Hãy xóa điều chỉnh đó trước khi thêm mới.", "date");
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/overrides", async Task<Results<Created<CalendarOverrideResponse>, ValidationProblem>> (

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,13 +15,13 @@ namespace Eoffice.Web.Platform.Time;
 /// </summary>
 public sealed class RemoveCalendarOverride(EofficeDbContext db, IAuditLog audit, WorkingDayCalendar calendar)
 {
-    /// <exception cref="NotFoundException">No override has this id.</exception>
+    /// <exception cref="RuleException">No override has this id.</exception>
     public async Task HandleAsync(Guid id, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var item = await db.Set<CalendarOverride>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-                ?? throw new NotFoundException("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
+                ?? throw RuleException.NotFound("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
             db.Remove(item);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEvent("calendar.override.remove", "calendar-override", item.Id.ToString(),
@@ -46,7 +47,7 @@ public sealed class RemoveCalendarOverride(EofficeDbContext db, IAuditLog audit,
         group.MapGet("/overrides/{id:guid}", async Task<Ok<CalendarOverrideResponse>> (Guid id, EofficeDbContext db, CancellationToken ct) =>
             {
                 var item = await db.Set<CalendarOverride>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
-                    ?? throw new NotFoundException("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
+                    ?? throw RuleException.NotFound("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
                 return TypedResults.Ok(CalendarOverrideResponse.From(item));
             })
             .RequireAuthorization(Policies.For(PlatformPermissions.ManageCalendar))

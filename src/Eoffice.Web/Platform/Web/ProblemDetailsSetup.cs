@@ -1,3 +1,5 @@
+using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Platform.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,15 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", activity?.Id ?? context.HttpContext.TraceIdentifier);
         };
 
+    /// <summary>The one place where a broken rule's kind becomes an HTTP status.</summary>
+    public static int StatusOf(RuleKind kind) => kind switch
+    {
+        RuleKind.Conflict => StatusCodes.Status409Conflict,
+        RuleKind.Forbidden => StatusCodes.Status403Forbidden,
+        RuleKind.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static bool IsApiRequest(this HttpRequest request) =>
         request.HttpContext.OriginalPath().StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
@@ -25,21 +36,6 @@ public static class ProblemDetailsSetup
     public static PathString OriginalPath(this HttpContext context) =>
         context.Features.Get<IExceptionHandlerFeature>()?.Path is { Length: > 0 } original ? new PathString(original) : context.Request.Path;
 }
-
-/// <summary>
-/// A rule broken by the user's request (not a bug): answered as 400/409/404 with a Vietnamese message.
-/// Domain code throws it; the edge turns it into ProblemDetails or a message beside the field.
-/// </summary>
-public class BusinessRuleException(string message, int statusCode = StatusCodes.Status400BadRequest, string? field = null)
-    : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
-
-    public string? Field { get; } = field;
-}
-
-public sealed class NotFoundException(string message = "Không tìm thấy đối tượng yêu cầu hoặc bạn không có quyền truy cập.")
-    : BusinessRuleException(message, StatusCodes.Status404NotFound);
 
 /// <summary>Unhandled exceptions on /api become ProblemDetails; pages fall through to the friendly error page.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -52,9 +48,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         }
 
         ProblemDetails problem;
-        if (exception is BusinessRuleException rule)
+        if (exception is RuleException rule)
         {
-            problem = new ProblemDetails { Status = rule.StatusCode, Title = rule.Message };
+            problem = new ProblemDetails { Status = rule is FileRejectedException file ? file.StatusCode : ProblemDetailsSetup.StatusOf(rule.Kind), Title = rule.Message };
             if (rule.Field is not null)
             {
                 problem.Extensions["errors"] = new Dictionary<string, string[]> { [rule.Field] = [rule.Message] };

@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Eoffice.Web.Platform.Web;
@@ -46,7 +47,7 @@ public static class ValidationFilterExtensions
         if (request.Validate() is { Count: > 0 } errors)
         {
             var (field, messages) = errors.First();
-            throw new BusinessRuleException(messages[0], StatusCodes.Status400BadRequest, field);
+            throw RuleException.Invalid(messages[0], field);
         }
     }
 }

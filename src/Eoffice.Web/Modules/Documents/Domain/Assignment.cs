@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Documents.Domain;
 
@@ -23,7 +24,7 @@ public sealed class Assignment
     {
         if ((target.UserId is null) == (target.UnitId is null))
         {
-            throw new DocumentRuleException("Mỗi lượt chuyển gửi cho một người hoặc một đơn vị.", "recipients");
+            throw RuleException.Invalid("Mỗi lượt chuyển gửi cho một người hoặc một đơn vị.", "recipients");
         }
 
         Id = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Documents.Domain;
 
@@ -25,7 +26,7 @@ public sealed record IncomingMetadata(
 /// <summary>
 /// Văn bản đến. Registered by a clerk in a <see cref="Register"/> with the next arrival number of the year, then
 /// presented to a leader, directed, assigned and handled through a tree of <see cref="Assignment"/>s. Every action is a
-/// method here that checks the current state and throws <see cref="DocumentRuleException"/> when the action is not
+/// method here that checks the current state and throws <see cref="RuleException"/> when the action is not
 /// allowed now; each action appends to the document's history (<see cref="IncomingEvent"/>) and keeps the access list
 /// (<see cref="IncomingAccess"/>) in step. <see cref="Version"/> is the concurrency token: two people acting on the same
 /// document at once get one success and one conflict.
@@ -72,7 +73,7 @@ public sealed class IncomingDocument
     {
         if (register.Kind != RegisterKind.Incoming || !register.IsActive)
         {
-            throw new DocumentRuleException("Sổ văn bản đến không tồn tại hoặc đã ngừng sử dụng.", "registerId");
+            throw RuleException.Invalid("Sổ văn bản đến không tồn tại hoặc đã ngừng sử dụng.", "registerId");
         }
 
         Id = Guid.CreateVersion7();
@@ -98,7 +99,7 @@ public sealed class IncomingDocument
     {
         if (arrivalAt > now.AddMinutes(5))
         {
-            throw new DocumentRuleException("Ngày đến không được sau thời điểm hiện tại.", "arrivalDate");
+            throw RuleException.Invalid("Ngày đến không được sau thời điểm hiện tại.", "arrivalDate");
         }
 
         var document = new IncomingDocument(agencyId, register, year, arrivalNumber, arrivalAt, source, metadata, clerk, now);
@@ -274,7 +275,7 @@ public sealed class IncomingDocument
         EnsureNotCancelled();
         if (attachments.Any(a => a.FileId == fileId))
         {
-            throw DocumentRuleException.Conflict("Tệp này đã được đính kèm.");
+            throw RuleException.Conflict("Tệp này đã được đính kèm.");
         }
 
         if (isMain)
@@ -299,17 +300,17 @@ public sealed class IncomingDocument
         EnsureNotCancelled();
         if (Status == IncomingStatus.Finished)
         {
-            throw DocumentRuleException.Conflict("Văn bản đã hoàn thành xử lý.");
+            throw RuleException.Conflict("Văn bản đã hoàn thành xử lý.");
         }
 
         if (leader.UserId is null)
         {
-            throw new DocumentRuleException("Văn bản được trình cho một lãnh đạo cụ thể.", "recipients");
+            throw RuleException.Invalid("Văn bản được trình cho một lãnh đạo cụ thể.", "recipients");
         }
 
         if (assignments.Any(a => a.ParentId is null && a.Status.IsActive()))
         {
-            throw DocumentRuleException.Conflict("Văn bản đã được trình và đang được xử lý.");
+            throw RuleException.Conflict("Văn bản đã được trình và đang được xử lý.");
         }
 
         var assignment = NewAssignment(null, clerk, leader with { Role = AssignmentRole.Direct }, note, now);
@@ -330,42 +331,42 @@ public sealed class IncomingDocument
         EnsureMine(from);
         if (!from.Status.IsActive())
         {
-            throw DocumentRuleException.Conflict("Bạn đã xử lý xong văn bản này; không thể chuyển tiếp.");
+            throw RuleException.Conflict("Bạn đã xử lý xong văn bản này; không thể chuyển tiếp.");
         }
 
         if (from.Role == AssignmentRole.ForInformation)
         {
-            throw new DocumentRuleException("Văn bản nhận để biết không chuyển xử lý tiếp được; hãy chọn \"Kết thúc\".");
+            throw RuleException.Invalid("Văn bản nhận để biết không chuyển xử lý tiếp được; hãy chọn \"Kết thúc\".");
         }
 
         if (targets.Count == 0)
         {
-            throw new DocumentRuleException("Vui lòng chọn người hoặc đơn vị nhận.", "recipients");
+            throw RuleException.Invalid("Vui lòng chọn người hoặc đơn vị nhận.", "recipients");
         }
 
         // What the request itself gets wrong is a 400; what clashes with the document as it stands now (someone — perhaps
         // another leader of the same unit a moment ago — already sent it to this recipient or to a lead) is a 409.
         if (targets.Count(t => t.Role == AssignmentRole.Lead) > 1)
         {
-            throw new DocumentRuleException("Chỉ chọn một đơn vị hoặc một người chủ trì xử lý.", "recipients");
+            throw RuleException.Invalid("Chỉ chọn một đơn vị hoặc một người chủ trì xử lý.", "recipients");
         }
 
         var duplicates = targets.GroupBy(t => (t.UserId, t.UnitId)).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)
         {
-            throw new DocumentRuleException($"{duplicates[0].First().Name} được chọn hai lần.", "recipients");
+            throw RuleException.Invalid($"{duplicates[0].First().Name} được chọn hai lần.", "recipients");
         }
 
         foreach (var t in targets)
         {
             if (t.UserId is { } u && (u == from.RecipientUserId || u == sender.ResponsibleId))
             {
-                throw new DocumentRuleException("Không thể chuyển văn bản cho chính mình.", "recipients");
+                throw RuleException.Invalid("Không thể chuyển văn bản cho chính mình.", "recipients");
             }
 
             if (t.DueDate is { } due && due < DateOnly.FromDateTime(now.AddHours(7)))
             {
-                throw new DocumentRuleException($"Hạn xử lý của {t.Name} đã qua.", "recipients");
+                throw RuleException.Invalid($"Hạn xử lý của {t.Name} đã qua.", "recipients");
             }
         }
 
@@ -374,13 +375,13 @@ public sealed class IncomingDocument
         {
             if (activeBelow.Any(a => a.RecipientUserId == t.UserId && a.RecipientUnitId == t.UnitId))
             {
-                throw DocumentRuleException.Conflict($"{t.Name} đang xử lý văn bản này theo chuyển của bạn.");
+                throw RuleException.Conflict($"{t.Name} đang xử lý văn bản này theo chuyển của bạn.");
             }
         }
 
         if (targets.Any(t => t.Role == AssignmentRole.Lead) && activeBelow.FirstOrDefault(a => a.Role == AssignmentRole.Lead) is { } activeLead)
         {
-            throw DocumentRuleException.Conflict(
+            throw RuleException.Conflict(
                 $"{activeLead.RecipientName} đang chủ trì xử lý văn bản này theo chuyển của bạn. Hãy thu hồi trước khi giao chủ trì cho người khác.");
         }
 
@@ -411,7 +412,7 @@ public sealed class IncomingDocument
         EnsureMine(assignment);
         if (assignment.Status != AssignmentStatus.Open)
         {
-            throw DocumentRuleException.Conflict("Chỉ trả lại được văn bản đang chờ bạn xử lý.");
+            throw RuleException.Conflict("Chỉ trả lại được văn bản đang chờ bạn xử lý.");
         }
 
         assignment.Close(AssignmentStatus.Returned, actor, reason, now);
@@ -442,12 +443,12 @@ public sealed class IncomingDocument
         EnsureMine(assignment);
         if (!RequestsComments)
         {
-            throw new DocumentRuleException("Văn bản này không phải văn bản xin ý kiến góp ý.");
+            throw RuleException.Invalid("Văn bản này không phải văn bản xin ý kiến góp ý.");
         }
 
         if (!assignment.Status.IsActive())
         {
-            throw DocumentRuleException.Conflict("Bạn đã xử lý xong văn bản này.");
+            throw RuleException.Conflict("Bạn đã xử lý xong văn bản này.");
         }
 
         var e = Record(actor, now, IncomingEventKinds.Feedback, assignment.Id, text);
@@ -474,7 +475,7 @@ public sealed class IncomingDocument
         EnsureMine(assignment);
         if (!assignment.Status.IsActive())
         {
-            throw DocumentRuleException.Conflict("Bạn đã xử lý xong văn bản này.");
+            throw RuleException.Conflict("Bạn đã xử lý xong văn bản này.");
         }
 
         CloseTree(assignment, actor, result, now);
@@ -502,12 +503,12 @@ public sealed class IncomingDocument
         EnsureNotCancelled();
         if (assignment.SenderId != actor.ResponsibleId && assignment.SenderId != actor.UserId)
         {
-            throw new DocumentRuleException("Chỉ người đã chuyển mới thu hồi được.", null, 403);
+            throw RuleException.Forbidden("Chỉ người đã chuyển mới thu hồi được.");
         }
 
         if (!assignment.Status.IsActive())
         {
-            throw DocumentRuleException.Conflict("Người nhận đã xử lý xong; không thể thu hồi.");
+            throw RuleException.Conflict("Người nhận đã xử lý xong; không thể thu hồi.");
         }
 
         foreach (var a in SubtreeOf(assignment).Where(a => a.Status.IsActive()))
@@ -541,7 +542,7 @@ public sealed class IncomingDocument
         EnsureNotCancelled();
         if (assignments.Any(a => a.Status == AssignmentStatus.Done))
         {
-            throw DocumentRuleException.Conflict("Văn bản đã có người xử lý xong; không thể hủy đăng ký.");
+            throw RuleException.Conflict("Văn bản đã có người xử lý xong; không thể hủy đăng ký.");
         }
 
         foreach (var a in assignments.Where(a => a.Status.IsActive()))
@@ -564,7 +565,7 @@ public sealed class IncomingDocument
     {
         if (successor.UserId is not { } toUserId)
         {
-            throw new DocumentRuleException("Văn bản được bàn giao cho một người cụ thể.");
+            throw RuleException.Invalid("Văn bản được bàn giao cho một người cụ thể.");
         }
 
         var moved = assignments.Where(a => a.RecipientUserId == fromUserId && a.Status.IsActive()).ToList();
@@ -608,7 +609,7 @@ public sealed class IncomingDocument
     // ---- queries ---------------------------------------------------------------------------------------------------
 
     public Assignment GetAssignment(Guid assignmentId) =>
-        assignments.FirstOrDefault(a => a.Id == assignmentId) ?? throw new Platform.Web.NotFoundException();
+        assignments.FirstOrDefault(a => a.Id == assignmentId) ?? throw RuleException.NotFound();
 
     /// <summary>Every assignment below <paramref name="root"/>, itself included.</summary>
     public IEnumerable<Assignment> SubtreeOf(Assignment root)
@@ -631,7 +632,7 @@ public sealed class IncomingDocument
 
     private void Apply(IncomingMetadata m)
     {
-        var type = DocumentTypes.Find(m.TypeCode) ?? throw new DocumentRuleException("Vui lòng chọn loại văn bản.", "typeCode");
+        var type = DocumentTypes.Find(m.TypeCode) ?? throw RuleException.Invalid("Vui lòng chọn loại văn bản.", "typeCode");
         TypeCode = type.Code;
         TypeName = type.Name;
         CodeNumber = m.CodeNumber;
@@ -695,7 +696,7 @@ public sealed class IncomingDocument
     {
         if (!assignments.Contains(assignment))
         {
-            throw new Platform.Web.NotFoundException();
+            throw RuleException.NotFound();
         }
     }
 
@@ -703,7 +704,7 @@ public sealed class IncomingDocument
     {
         if (Status == IncomingStatus.Cancelled)
         {
-            throw DocumentRuleException.Conflict("Văn bản đã bị hủy đăng ký.");
+            throw RuleException.Conflict("Văn bản đã bị hủy đăng ký.");
         }
     }
 

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Documents.Domain;
 
@@ -139,7 +140,7 @@ public sealed class PendingIncoming
     {
         if (Status != PendingStatus.Waiting)
         {
-            throw DocumentRuleException.Conflict(Status == PendingStatus.Registered
+            throw RuleException.Conflict(Status == PendingStatus.Registered
                 ? "Văn bản này đã được vào sổ."
                 : "Văn bản này đã bị từ chối tiếp nhận.");
         }

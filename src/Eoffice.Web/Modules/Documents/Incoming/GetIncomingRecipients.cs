@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,7 @@ public sealed class GetIncomingRecipients(IncomingHandling handling, RoutingPoli
         {
             if (!IncomingAccessControl.Keeps(viewer, document))
             {
-                throw new DocumentRuleException("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.", null, 403);
+                throw RuleException.Forbidden("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.");
             }
 
             var present = await routing.PresentationChoicesAsync(viewer.AgencyId, viewer.UserId, cancellationToken);

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,13 +29,13 @@ public sealed class GrantIncomingAccess(IncomingHandling handling, IPeopleDirect
         request.ThrowIfInvalid();
         if (!MayGrant(viewer, document))
         {
-            throw new DocumentRuleException("Chỉ văn thư giữ sổ và lãnh đạo cơ quan mới chia sẻ được văn bản.", null, 403);
+            throw RuleException.Forbidden("Chỉ văn thư giữ sổ và lãnh đạo cơ quan mới chia sẻ được văn bản.");
         }
 
         var person = await people.FindPersonAsync(request.UserId!.Value, cancellationToken);
         if (person is null || person.AgencyId != viewer.AgencyId || !person.IsActive)
         {
-            throw new DocumentRuleException("Người được chia sẻ không tồn tại trong cơ quan.", "userId");
+            throw RuleException.Invalid("Người được chia sẻ không tồn tại trong cơ quan.", "userId");
         }
 
         var actor = viewer.Self;

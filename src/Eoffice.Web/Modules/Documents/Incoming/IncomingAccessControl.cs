@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
 
         if (currentUser.Id is not { } userId || currentUser.AgencyId is not { } agencyId)
         {
-            throw new NotFoundException();
+            throw RuleException.NotFound();
         }
 
         var tracked = await scopes.UnitsWherePermittedAsync(userId, DocumentsPermissions.TrackIncoming, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
         var v = await ViewerAsync(cancellationToken);
         if (!await Visible(v).AnyAsync(d => d.Id == documentId, cancellationToken))
         {
-            throw new NotFoundException();
+            throw RuleException.NotFound();
         }
 
         return await db.Set<IncomingDocument>()

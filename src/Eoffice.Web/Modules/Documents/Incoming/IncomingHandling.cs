@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -63,10 +64,10 @@ public sealed class IncomingHandling(
             if (document.Assignments.Any(a => (assignmentId is null || a.Id == assignmentId) && (filter?.Invoke(a) ?? true)
                     && viewer.ActorFor(a) is not null))
             {
-                throw DocumentRuleException.Conflict("Phần xử lý này đã kết thúc; không thể thực hiện thao tác.");
+                throw RuleException.Conflict("Phần xử lý này đã kết thúc; không thể thực hiện thao tác.");
             }
 
-            throw new DocumentRuleException("Bạn không có văn bản này để xử lý.", null, 403);
+            throw RuleException.Forbidden("Bạn không có văn bản này để xử lý.");
         }
 
         return (candidates[0].Assignment, candidates[0].Actor!);
@@ -122,7 +123,7 @@ public sealed class IncomingHandling(
     {
         if (fileId is { } id && !await db.Set<Platform.Storage.StoredFile>().AnyAsync(f => f.Id == id && f.CreatedBy == userId, cancellationToken))
         {
-            throw new DocumentRuleException("Tệp đính kèm không tồn tại.", "fileId");
+            throw RuleException.Invalid("Tệp đính kèm không tồn tại.", "fileId");
         }
     }
 
@@ -148,7 +149,7 @@ public sealed class IncomingHandling(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw DocumentRuleException.Conflict(ConflictMessage);
+            throw RuleException.Conflict(ConflictMessage);
         }
         catch (DbUpdateException)
         {
@@ -158,7 +159,7 @@ public sealed class IncomingHandling(
             var current = await db.Set<IncomingDocument>().AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Version).FirstAsync(cancellationToken);
             if (current != loadedVersion)
             {
-                throw DocumentRuleException.Conflict(ConflictMessage);
+                throw RuleException.Conflict(ConflictMessage);
             }
 
             throw;
@@ -171,5 +172,5 @@ public sealed class IncomingHandling(
 
     public static string Shorten(string text, int max = 200) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    public static NotFoundException NotFound() => new();
+    public static RuleException NotFound() => RuleException.NotFound();
 }

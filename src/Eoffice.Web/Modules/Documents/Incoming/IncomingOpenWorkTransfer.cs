@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ internal sealed class IncomingOpenWorkTransfer(EofficeDbContext db, IPeopleDirec
 
         var from = await people.FindPersonAsync(fromUserId, cancellationToken);
         var to = await people.FindPersonAsync(toUserId, cancellationToken)
-            ?? throw new DocumentRuleException("Người nhận bàn giao không tồn tại.");
+            ?? throw RuleException.Invalid("Người nhận bàn giao không tồn tại.");
         var actor = new Actor(currentUser.Id ?? toUserId, currentUser.FullName ?? currentUser.UserName ?? to.FullName);
         var now = time.GetUtcNow().UtcDateTime;
         var documents = await db.Set<IncomingDocument>().Include(d => d.Assignments).Include(d => d.Access).Include(d => d.Events)

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class IncomingRegisterQuery(EofficeDbContext db, IncomingAccessCon
             .FirstOrDefaultAsync(r => r.Id == registerId && r.AgencyId == v.AgencyId && r.Kind == RegisterKind.Incoming, cancellationToken);
         if (register is null || !(v.AgencyWideTracker || v.KeptRegisters.Contains(register.Id)))
         {
-            throw new NotFoundException();
+            throw RuleException.NotFound();
         }
 
         return register;

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -92,7 +93,7 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
 
     public static string TargetCode(RoutingTarget target) => TargetOptions[(int)target].Code;
 
-    private Guid AgencyId => currentUser.AgencyId ?? throw new NotFoundException();
+    private Guid AgencyId => currentUser.AgencyId ?? throw RuleException.NotFound();
 
     public async Task<Response> GetAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public sealed class PresentIncoming(IncomingHandling handling, RoutingPolicy rou
         request.ThrowIfInvalid();
         if (!IncomingAccessControl.Keeps(viewer, document))
         {
-            throw new DocumentRuleException("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.", null, 403);
+            throw RuleException.Forbidden("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.");
         }
 
         var choices = await routing.PresentationChoicesAsync(viewer.AgencyId, viewer.UserId, cancellationToken);

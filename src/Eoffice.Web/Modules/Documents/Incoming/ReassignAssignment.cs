@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,10 +34,10 @@ public sealed class ReassignAssignment(IncomingHandling handling, RevokeAssignme
         request.ThrowIfInvalid();
         var assignment = document.GetAssignment(request.AssignmentId!.Value);
         var actor = RevokeAssignment.SenderActor(viewer, assignment)
-            ?? throw new DocumentRuleException("Chỉ người đã chuyển mới phân công lại được.", null, 403);
+            ?? throw RuleException.Forbidden("Chỉ người đã chuyển mới phân công lại được.");
         if (assignment.ParentId is not { } parentId)
         {
-            throw new DocumentRuleException("Văn bản trình lãnh đạo được thu hồi rồi trình lại.");
+            throw RuleException.Invalid("Văn bản trình lãnh đạo được thu hồi rồi trình lại.");
         }
 
         var notices = await revoke.RevokeAsync(document, assignment, actor, request.Reason, cancellationToken);

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ public sealed class RevokeAssignment(IncomingHandling handling)
         request.ThrowIfInvalid();
         var assignment = document.GetAssignment(request.AssignmentId!.Value);
         var actor = SenderActor(viewer, assignment)
-            ?? throw new DocumentRuleException("Chỉ người đã chuyển mới thu hồi được.", null, 403);
+            ?? throw RuleException.Forbidden("Chỉ người đã chuyển mới thu hồi được.");
         var notices = await RevokeAsync(document, assignment, actor, request.Reason, cancellationToken);
         await handling.CommitAsync(document, actor, "documents.incoming.revoke",
             $"Thu hồi văn bản đến số {document.ArrivalNumber}/{document.Year} đã chuyển cho {assignment.RecipientName}.", notices, cancellationToken);

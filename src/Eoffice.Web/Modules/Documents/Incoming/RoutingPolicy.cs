@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
@@ -165,12 +166,12 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
             {
                 if (!world.People.TryGetValue(userId, out var person) || !person.IsActive)
                 {
-                    throw new DocumentRuleException("Người nhận không tồn tại hoặc đã nghỉ.", "recipients");
+                    throw RuleException.Invalid("Người nhận không tồn tại hoặc đã nghỉ.", "recipients");
                 }
 
                 if (!choices.People.ContainsKey(userId))
                 {
-                    throw new DocumentRuleException($"Bạn không được chuyển văn bản cho {person.FullName}.", "recipients");
+                    throw RuleException.Invalid($"Bạn không được chuyển văn bản cho {person.FullName}.", "recipients");
                 }
 
                 targets.Add(AssignmentTarget.Person(userId, person.FullName, r.Role, r.DueDate, person.UnitId));
@@ -179,12 +180,12 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
             {
                 if (!world.Units.TryGetValue(unitId, out var unit) || !unit.IsActive)
                 {
-                    throw new DocumentRuleException("Đơn vị nhận không tồn tại hoặc đã ngừng hoạt động.", "recipients");
+                    throw RuleException.Invalid("Đơn vị nhận không tồn tại hoặc đã ngừng hoạt động.", "recipients");
                 }
 
                 if (!choices.Units.ContainsKey(unitId))
                 {
-                    throw new DocumentRuleException($"Bạn không được chuyển văn bản cho {unit.Name}.", "recipients");
+                    throw RuleException.Invalid($"Bạn không được chuyển văn bản cho {unit.Name}.", "recipients");
                 }
 
                 targets.Add(AssignmentTarget.Unit(unitId, unit.Name, r.Role, r.DueDate));

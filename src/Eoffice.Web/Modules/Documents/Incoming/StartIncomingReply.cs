@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,12 +45,12 @@ public sealed class StartIncomingReply(IncomingHandling handling)
         request.ThrowIfInvalid();
         if (document.Status == IncomingStatus.Cancelled)
         {
-            throw DocumentRuleException.Conflict("Văn bản đã bị hủy đăng ký.");
+            throw RuleException.Conflict("Văn bản đã bị hủy đăng ký.");
         }
 
         if (!MayReply(viewer, document))
         {
-            throw new DocumentRuleException("Bạn không xử lý văn bản này nên không soạn văn bản trả lời được.", null, 403);
+            throw RuleException.Forbidden("Bạn không xử lý văn bản này nên không soạn văn bản trả lời được.");
         }
 
         var actor = viewer.Self;

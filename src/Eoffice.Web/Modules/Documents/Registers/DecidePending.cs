@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -102,20 +103,20 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
         var pending = await LoadAsync(id, tracked: true, cancellationToken);
         if (pending.Status != PendingStatus.Waiting)
         {
-            throw DocumentRuleException.Conflict(pending.Status == PendingStatus.Registered
+            throw RuleException.Conflict(pending.Status == PendingStatus.Registered
                 ? "Văn bản này đã được vào sổ."
                 : "Văn bản này đã bị từ chối tiếp nhận.");
         }
 
         if (pending.Confidentiality != Confidentiality.None)
         {
-            throw new DocumentRuleException(IncomingFields.SecretRefusal(pending.Confidentiality) + " Hãy từ chối tiếp nhận văn bản này.", "confidentiality");
+            throw RuleException.Invalid(IncomingFields.SecretRefusal(pending.Confidentiality) + " Hãy từ chối tiếp nhận văn bản này.", "confidentiality");
         }
 
         var typeCode = IncomingFields.Clean(request.TypeCode) ?? pending.TypeCode;
         if (DocumentTypes.Find(typeCode) is null)
         {
-            throw new DocumentRuleException("Vui lòng chọn loại văn bản.", "typeCode");
+            throw RuleException.Invalid("Vui lòng chọn loại văn bản.", "typeCode");
         }
 
         var register = await registrar.KeptRegisterAsync(request.RegisterId, cancellationToken);
@@ -147,7 +148,7 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
         var viewer = await access.ViewerAsync(cancellationToken);
         var query = db.Set<PendingIncoming>().Include(p => p.Files).Where(p => p.Id == id && p.AgencyId == viewer.AgencyId);
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy văn bản chờ tiếp nhận hoặc bạn không có quyền truy cập.");
+            ?? throw RuleException.NotFound("Không tìm thấy văn bản chờ tiếp nhận hoặc bạn không có quyền truy cập.");
     }
 
     internal static void Map(RouteGroupBuilder group)

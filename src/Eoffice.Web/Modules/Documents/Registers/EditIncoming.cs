@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
         var viewer = await access.ViewerAsync(cancellationToken);
         return IncomingAccessControl.Keeps(viewer, document)
             ? document
-            : throw new DocumentRuleException("Chỉ văn thư giữ sổ mới được sửa hoặc hủy đăng ký văn bản này.", null, StatusCodes.Status403Forbidden);
+            : throw RuleException.Forbidden("Chỉ văn thư giữ sổ mới được sửa hoặc hủy đăng ký văn bản này.");
     }
 
     public async Task UpdateAsync(Guid id, IncomingFieldValues request, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw DocumentRuleException.Conflict("Văn bản vừa được người khác cập nhật. Hãy tải lại trang rồi thử lại.");
+            throw RuleException.Conflict("Văn bản vừa được người khác cập nhật. Hãy tải lại trang rồi thử lại.");
         }
 
         await audit.RecordAsync(new AuditEvent(action, "incoming-document", document.Id.ToString(), Details: details), cancellationToken);

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Time;
@@ -59,13 +60,13 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var viewer = await access.ViewerAsync(cancellationToken);
         if (registerId is not { } id || !viewer.KeptRegisters.Contains(id))
         {
-            throw new NotFoundException("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+            throw RuleException.NotFound("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
         }
 
         var register = await db.Set<Register>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == viewer.AgencyId && r.Kind == RegisterKind.Incoming, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
-        return register.IsActive ? register : throw new DocumentRuleException("Sổ văn bản đã ngừng sử dụng.", "registerId");
+            ?? throw RuleException.NotFound("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+        return register.IsActive ? register : throw RuleException.Invalid("Sổ văn bản đã ngừng sử dụng.", "registerId");
     }
 
     /// <summary>Files the clerk uploaded, in the order given; the first is the main one unless <paramref name="mainFileId"/> says otherwise.</summary>
@@ -81,7 +82,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == viewer.UserId).ToListAsync(cancellationToken);
         if (files.Count != ids.Count)
         {
-            throw new DocumentRuleException("Tệp đính kèm không tồn tại hoặc không do bạn tải lên. Hãy tải lại tệp.", "fileIds");
+            throw RuleException.Invalid("Tệp đính kèm không tồn tại hoặc không do bạn tải lên. Hãy tải lại tệp.", "fileIds");
         }
 
         var main = mainFileId is { } m && ids.Contains(m) ? m : ids[0];

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -25,7 +26,7 @@ public sealed class ListRegisters(EofficeDbContext db, ICurrentUser currentUser,
     {
         if (currentUser.Id is not { } userId || currentUser.AgencyId is not { } agencyId)
         {
-            throw new NotFoundException();
+            throw RuleException.NotFound();
         }
 
         var query = db.Set<Register>().AsNoTracking().Where(r => r.AgencyId == agencyId && r.Kind == RegisterKind.Incoming);
@@ -51,7 +52,7 @@ public sealed class ListRegisters(EofficeDbContext db, ICurrentUser currentUser,
     /// <summary>An incoming register of <paramref name="agencyId"/>; another agency's register is "not found".</summary>
     internal static async Task<Register> LoadAsync(EofficeDbContext db, Guid agencyId, Guid id, CancellationToken cancellationToken) =>
         await db.Set<Register>().FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == agencyId && r.Kind == RegisterKind.Incoming, cancellationToken)
-        ?? throw new NotFoundException("Không tìm thấy sổ văn bản hoặc bạn không có quyền truy cập.");
+        ?? throw RuleException.NotFound("Không tìm thấy sổ văn bản hoặc bạn không có quyền truy cập.");
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapGet("/registers", async Task<Results<Ok<IReadOnlyList<RegisterResponse>>, ForbidHttpResult>> (bool? mine, ListRegisters handler, ICurrentUser user, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
@@ -88,7 +89,7 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
         request.ThrowIfInvalid();
         if (currentUser.Id is not { } userId || currentUser.AgencyId is not { } agencyId)
         {
-            throw new NotFoundException();
+            throw RuleException.NotFound();
         }
 
         var externalId = request.ExternalId!.Trim();
@@ -97,14 +98,14 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
         if (await db.Set<PendingIncoming>().AnyAsync(p => p.AgencyId == agencyId && p.ExternalId == externalId
                 && (senderId != null ? p.SenderId == senderId : p.SenderName == senderName), cancellationToken))
         {
-            throw DocumentRuleException.Conflict("Văn bản này (cùng mã văn bản, cùng cơ quan gửi) đã được nhận.");
+            throw RuleException.Conflict("Văn bản này (cùng mã văn bản, cùng cơ quan gửi) đã được nhận.");
         }
 
         var ids = (request.FileIds ?? []).Distinct().ToList();
         var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == userId).ToListAsync(cancellationToken);
         if (files.Count != ids.Count)
         {
-            throw new DocumentRuleException("Tệp của gói tin không tồn tại.", "fileIds");
+            throw RuleException.Invalid("Tệp của gói tin không tồn tại.", "fileIds");
         }
 
         var pending = new PendingIncoming(agencyId, externalId, senderId, senderName, IncomingFields.Clean(request.TypeCode),

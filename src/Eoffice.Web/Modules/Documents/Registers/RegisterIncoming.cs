@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -100,7 +101,7 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
         var arrivalAt = registrar.ArrivalAt(request.ArrivalDate, request.ArrivalTime);
         if (arrivalAt > time.GetUtcNow().UtcDateTime.AddMinutes(5))
         {
-            throw new DocumentRuleException("Ngày đến không được sau thời điểm hiện tại.", "arrivalDate");
+            throw RuleException.Invalid("Ngày đến không được sau thời điểm hiện tại.", "arrivalDate");
         }
 
         var viewer = await access.ViewerAsync(cancellationToken);

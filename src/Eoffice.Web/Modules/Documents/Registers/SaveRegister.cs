@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,13 +89,13 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private Guid AgencyId() => currentUser.AgencyId ?? throw new NotFoundException();
+    private Guid AgencyId() => currentUser.AgencyId ?? throw RuleException.NotFound();
 
     private async Task EnsureUnitAsync(Guid agencyId, Guid? unitId, CancellationToken cancellationToken)
     {
         if (unitId is { } uid && (await organization.FindUnitAsync(uid, cancellationToken) is not { IsActive: true } unit || unit.AgencyId != agencyId))
         {
-            throw new DocumentRuleException("Đơn vị không tồn tại trong cơ quan.", "unitId");
+            throw RuleException.Invalid("Đơn vị không tồn tại trong cơ quan.", "unitId");
         }
     }
 
@@ -102,7 +103,7 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
     {
         if (await db.Set<Register>().AnyAsync(r => r.AgencyId == agencyId && r.Kind == RegisterKind.Incoming && r.Name == name && r.Id != exceptId, cancellationToken))
         {
-            throw new DocumentRuleException("Cơ quan đã có sổ văn bản đến với tên này.", "name", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cơ quan đã có sổ văn bản đến với tên này.", "name");
         }
     }
 

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -22,7 +23,7 @@ public sealed class SearchOrgans(EofficeDbContext db, ICurrentUser currentUser)
 
     public async Task<IReadOnlyList<OrganResponse>> HandleAsync(string? q, CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.AgencyId ?? throw new NotFoundException();
+        var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
         var query = db.Set<ExternalOrgan>().AsNoTracking().Where(o => o.AgencyId == agencyId);
         foreach (var word in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))
         {

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public sealed class SetRegisterKeepers(EofficeDbContext db, ICurrentUser current
     /// <summary>The clerks of the agency who may keep registers.</summary>
     public async Task<IReadOnlyList<KeeperResponse>> CandidatesAsync(CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.AgencyId ?? throw new NotFoundException();
+        var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
         var clerks = (await scopes.HoldersOfRoleAsync(agencyId, DefaultRoles.Clerk, cancellationToken)).Select(g => g.UserId).ToHashSet();
         return (await people.PeopleOfAgencyAsync(agencyId, cancellationToken))
             .Where(p => p.IsActive && clerks.Contains(p.Id))
@@ -31,13 +32,13 @@ public sealed class SetRegisterKeepers(EofficeDbContext db, ICurrentUser current
 
     public async Task HandleAsync(Guid registerId, Request request, CancellationToken cancellationToken)
     {
-        var agencyId = currentUser.AgencyId ?? throw new NotFoundException();
+        var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
         var register = await ListRegisters.LoadAsync(db, agencyId, registerId, cancellationToken);
         var wanted = (request.UserIds ?? []).Distinct().ToList();
         var candidates = (await CandidatesAsync(cancellationToken)).ToDictionary(c => c.UserId, c => c.FullName);
         if (wanted.FirstOrDefault(id => !candidates.ContainsKey(id)) is var stranger && stranger != Guid.Empty)
         {
-            throw new DocumentRuleException("Chỉ văn thư của cơ quan mới được giữ sổ văn bản.", "userIds");
+            throw RuleException.Invalid("Chỉ văn thư của cơ quan mới được giữ sổ văn bản.", "userIds");
         }
 
         var current = await db.Set<RegisterKeeper>().Where(k => k.RegisterId == register.Id).ToListAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -84,29 +85,29 @@ public sealed class CreateDelegation(
         return errors;
     }
 
-    /// <exception cref="BusinessRuleException">Invalid input (400), someone else's delegation without the administrators' right (403).</exception>
-    /// <exception cref="NotFoundException">Delegator or delegate not of the current user's agency.</exception>
+    /// <exception cref="RuleException">Invalid input (400), someone else's delegation without the administrators' right (403).</exception>
+    /// <exception cref="RuleException">Delegator or delegate not of the current user's agency.</exception>
     public async Task<DelegationDto> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         if (Validate(request) is { Count: > 0 } errors)
         {
-            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
         }
 
-        var me = currentUser.Id ?? throw new BusinessRuleException("Bạn cần đăng nhập.", StatusCodes.Status401Unauthorized);
+        var me = currentUser.Id ?? throw RuleException.Forbidden("Bạn cần đăng nhập.");
         var delegatorId = request.DelegatorId ?? me;
         if (delegatorId != me && !currentUser.HasPermission(IdentityPermissions.ManageAccounts))
         {
-            throw new BusinessRuleException("Bạn chỉ có thể ủy quyền các quyền của chính mình.", StatusCodes.Status403Forbidden, "delegatorId");
+            throw RuleException.Forbidden("Bạn chỉ có thể ủy quyền các quyền của chính mình.", "delegatorId");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var delegator = await people.FindAsync(delegatorId, cancellationToken);
         var delegatee = await people.InMyAgency().FindActiveAsync(request.DelegateId!.Value, cancellationToken)
-            ?? throw new NotFoundException("Không tìm thấy người được ủy quyền trong cơ quan.");
+            ?? throw RuleException.NotFound("Không tìm thấy người được ủy quyền trong cơ quan.");
         if (delegator.Status != AccountStatus.Active)
         {
-            throw new BusinessRuleException("Người ủy quyền không còn hoạt động.", StatusCodes.Status400BadRequest, "delegatorId");
+            throw RuleException.Invalid("Người ủy quyền không còn hoạt động.", "delegatorId");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -26,7 +27,7 @@ public sealed class GetDelegation(EofficeDbContext db, AgencyPeople people, ICur
             || (currentUser.HasPermission(IdentityPermissions.ManageAccounts) && await people.InMyAgency().AnyAsync(u => u.Id == delegation.DelegatorId, cancellationToken)));
         if (!visible)
         {
-            throw new NotFoundException("Không tìm thấy ủy quyền.");
+            throw RuleException.NotFound("Không tìm thấy ủy quyền.");
         }
 
         var names = await NamesAsync([delegation!.DelegatorId, delegation.DelegateId], cancellationToken);

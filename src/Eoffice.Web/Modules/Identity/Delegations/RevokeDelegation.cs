@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -15,15 +16,15 @@ namespace Eoffice.Web.Modules.Identity.Delegations;
 /// </summary>
 public sealed class RevokeDelegation(EofficeDbContext db, GetDelegation get, ICurrentUser currentUser, INotifier notifier, IAuditLog audit, TimeProvider time)
 {
-    /// <exception cref="NotFoundException">Not visible to the current user.</exception>
-    /// <exception cref="BusinessRuleException">The delegate (or anyone but the delegator and administrators) tries it (403).</exception>
+    /// <exception cref="RuleException">Not visible to the current user.</exception>
+    /// <exception cref="RuleException">The delegate (or anyone but the delegator and administrators) tries it (403).</exception>
     public async Task<DelegationDto> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (delegation, dto) = await get.FindVisibleAsync(id, tracked: true, cancellationToken);
         if (delegation.DelegatorId != currentUser.Id && !currentUser.HasPermission(IdentityPermissions.ManageAccounts))
         {
-            throw new BusinessRuleException("Chỉ người ủy quyền hoặc quản trị hệ thống được thu hồi ủy quyền.", StatusCodes.Status403Forbidden);
+            throw RuleException.Forbidden("Chỉ người ủy quyền hoặc quản trị hệ thống được thu hồi ủy quyền.");
         }
 
         if (delegation.RevokedAt is null)

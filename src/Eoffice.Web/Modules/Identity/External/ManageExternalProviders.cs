@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,10 +66,10 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
     public async Task<ProviderDto> UpdateAsync(Guid id, ProviderInput input, CancellationToken cancellationToken)
     {
         var provider = await db.Set<ExternalSignInProvider>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
         if (input.Kind != provider.Kind)
         {
-            throw new BusinessRuleException("Không thể đổi loại của nguồn đăng nhập đã tạo; hãy tạo nguồn mới.", field: "kind");
+            throw RuleException.Invalid("Không thể đổi loại của nguồn đăng nhập đã tạo; hãy tạo nguồn mới.", "kind");
         }
 
         Validate(input);
@@ -92,7 +93,7 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         var provider = await db.Set<ExternalSignInProvider>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
         db.Remove(provider);
         await audit.RecordAsync(new AuditEvent("identity.external-provider.delete", "external-provider", provider.Id.ToString(),
             Details: Describe(provider)), cancellationToken);
@@ -102,12 +103,12 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
     {
         if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Trim().Length > 200)
         {
-            throw new BusinessRuleException("Vui lòng nhập tên hiển thị (tối đa 200 ký tự), ví dụ \"Thư công vụ tỉnh\".", field: "displayName");
+            throw RuleException.Invalid("Vui lòng nhập tên hiển thị (tối đa 200 ký tự), ví dụ \"Thư công vụ tỉnh\".", "displayName");
         }
 
         if (!Enum.IsDefined(input.Kind))
         {
-            throw new BusinessRuleException("Loại nguồn đăng nhập không hợp lệ.", field: "kind");
+            throw RuleException.Invalid("Loại nguồn đăng nhập không hợp lệ.", "kind");
         }
 
         if (input.Kind == ExternalProviderKind.Ldap)
@@ -118,17 +119,17 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
         {
             if (!OidcClient.IsAcceptableAddress(input.Authority?.Trim()))
             {
-                throw new BusinessRuleException("Địa chỉ máy chủ xác thực phải là địa chỉ https:// đầy đủ (http:// chỉ dùng cho máy chủ trên cùng máy).", field: "authority");
+                throw RuleException.Invalid("Địa chỉ máy chủ xác thực phải là địa chỉ https:// đầy đủ (http:// chỉ dùng cho máy chủ trên cùng máy).", "authority");
             }
 
             if (string.IsNullOrWhiteSpace(input.ClientId))
             {
-                throw new BusinessRuleException("Vui lòng nhập mã ứng dụng (client id) do máy chủ xác thực cấp.", field: "clientId");
+                throw RuleException.Invalid("Vui lòng nhập mã ứng dụng (client id) do máy chủ xác thực cấp.", "clientId");
             }
 
             if (!string.IsNullOrWhiteSpace(input.Scopes) && !input.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"))
             {
-                throw new BusinessRuleException("Phạm vi (scope) phải có \"openid\".", field: "scopes");
+                throw RuleException.Invalid("Phạm vi (scope) phải có \"openid\".", "scopes");
             }
         }
     }
@@ -137,36 +138,36 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
     {
         if (string.IsNullOrWhiteSpace(input.Host) || input.Host.Trim().Length > 255 || input.Host.Any(c => char.IsWhiteSpace(c) || c is '/' or ':'))
         {
-            throw new BusinessRuleException("Vui lòng nhập tên hoặc địa chỉ máy chủ LDAP (không kèm ldap:// và cổng).", field: "host");
+            throw RuleException.Invalid("Vui lòng nhập tên hoặc địa chỉ máy chủ LDAP (không kèm ldap:// và cổng).", "host");
         }
 
         if (input.Port is < 1 or > 65535)
         {
-            throw new BusinessRuleException("Cổng phải từ 1 đến 65535.", field: "port");
+            throw RuleException.Invalid("Cổng phải từ 1 đến 65535.", "port");
         }
 
         if (!Enum.IsDefined(input.Security))
         {
-            throw new BusinessRuleException("Kiểu bảo vệ kết nối không hợp lệ.", field: "security");
+            throw RuleException.Invalid("Kiểu bảo vệ kết nối không hợp lệ.", "security");
         }
 
         var direct = !string.IsNullOrWhiteSpace(input.BindDnTemplate);
         if (direct && !input.BindDnTemplate!.Contains("{0}", StringComparison.Ordinal))
         {
-            throw new BusinessRuleException("Mẫu DN phải chứa {0} ở chỗ tên người dùng, ví dụ uid={0},ou=people,dc=tinh,dc=gov,dc=vn.", field: "bindDnTemplate");
+            throw RuleException.Invalid("Mẫu DN phải chứa {0} ở chỗ tên người dùng, ví dụ uid={0},ou=people,dc=tinh,dc=gov,dc=vn.", "bindDnTemplate");
         }
 
         if (!direct)
         {
             if (string.IsNullOrWhiteSpace(input.SearchBase))
             {
-                throw new BusinessRuleException("Cần mẫu DN để đăng nhập trực tiếp, hoặc DN gốc tìm kiếm và bộ lọc để tìm rồi đăng nhập.", field: "searchBase");
+                throw RuleException.Invalid("Cần mẫu DN để đăng nhập trực tiếp, hoặc DN gốc tìm kiếm và bộ lọc để tìm rồi đăng nhập.", "searchBase");
             }
 
             var filter = input.SearchFilter?.Trim();
             if (string.IsNullOrEmpty(filter) || !filter.Contains("{0}", StringComparison.Ordinal) || filter[0] != '(' || filter[^1] != ')')
             {
-                throw new BusinessRuleException("Bộ lọc tìm kiếm phải nằm trong ngoặc và chứa {0}, ví dụ (|(uid={0})(mail={0})).", field: "searchFilter");
+                throw RuleException.Invalid("Bộ lọc tìm kiếm phải nằm trong ngoặc và chứa {0}, ví dụ (|(uid={0})(mail={0})).", "searchFilter");
             }
         }
     }

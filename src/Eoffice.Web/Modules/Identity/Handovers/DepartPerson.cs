@@ -4,6 +4,7 @@ using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,29 +69,29 @@ public sealed class DepartPerson(
         return errors;
     }
 
-    /// <exception cref="NotFoundException">The person is not of the administrator's agency.</exception>
-    /// <exception cref="BusinessRuleException">Invalid input (400), already departed or oneself (409).</exception>
+    /// <exception cref="RuleException">The person is not of the administrator's agency.</exception>
+    /// <exception cref="RuleException">Invalid input (400), already departed or oneself (409).</exception>
     public async Task<Handover> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
     {
         if (Validate(personId, request) is { Count: > 0 } errors)
         {
-            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var person = await people.FindAsync(personId, cancellationToken);
         if (person.Status == AccountStatus.Departed)
         {
-            throw new BusinessRuleException("Cán bộ đã nghỉ việc.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cán bộ đã nghỉ việc.");
         }
 
         if (person.Id == currentUser.Id)
         {
-            throw new BusinessRuleException("Không thể tự làm thủ tục nghỉ việc cho chính mình.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Không thể tự làm thủ tục nghỉ việc cho chính mình.");
         }
 
         var successor = await people.InMyAgency().FirstOrDefaultAsync(u => u.Id == request.SuccessorId && u.Status == AccountStatus.Active, cancellationToken)
-            ?? throw new BusinessRuleException("Người tiếp nhận phải là cán bộ đang hoạt động của cơ quan.", StatusCodes.Status400BadRequest, "successorId");
+            ?? throw RuleException.Invalid("Người tiếp nhận phải là cán bộ đang hoạt động của cơ quan.", "successorId");
 
         var reason = ParseReason(request.Reason)!.Value;
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public sealed class GetHandover(EofficeDbContext db, AgencyPeople people, ICurre
             || (currentUser.HasPermission(IdentityPermissions.ManageAccounts) && await people.InMyAgency().AnyAsync(u => u.Id == handover.FromUserId, cancellationToken)));
         if (!visible)
         {
-            throw new NotFoundException("Không tìm thấy biên bản bàn giao.");
+            throw RuleException.NotFound("Không tìm thấy biên bản bàn giao.");
         }
 
         var ids = new[] { handover!.FromUserId, handover.ToUserId, handover.By ?? Guid.Empty };

@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -76,9 +77,9 @@ public sealed class CreatePerson(
     public async Task<Response> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var agencyId = scope.IsInstallationAdministrator && request.AgencyId is { } named ? named : scope.AgencyId;
-        PersonRuleException.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         var (unit, position, placementErrors) = await placement.CheckAsync(agencyId, request.UnitId, request.PositionId, cancellationToken);
-        PersonRuleException.ThrowIfAny(placementErrors);
+        RuleException.ThrowIfAny(placementErrors);
 
         var fullName = request.FullName!.Trim();
         string userName;
@@ -87,7 +88,7 @@ public sealed class CreatePerson(
             userName = typed;
             if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
             {
-                throw new PersonRuleException("Tên đăng nhập đã có người dùng.", "userName", StatusCodes.Status409Conflict);
+                throw RuleException.Conflict("Tên đăng nhập đã có người dùng.", "userName");
             }
         }
         else
@@ -124,7 +125,7 @@ public sealed class CreatePerson(
             db.ChangeTracker.Clear();
             if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
             {
-                throw new PersonRuleException("Tên đăng nhập vừa được dùng cho người khác; vui lòng thử lại.", "userName", StatusCodes.Status409Conflict);
+                throw RuleException.Conflict("Tên đăng nhập vừa được dùng cho người khác; vui lòng thử lại.", "userName");
             }
 
             throw;

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,12 +18,12 @@ public sealed class DisablePerson(EofficeDbContext db, PeopleScope scope, Sessio
         var user = await PeopleScope.LoadAsync(db, scope.AgencyId, id, cancellationToken);
         if (user.Id == scope.CurrentUserId)
         {
-            throw new PersonRuleException("Bạn không thể tự khóa tài khoản của chính mình.", "status", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Bạn không thể tự khóa tài khoản của chính mình.", "status");
         }
 
         if (user.Status == AccountStatus.Departed)
         {
-            throw new PersonRuleException("Cán bộ đã nghỉ hoặc chuyển công tác; tài khoản không còn hoạt động.", "status", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cán bộ đã nghỉ hoặc chuyển công tác; tài khoản không còn hoạt động.", "status");
         }
 
         if (user.Status == AccountStatus.Disabled)

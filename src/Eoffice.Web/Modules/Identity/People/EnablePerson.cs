@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,7 @@ public sealed class EnablePerson(EofficeDbContext db, PeopleScope scope, IAuditL
         var user = await PeopleScope.LoadAsync(db, scope.AgencyId, id, cancellationToken);
         if (user.Status == AccountStatus.Departed)
         {
-            throw new PersonRuleException("Cán bộ đã nghỉ hoặc chuyển công tác; không thể mở lại tài khoản.", "status", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cán bộ đã nghỉ hoặc chuyển công tác; không thể mở lại tài khoản.", "status");
         }
 
         if (user.Status == AccountStatus.Active)

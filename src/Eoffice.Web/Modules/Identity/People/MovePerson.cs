@@ -1,5 +1,6 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,7 @@ public sealed class MovePerson(EofficeDbContext db, PeopleScope scope, Placement
         var agencyId = scope.AgencyId;
         var user = await PeopleScope.LoadAsync(db, agencyId, id, cancellationToken);
         var (unit, position, errors) = await placement.CheckAsync(agencyId, request.UnitId, request.PositionId, cancellationToken);
-        PersonRuleException.ThrowIfAny(errors);
+        RuleException.ThrowIfAny(errors);
         if (user.UnitId == unit!.Id && user.PositionId == position!.Id)
         {
             return PersonResponse.From(user);

@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Web;
@@ -85,7 +86,7 @@ public static partial class PersonRules
 /// </summary>
 public sealed class PeopleScope(ICurrentUser currentUser)
 {
-    public Guid AgencyId => currentUser.AgencyId ?? throw new NotFoundException("Tài khoản của bạn chưa thuộc cơ quan nào.");
+    public Guid AgencyId => currentUser.AgencyId ?? throw RuleException.NotFound("Tài khoản của bạn chưa thuộc cơ quan nào.");
 
     public Guid? CurrentUserId => currentUser.Id;
 
@@ -94,7 +95,7 @@ public sealed class PeopleScope(ICurrentUser currentUser)
     /// <summary>Loads a person of <paramref name="agencyId"/> for change, with their roles.</summary>
     internal static async Task<User> LoadAsync(EofficeDbContext db, Guid agencyId, Guid id, CancellationToken cancellationToken) =>
         await db.Set<User>().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == id && u.AgencyId == agencyId, cancellationToken)
-        ?? throw new NotFoundException("Không tìm thấy cán bộ hoặc bạn không có quyền truy cập.");
+        ?? throw RuleException.NotFound("Không tìm thấy cán bộ hoặc bạn không có quyền truy cập.");
 }
 
 /// <summary>Where a person is placed: a unit and a position of their agency, both in use.</summary>
@@ -136,19 +137,5 @@ public sealed class Placement(IOrganizationDirectory organization)
         }
 
         return (unit, position, errors);
-    }
-}
-
-/// <summary>A field error found by a handler (after the request's own checks passed).</summary>
-public sealed class PersonRuleException(string message, string? field = null, int statusCode = StatusCodes.Status400BadRequest)
-    : BusinessRuleException(message, statusCode, field)
-{
-    public static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            var (field, messages) = errors.First();
-            throw new PersonRuleException(messages[0], field);
-        }
     }
 }

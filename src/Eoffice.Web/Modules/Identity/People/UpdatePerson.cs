@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +29,11 @@ public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, IAuditL
     public async Task<PersonResponse> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var user = await PeopleScope.LoadAsync(db, scope.AgencyId, id, cancellationToken);
-        PersonRuleException.ThrowIfAny(Validate(request));
+        RuleException.ThrowIfAny(Validate(request));
         var userName = request.UserName!.Trim();
         if (userName != user.UserName && await db.Set<User>().AnyAsync(u => u.UserName == userName && u.Id != id, cancellationToken))
         {
-            throw new PersonRuleException("Tên đăng nhập đã có người dùng.", "userName", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Tên đăng nhập đã có người dùng.", "userName");
         }
 
         var before = $"{user.UserName} | {user.FullName} | {user.Email} | {user.Phone}";

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +25,10 @@ public sealed class AgencyPeople(EofficeDbContext db, ICurrentUser currentUser)
     }
 
     /// <summary>The person with their role assignments, tracked for changes.</summary>
-    /// <exception cref="NotFoundException">No such person in the current user's agency.</exception>
+    /// <exception cref="RuleException">No such person in the current user's agency.</exception>
     public async Task<User> FindAsync(Guid personId, CancellationToken cancellationToken) =>
         await InMyAgency().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == personId, cancellationToken)
-        ?? throw new NotFoundException(NotFoundMessage);
+        ?? throw RuleException.NotFound(NotFoundMessage);
 
     /// <summary>Active people of the agency, by name, for choosers on the pages.</summary>
     public async Task<IReadOnlyList<PersonOption>> ActiveAsync(CancellationToken cancellationToken)

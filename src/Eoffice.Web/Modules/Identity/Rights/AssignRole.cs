@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,13 +42,13 @@ public sealed class AssignRole(
         return errors;
     }
 
-    /// <exception cref="NotFoundException">The person is not of the administrator's agency.</exception>
-    /// <exception cref="BusinessRuleException">Invalid role or scope (400), departed person or role already held (409).</exception>
+    /// <exception cref="RuleException">The person is not of the administrator's agency.</exception>
+    /// <exception cref="RuleException">Invalid role or scope (400), departed person or role already held (409).</exception>
     public async Task<RoleAssignmentDto> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
     {
         if (Validate(request) is { Count: > 0 } errors)
         {
-            throw new BusinessRuleException(errors.First().Value[0], StatusCodes.Status400BadRequest, errors.First().Key);
+            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
         }
 
         var roleCode = request.RoleCode!;
@@ -55,7 +56,7 @@ public sealed class AssignRole(
         var person = await people.FindAsync(personId, cancellationToken);
         if (person.Status == AccountStatus.Departed)
         {
-            throw new BusinessRuleException("Cán bộ đã nghỉ việc, không thể cấp vai trò.", StatusCodes.Status409Conflict);
+            throw RuleException.Conflict("Cán bộ đã nghỉ việc, không thể cấp vai trò.");
         }
 
         var scopeName = GetPersonRoles.AgencyWide;
@@ -64,7 +65,7 @@ public sealed class AssignRole(
             var unit = await directory.FindUnitAsync(unitId, cancellationToken);
             if (unit is null || person.AgencyId is null || unit.AgencyId != person.AgencyId)
             {
-                throw new BusinessRuleException("Đơn vị không thuộc cơ quan của cán bộ.", StatusCodes.Status400BadRequest, "scopeUnitId");
+                throw RuleException.Invalid("Đơn vị không thuộc cơ quan của cán bộ.", "scopeUnitId");
             }
 
             scopeName = unit.Name;
@@ -72,7 +73,7 @@ public sealed class AssignRole(
 
         if (person.RoleAssignments.Any(r => r.RoleCode == roleCode && r.ScopeUnitId == request.ScopeUnitId))
         {
-            throw new BusinessRuleException("Cán bộ đã có vai trò này với phạm vi này.", StatusCodes.Status409Conflict, "roleCode");
+            throw RuleException.Conflict("Cán bộ đã có vai trò này với phạm vi này.", "roleCode");
         }
 
         var assignment = person.GrantRole(roleCode, request.ScopeUnitId, time.GetUtcNow().UtcDateTime, currentUser.Id);

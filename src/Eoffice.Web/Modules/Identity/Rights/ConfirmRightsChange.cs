@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,22 +18,22 @@ public sealed class ConfirmRightsChange(EofficeDbContext db, ICurrentUser curren
 {
     public const string NotAllowed = "Chỉ người được giao xác nhận thay đổi quyền của cơ quan mới được xác nhận.";
 
-    /// <exception cref="NotFoundException">No such change in the current user's agency.</exception>
-    /// <exception cref="BusinessRuleException">The current user may not confirm (403).</exception>
+    /// <exception cref="RuleException">No such change in the current user's agency.</exception>
+    /// <exception cref="RuleException">The current user may not confirm (403).</exception>
     public async Task<RightsChange> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var me = currentUser.Id ?? throw new BusinessRuleException(NotAllowed, StatusCodes.Status403Forbidden);
+        var me = currentUser.Id ?? throw RuleException.Forbidden(NotAllowed);
         var agencyId = currentUser.AgencyId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var change = await db.Set<RightsChange>().FirstOrDefaultAsync(c => c.Id == id && c.AgencyId == agencyId, cancellationToken);
         if (change is null || !await approval.MayViewAsync(cancellationToken))
         {
-            throw new NotFoundException("Không tìm thấy thay đổi quyền.");
+            throw RuleException.NotFound("Không tìm thấy thay đổi quyền.");
         }
 
         if (!await approval.MayConfirmAsync(me, currentUser.HasPermission(IdentityPermissions.ManageAccounts), agencyId, cancellationToken))
         {
-            throw new BusinessRuleException(NotAllowed, StatusCodes.Status403Forbidden);
+            throw RuleException.Forbidden(NotAllowed);
         }
 
         if (!change.IsConfirmed)

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public sealed class GetPersonRoles(AgencyPeople people, IOrganizationDirectory d
     public async Task<PersonRolesDto> HandleAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = await people.InMyAgency().AsNoTracking().Include(u => u.RoleAssignments)
-            .FirstOrDefaultAsync(u => u.Id == personId, cancellationToken) ?? throw new NotFoundException(AgencyPeople.NotFoundMessage);
+            .FirstOrDefaultAsync(u => u.Id == personId, cancellationToken) ?? throw RuleException.NotFound(AgencyPeople.NotFoundMessage);
         var units = person.AgencyId is { } agencyId
             ? (await directory.UnitsOfAgencyAsync(agencyId, cancellationToken)).ToDictionary(u => u.Id, u => u.Name)
             : [];

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,14 +22,14 @@ public sealed class RevokeRole(
     IAuditLog audit,
     PermissionCatalog catalog)
 {
-    /// <exception cref="NotFoundException">The person or the assignment is not of the administrator's agency.</exception>
-    /// <exception cref="BusinessRuleException">Revoking the last administrator (409).</exception>
+    /// <exception cref="RuleException">The person or the assignment is not of the administrator's agency.</exception>
+    /// <exception cref="RuleException">Revoking the last administrator (409).</exception>
     public async Task HandleAsync(Guid personId, Guid assignmentId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await roles.HandleAsync(personId, cancellationToken);
         var assignment = before.Roles.FirstOrDefault(r => r.Id == assignmentId)
-            ?? throw new NotFoundException("Không tìm thấy vai trò của cán bộ.");
+            ?? throw RuleException.NotFound("Không tìm thấy vai trò của cán bộ.");
         var person = await people.FindAsync(personId, cancellationToken);
 
         if (catalog.PermissionsOf([assignment.RoleCode]).Contains(IdentityPermissions.ManageAccounts)
@@ -40,7 +41,7 @@ public sealed class RevokeRole(
                 && u.RoleAssignments.Any(r => adminRoles.Contains(r.RoleCode)), cancellationToken);
             if (!othersExist)
             {
-                throw new BusinessRuleException("Không thể thu hồi vai trò quản trị của quản trị viên cuối cùng trong cơ quan.", StatusCodes.Status409Conflict);
+                throw RuleException.Conflict("Không thể thu hồi vai trò quản trị của quản trị viên cuối cùng trong cơ quan.");
             }
         }
 

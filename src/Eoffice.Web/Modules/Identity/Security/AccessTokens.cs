@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,18 +27,18 @@ public sealed class AccessTokens(EofficeDbContext db, IAuditLog audit, TimeProvi
         var trimmed = (name ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            throw new BusinessRuleException("Vui lòng đặt tên cho mã truy cập.", field: "name");
+            throw RuleException.Invalid("Vui lòng đặt tên cho mã truy cập.", "name");
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw new BusinessRuleException($"Tên mã truy cập tối đa {MaxNameLength} ký tự.", field: "name");
+            throw RuleException.Invalid($"Tên mã truy cập tối đa {MaxNameLength} ký tự.", "name");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         if (expiresAt is { } expiry && expiry <= now)
         {
-            throw new BusinessRuleException("Ngày hết hạn phải ở sau thời điểm hiện tại.", field: "expiresAt");
+            throw RuleException.Invalid("Ngày hết hạn phải ở sau thời điểm hiện tại.", "expiresAt");
         }
 
         var token = AccessTokenFormat.Generate();
@@ -66,7 +67,7 @@ public sealed class AccessTokens(EofficeDbContext db, IAuditLog audit, TimeProvi
 
     private async Task RevokeAsync(System.Linq.Expressions.Expression<Func<PersonalAccessToken, bool>> match, string by, CancellationToken cancellationToken)
     {
-        var token = await db.Set<PersonalAccessToken>().FirstOrDefaultAsync(match, cancellationToken) ?? throw new NotFoundException();
+        var token = await db.Set<PersonalAccessToken>().FirstOrDefaultAsync(match, cancellationToken) ?? throw RuleException.NotFound();
         if (token.RevokedAt is not null)
         {
             return;

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -87,5 +88,5 @@ public sealed class AccountSecurityAdministration(
 
     private async Task<User> FindAsync(Guid? agencyId, Guid userId, CancellationToken cancellationToken) =>
         await db.Set<User>().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == userId && u.AgencyId == agencyId, cancellationToken)
-        ?? throw new NotFoundException("Không tìm thấy tài khoản.");
+        ?? throw RuleException.NotFound("Không tìm thấy tài khoản.");
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
@@ -34,10 +35,10 @@ public sealed class ChangePassword(
 
     public async Task<Result> HandleAsync(ClaimsPrincipal principal, Request request, CancellationToken cancellationToken)
     {
-        var userId = principal.UserId() ?? throw new NotFoundException();
-        var sessionId = Guid.TryParse(principal.FindFirstValue(EofficeClaims.SessionId), out var sid) ? sid : throw new NotFoundException();
+        var userId = principal.UserId() ?? throw RuleException.NotFound();
+        var sessionId = Guid.TryParse(principal.FindFirstValue(EofficeClaims.SessionId), out var sid) ? sid : throw RuleException.NotFound();
         var user = await db.Set<User>().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(user.PasswordHash)

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public sealed class MySessions(EofficeDbContext db, IAuditLog audit, IOptions<Id
     public async Task EndAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
     {
         var session = await db.Set<UserSession>().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
         if (!session.IsOpen)
         {
             return;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
@@ -31,7 +32,7 @@ public sealed class TwoFactorEnrolment(
 
     public Setup Begin(ClaimsPrincipal principal)
     {
-        var userId = principal.UserId() ?? throw new NotFoundException();
+        var userId = principal.UserId() ?? throw RuleException.NotFound();
         var userName = principal.FindFirstValue(EofficeClaims.UserName) ?? userId.ToString();
         var secret = TwoFactorCodes.NewSecret();
         var uri = Totp.EnrolmentUri(TwoFactorCodes.Issuer, userName, secret);
@@ -90,17 +91,17 @@ public sealed class TwoFactorEnrolment(
 
     public async Task<(bool Enabled, int RecoveryCodesLeft)> StatusAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var userId = principal.UserId() ?? throw new NotFoundException();
+        var userId = principal.UserId() ?? throw RuleException.NotFound();
         var enabled = await db.Set<User>().Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(cancellationToken);
         return (enabled, enabled ? await codes.UnusedRecoveryCodesAsync(userId, cancellationToken) : 0);
     }
 
     private async Task<(User User, Guid SessionId)> LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var userId = principal.UserId() ?? throw new NotFoundException();
-        var sessionId = Guid.TryParse(principal.FindFirstValue(EofficeClaims.SessionId), out var sid) ? sid : throw new NotFoundException();
+        var userId = principal.UserId() ?? throw RuleException.NotFound();
+        var sessionId = Guid.TryParse(principal.FindFirstValue(EofficeClaims.SessionId), out var sid) ? sid : throw RuleException.NotFound();
         var user = await db.Set<User>().Include(u => u.RoleAssignments).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RuleException.NotFound();
         return (user, sessionId);
     }
 }

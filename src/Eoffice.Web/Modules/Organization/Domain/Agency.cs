@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Organization.Domain;
 
@@ -52,7 +53,7 @@ public sealed class Agency
     {
         if (!AgencyCode.IsValid(code, out var error))
         {
-            throw new OrganizationRuleException(error, nameof(Code));
+            throw RuleException.Invalid(error, nameof(Code));
         }
 
         Code = code;
@@ -62,12 +63,12 @@ public sealed class Agency
     {
         if (string.IsNullOrWhiteSpace(fullName))
         {
-            throw new OrganizationRuleException("Vui lòng nhập tên cơ quan.", nameof(FullName));
+            throw RuleException.Invalid("Vui lòng nhập tên cơ quan.", nameof(FullName));
         }
 
         if (string.IsNullOrWhiteSpace(shortName))
         {
-            throw new OrganizationRuleException("Vui lòng nhập tên viết tắt của cơ quan.", nameof(ShortName));
+            throw RuleException.Invalid("Vui lòng nhập tên viết tắt của cơ quan.", nameof(ShortName));
         }
 
         FullName = fullName.Trim();

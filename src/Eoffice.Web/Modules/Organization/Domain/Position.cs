@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Rules;
 namespace Eoffice.Web.Modules.Organization.Domain;
 
 /// <summary>A position (chức vụ) in an agency: Giám đốc, Phó Giám đốc, Chánh Văn phòng, Trưởng phòng, Chuyên viên, Văn thư…</summary>
@@ -35,7 +36,7 @@ public sealed class Position
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new OrganizationRuleException("Vui lòng nhập tên chức vụ.", nameof(Name));
+            throw RuleException.Invalid("Vui lòng nhập tên chức vụ.", nameof(Name));
         }
 
         Name = name.Trim();

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Organization.Domain;
 
@@ -57,12 +58,12 @@ public sealed class Unit
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new OrganizationRuleException("Vui lòng nhập tên đơn vị.", nameof(Name));
+            throw RuleException.Invalid("Vui lòng nhập tên đơn vị.", nameof(Name));
         }
 
         if (code is not null && code.Any(c => c is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9') or 'Đ')))
         {
-            throw new OrganizationRuleException("Mã đơn vị chỉ gồm chữ in hoa và chữ số, ví dụ VP, KHTC.", nameof(Code));
+            throw RuleException.Invalid("Mã đơn vị chỉ gồm chữ in hoa và chữ số, ví dụ VP, KHTC.", nameof(Code));
         }
 
         Name = name.Trim();
@@ -79,17 +80,17 @@ public sealed class Unit
         {
             if (newParent.AgencyId != AgencyId)
             {
-                throw new OrganizationRuleException("Không thể chuyển đơn vị sang cơ quan khác.", nameof(ParentId));
+                throw RuleException.Invalid("Không thể chuyển đơn vị sang cơ quan khác.", nameof(ParentId));
             }
 
             if (newParent.Id == Id || ancestorsOfNewParent.Contains(Id))
             {
-                throw new OrganizationRuleException("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", nameof(ParentId));
+                throw RuleException.Invalid("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", nameof(ParentId));
             }
 
             if (!newParent.IsActive)
             {
-                throw new OrganizationRuleException("Đơn vị cấp trên đã ngừng hoạt động.", nameof(ParentId));
+                throw RuleException.Invalid("Đơn vị cấp trên đã ngừng hoạt động.", nameof(ParentId));
             }
         }
 
@@ -101,7 +102,7 @@ public sealed class Unit
     {
         if (hasActiveChildren)
         {
-            throw new OrganizationRuleException("Đơn vị còn đơn vị cấp dưới đang hoạt động; hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.", nameof(IsActive), 409);
+            throw RuleException.Conflict("Đơn vị còn đơn vị cấp dưới đang hoạt động; hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.", nameof(IsActive));
         }
 
         IsActive = false;

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public sealed class DetailsModel(GetIncomingDocument handler) : PageModel
             Document = await handler.HandleAsync(Id, cancellationToken);
             return Page();
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }

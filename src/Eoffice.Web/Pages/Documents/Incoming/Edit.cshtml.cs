@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -92,7 +93,7 @@ public sealed class EditModel(EditIncoming editIncoming) : PageModel
                 TempData["Message"] = message;
                 return Redirect($"/van-ban-den/{id}");
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddRuleError(rule);
             }
@@ -113,11 +114,11 @@ public sealed class EditModel(EditIncoming editIncoming) : PageModel
             Document = await editIncoming.LoadForClerkAsync(id, cancellationToken);
             return null;
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException)
+        catch (RuleException)
         {
             return Forbid();
         }

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +63,7 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
 
                 Warnings = outcome.Warnings;
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddRuleError(rule);
             }
@@ -94,7 +95,7 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
                 TempData["Message"] = "Đã từ chối tiếp nhận văn bản.";
                 return Redirect("/van-ban-den/cho-tiep-nhan");
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddModelError(nameof(Reason), rule.Message);
             }
@@ -117,7 +118,7 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
         {
             Item = await decidePending.GetAsync(id, cancellationToken);
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
@@ -69,11 +70,11 @@ public sealed class RegisterModel(RegisterIncoming registerIncoming, ListRegiste
 
                 Warnings = outcome.Warnings;
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddModelError(rule.Field is null ? string.Empty : RegisterInput.FieldOf(rule.Field), rule.Message);
             }
-            catch (NotFoundException rule)
+            catch (RuleException rule) when (rule.Kind == RuleKind.NotFound)
             {
                 ModelState.AddModelError("Input.RegisterId", rule.Message);
             }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,11 +22,11 @@ public abstract class PrintViewModel(PrintMarks marks) : PageModel
         {
             Report = await build();
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return NotFound();
         }
-        catch (BusinessRuleException rule)
+        catch (RuleException rule)
         {
             Error = rule.Message;
             return Page();

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class EditModel(ListRegisters listRegisters, SaveRegister saveRegi
                 Message = "Đã lưu sổ văn bản.";
                 return Redirect("/quan-tri/so-van-ban");
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddModelError(rule.Field == "userIds" ? "Input.KeeperIds" : rule.Field is null ? string.Empty : ModelStateExtensions.FieldOf(rule.Field), rule.Message);
             }

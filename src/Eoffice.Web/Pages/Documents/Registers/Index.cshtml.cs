@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class IndexModel(ListRegisters listRegisters, SaveRegister saveReg
                 Message = $"Đã tạo sổ {request.Name!.Trim()}. Hãy chỉ định văn thư giữ sổ.";
                 return Redirect($"/quan-tri/so-van-ban/{id}");
             }
-            catch (BusinessRuleException rule) when (rule is not NotFoundException)
+            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
             {
                 ModelState.AddRuleError(rule);
             }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +63,7 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : PageModel
                 Message = "Đã lưu cấu hình luồng văn bản đến.";
                 return RedirectToPage();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 ModelState.AddRuleError(rule);
             }

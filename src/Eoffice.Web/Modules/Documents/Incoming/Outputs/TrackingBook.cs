@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,7 +75,7 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
         {
             registerName = await db.Set<Register>().AsNoTracking()
                 .Where(r => r.Id == registerId && r.AgencyId == v.AgencyId && r.Kind == RegisterKind.Incoming)
-                .Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+                .Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? throw RuleException.NotFound();
         }
 
         var agency = await marks.AgencyNameAsync(v.AgencyId, cancellationToken);

@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -59,7 +60,7 @@ public sealed class ForwardModel(IncomingAccessControl access, EofficeDbContext 
         {
             Choices = await recipients.HandleAsync(Id, null, Input.AssignmentId, cancellationToken);
         }
-        catch (DocumentRuleException rule)
+        catch (RuleException rule)
         {
             NoChoices = rule.Message;
         }

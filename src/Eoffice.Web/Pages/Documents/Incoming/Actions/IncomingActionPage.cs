@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public abstract class IncomingActionPage(IncomingAccessControl access, EofficeDb
             await OnLoadedAsync(cancellationToken);
             return true;
         }
-        catch (NotFoundException)
+        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
         {
             return false;
         }
@@ -69,11 +70,11 @@ public abstract class IncomingActionPage(IncomingAccessControl access, EofficeDb
                 Message = done;
                 return Redirect(DocumentUrl);
             }
-            catch (NotFoundException)
+            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
             {
                 return NotFound();
             }
-            catch (BusinessRuleException rule)
+            catch (RuleException rule)
             {
                 db.ChangeTracker.Clear();
                 ModelState.AddRuleError(rule);
