@@ -65,12 +65,12 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         // The clerk registers the scanned document: the PDF is previewed beside the form.
         var (clerk, clerkErrors) = await SignedInAsync("dtmai");
         await clerk.GotoAsync(app.BaseUrl + "/van-ban-den/vao-so");
-        await clerk.Locator("#Input_TypeCode").SelectOptionAsync(new SelectOptionValue { Label = "Công văn" });
-        await clerk.Locator("#Input_CodeNumber").FillAsync(Random.Shared.Next(100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await clerk.Locator("#Input_CodeNotation").FillAsync("UBND-KT");
-        await clerk.Locator("#Input_IssuingOrganName").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
-        await clerk.Locator("#Input_Subject").FillAsync(subject);
-        await clerk.Locator("#Input_Urgency").SelectOptionAsync(new SelectOptionValue { Label = "Khẩn" });
+        await clerk.Locator("#Input_Document_TypeCode").SelectOptionAsync(new SelectOptionValue { Label = "Công văn" });
+        await clerk.Locator("#Input_Document_CodeNumber").FillAsync(Random.Shared.Next(100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await clerk.Locator("#Input_Document_CodeNotation").FillAsync("UBND-KT");
+        await clerk.Locator("#Input_Document_IssuingOrganName").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
+        await clerk.Locator("#Input_Document_Subject").FillAsync(subject);
+        await clerk.Locator("#Input_Document_Urgency").SelectOptionAsync(new SelectOptionValue { Label = "Khẩn" });
         await clerk.Locator("#file-picker").SetInputFilesAsync(ScannedPdf());
         await Assertions.Expect(clerk.Locator("#file-list li")).ToHaveCountAsync(1);
         await Assertions.Expect(clerk.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();

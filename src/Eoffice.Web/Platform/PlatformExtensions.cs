@@ -157,7 +157,7 @@ public static class PlatformExtensions
         // makes the first test that runs such a query fail instead of leaving a warning in a log.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
             .Throw(RelationalEventId.MultipleCollectionIncludeWarning));
-        options.AddInterceptors(sp.GetRequiredService<NfcNormalizationInterceptor>());
+        options.AddInterceptors(sp.GetRequiredService<NfcNormalizationInterceptor>(), sp.GetRequiredService<OutboxEventInterceptor>());
     }
 
     public static WebApplication UseEofficePlatform(this WebApplication app)

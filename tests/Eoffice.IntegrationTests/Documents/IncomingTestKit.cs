@@ -1,4 +1,5 @@
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
@@ -61,13 +62,16 @@ internal static class IncomingTestKit
             && db.Set<RegisterKeeper>().Any(k => k.RegisterId == r.Id && k.UserId == clerk.Id) && r.Kind == RegisterKind.Incoming);
         var now = time.GetUtcNow().UtcDateTime;
         var arrival = arrivalAt ?? now;
-        var metadata = new IncomingMetadata(typeCode, codeNumber ?? Random.Shared.Next(1, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            codeNotation, DateOnly.FromDateTime(arrival.AddDays(-2)), null, organ, subject, "Tiếng Việt", 2, null, "Chủ tịch", "Nguyễn Văn Hòa",
-            urgency, null, requestsComments, null, null);
+        var metadata = DocumentMetadata.Create(new DocumentMetadataInput
+        {
+            TypeCode = typeCode, CodeNumber = codeNumber ?? Random.Shared.Next(1, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CodeNotation = codeNotation, IssuedDate = DateOnly.FromDateTime(arrival.AddDays(-2)), IssuingOrganName = organ, Subject = subject, PageAmount = 2,
+            SignerPosition = "Chủ tịch", SignerFullName = "Nguyễn Văn Hòa", Urgency = UrgencyNames.Code(urgency), RequestsComments = requestsComments,
+        });
         await using var transaction = await db.Database.BeginTransactionAsync();
         var year = VietnamTime.DateOf(new DateTimeOffset(arrival, TimeSpan.Zero)).Year;
         var number = await numbers.NextAsync(register.Id, year, default);
-        var document = IncomingDocument.Register(register.AgencyId, register, year, number, arrival, IncomingSource.Paper, metadata,
+        var document = IncomingDocument.Register(register, year, number, arrival, IncomingSource.Paper, metadata,
             new Actor(clerk.Id, clerk.FullName), now);
         db.Add(document);
         await db.SaveChangesAsync();
@@ -91,13 +95,33 @@ internal static class IncomingTestKit
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A demo person as the actor of an aggregate action.</summary>
-    public static Task<Actor> ActorAsync(this EofficeApp app, string userName) =>
-        app.WithDbAsync(db => db.Set<User>().Where(u => u.UserName == userName).Select(u => new Actor(u.Id, u.FullName)).SingleAsync());
+    /// <summary>A demo person acting on the aggregate in a test that names the assignment to act on (see <see cref="KitParty"/>).</summary>
+    public static async Task<KitParty> ActorAsync(this EofficeApp app, string userName) =>
+        new(await app.WithDbAsync(db => db.Set<User>().Where(u => u.UserName == userName).Select(u => new Actor(u.Id, u.FullName)).SingleAsync()));
 
     /// <summary>The document as stored, with its assignments, history and access list.</summary>
     public static Task<IncomingDocument> LoadIncomingAsync(this EofficeApp app, Guid documentId) =>
         app.WithDbAsync(db => db.Set<IncomingDocument>().AsNoTracking()
             .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
             .AsSplitQuery().SingleAsync(d => d.Id == documentId));
+}
+
+/// <summary>
+/// A person driving the aggregate in a test about what comes after an action (lists, outputs, reminders): the test names
+/// the assignment, and the party may act on it and take back what it sent whoever holds it; who may do what is the
+/// subject of the handling tests, through the API.
+/// </summary>
+internal sealed record KitParty(Actor Actor) : IIncomingParty
+{
+    public Guid UserId => Actor.UserId;
+
+    public Actor Self => Actor;
+
+    public bool AgencyWideTracker => false;
+
+    public Actor? ActorFor(Assignment assignment) => Actor;
+
+    public Actor? SenderFor(Assignment assignment) => Actor;
+
+    public bool Keeps(Guid registerId) => true;
 }

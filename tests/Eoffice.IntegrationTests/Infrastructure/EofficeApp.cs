@@ -122,6 +122,24 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
             return true;
         });
 
+    /// <summary>
+    /// Waits until the background dispatcher has handled every outbox message written so far (events and the
+    /// notifications their subscribers send), or fails after 30 seconds.
+    /// </summary>
+    public async Task OutboxDrainedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await WithDbAsync(db => db.Set<Eoffice.Web.Platform.Jobs.OutboxMessage>().AnyAsync(m => m.ProcessedAt == null && m.FailedAt == null)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox still has undelivered messages after 30 seconds.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Resolves a service in a fresh scope and runs <paramref name="action"/> with it.</summary>
     public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
         where TService : notnull

@@ -22,6 +22,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         try
         {
             await fromModel.Database.EnsureCreatedAsync();
+            await ManualIndexes.CreateAsync(fromModel);
             await fromMigrations.Database.MigrateAsync();
 
             var expected = await SchemaSnapshot.ReadAsync(fromModel);

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Data;
 using Eoffice.Web.Modules.Documents.Domain;
 
@@ -13,9 +14,9 @@ public sealed class InboxIndexTests
     public void The_partial_index_filters_name_the_for_information_role_by_its_stored_value()
     {
         var role = (int)AssignmentRole.ForInformation;
-        Assert.EndsWith($"role = {role}", AssignmentConfiguration.InformationByUserFilter, StringComparison.Ordinal);
-        Assert.EndsWith($"role = {role}", AssignmentConfiguration.InformationByUnitFilter, StringComparison.Ordinal);
-        Assert.EndsWith($"role <> {role}", AssignmentConfiguration.WorkByUserFilter, StringComparison.Ordinal);
-        Assert.EndsWith($"role <> {role}", AssignmentConfiguration.WorkByUnitFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role = {role}", IncomingAssignmentConfiguration.InformationByUserFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role = {role}", IncomingAssignmentConfiguration.InformationByUnitFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role <> {role}", IncomingAssignmentConfiguration.WorkByUserFilter, StringComparison.Ordinal);
+        Assert.EndsWith($"role <> {role}", IncomingAssignmentConfiguration.WorkByUnitFilter, StringComparison.Ordinal);
     }
 }

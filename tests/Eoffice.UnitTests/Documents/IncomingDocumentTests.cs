@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Rules;
@@ -9,24 +10,27 @@ public sealed class IncomingDocumentTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
     private static readonly Guid Agency = Guid.NewGuid();
-    private static readonly Actor Clerk = new(Guid.NewGuid(), "Đinh Thị Mai");
-    private static readonly Actor OfficeChief = new(Guid.NewGuid(), "Lê Thị Thu Hà");
-    private static readonly Actor Director = new(Guid.NewGuid(), "Nguyễn Văn An");
-    private static readonly Actor Head = new(Guid.NewGuid(), "Phan Văn Hùng");
-    private static readonly Actor Specialist = new(Guid.NewGuid(), "Cao Xuân Trường");
     private static readonly Guid Department = Guid.NewGuid();
     private static readonly Guid OtherDepartment = Guid.NewGuid();
+    private static readonly TestParty Clerk = TestParty.Clerk("Đinh Thị Mai");
+    private static readonly TestParty OfficeChief = new("Lê Thị Thu Hà");
+    private static readonly TestParty Director = new("Nguyễn Văn An");
+    private static readonly TestParty Head = new("Phan Văn Hùng", Department, OtherDepartment);
+    private static readonly TestParty Specialist = new("Cao Xuân Trường");
 
     private static IncomingDocument NewDocument(bool requestsComments = false, Urgency urgency = Urgency.Normal)
     {
         var register = new Register(Agency, null, RegisterKind.Incoming, "Sổ văn bản đến", "VBĐ", Now);
-        var metadata = new IncomingMetadata(DocumentTypes.OfficialLetterCode, "125", "UBND-KT", new DateOnly(2026, 11, 20), null,
-            "Ủy ban nhân dân tỉnh Ninh Bình", "V/v kiểm tra an toàn giao thông cuối năm", "Tiếng Việt", 2, null, "Chủ tịch",
-            "Nguyễn Văn Hòa", urgency, null, requestsComments, null, null);
-        return IncomingDocument.Register(Agency, register, 2026, 7, Now, IncomingSource.Paper, metadata, Clerk, Now);
+        var metadata = DocumentMetadata.Create(new DocumentMetadataInput
+        {
+            TypeCode = DocumentTypes.OfficialLetterCode, CodeNumber = "125", CodeNotation = "UBND-KT", IssuedDate = new DateOnly(2026, 11, 20),
+            IssuingOrganName = "Ủy ban nhân dân tỉnh Ninh Bình", Subject = "V/v kiểm tra an toàn giao thông cuối năm", PageAmount = 2,
+            SignerPosition = "Chủ tịch", SignerFullName = "Nguyễn Văn Hòa", Urgency = UrgencyNames.Code(urgency), RequestsComments = requestsComments,
+        });
+        return IncomingDocument.Register(register, 2026, 7, Now, IncomingSource.Paper, metadata, Clerk.Self, Now);
     }
 
-    private static AssignmentTarget Person(Actor who, AssignmentRole role, DateOnly? due = null, Guid? unit = null) =>
+    private static AssignmentTarget Person(TestParty who, AssignmentRole role, DateOnly? due = null, Guid? unit = null) =>
         AssignmentTarget.Person(who.UserId, who.Name, role, due, unit);
 
     [Fact]
@@ -57,14 +61,14 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var screening = document.Present(Clerk, Person(OfficeChief, AssignmentRole.Direct), null, Now);
-        var direction = document.Forward(OfficeChief, screening, [Person(Director, AssignmentRole.Direct)], null, Now).Single();
+        var direction = document.Forward(OfficeChief, screening.Id, [Person(Director, AssignmentRole.Direct)], null, Now).Single();
         var due = new DateOnly(2026, 11, 30);
-        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead, due)],
+        var toUnit = document.Forward(Director, direction.Id, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead, due)],
             "Giao phòng KCHT chủ trì, báo cáo trước 30/11.", Now).Single();
-        Assert.Equal(due, document.DueDate);
+        Assert.Equal(due, document.Metadata.DueDate);
 
-        var toSpecialist = document.Forward(Head, toUnit, [Person(Specialist, AssignmentRole.Lead, due.AddDays(-2), Department)], null, Now).Single();
-        document.Finish(Specialist, toSpecialist, "Đã kiểm tra, báo cáo kèm theo.", null, Now.AddHours(3));
+        var toSpecialist = document.Forward(Head, toUnit.Id, [Person(Specialist, AssignmentRole.Lead, due.AddDays(-2), Department)], null, Now).Single();
+        document.FinishAndFile(Specialist, toSpecialist.Id, "Đã kiểm tra, báo cáo kèm theo.", null, Now.AddHours(3));
 
         Assert.All(document.Assignments, a => Assert.Equal(AssignmentStatus.Done, a.Status));
         Assert.Equal(IncomingStatus.Finished, document.Status);
@@ -78,15 +82,15 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead)], null, Now).Single();
+        var toUnit = document.Forward(Director, direction.Id, [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead)], null, Now).Single();
 
-        document.Return(Head, toUnit, "Không thuộc thẩm quyền của phòng.", Now);
+        document.Return(Head, toUnit.Id, "Không thuộc thẩm quyền của phòng.", Now);
 
         Assert.Equal(AssignmentStatus.Returned, toUnit.Status);
         Assert.Equal(AssignmentStatus.Open, direction.Status);
         Assert.True(direction.CameBack);
         Assert.Equal(IncomingStatus.InProgress, document.Status);
-        var again = document.Forward(Director, direction, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now).Single();
+        var again = document.Forward(Director, direction.Id, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now).Single();
         Assert.Equal(AssignmentStatus.Open, again.Status);
         Assert.Equal(AssignmentStatus.Forwarded, direction.Status);
     }
@@ -97,7 +101,7 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
 
-        document.Return(Director, presentation, "Văn bản thiếu trang 2, đề nghị văn thư bổ sung.", Now);
+        document.Return(Director, presentation.Id, "Văn bản thiếu trang 2, đề nghị văn thư bổ sung.", Now);
 
         Assert.True(document.ReturnedToClerk);
         Assert.Equal(IncomingStatus.Registered, document.Status);
@@ -111,9 +115,9 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
 
-        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction,
+        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction.Id,
             [AssignmentTarget.Unit(Department, "A", AssignmentRole.Lead), AssignmentTarget.Unit(OtherDepartment, "B", AssignmentRole.Lead)], null, Now));
-        Assert.Equal("recipients", error.Field);
+        Assert.Equal("targets", error.Field);
         Assert.DoesNotContain(document.Assignments, a => a.ParentId == direction.Id);
     }
 
@@ -122,15 +126,15 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now);
+        document.Forward(Director, direction.Id, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now);
 
-        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction,
+        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction.Id,
             [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Lead)], null, Now));
         Assert.Equal(RuleKind.Conflict, error.Kind);
         Assert.Contains("Phòng KCHT đang chủ trì", error.Message);
         Assert.Single(document.Assignments, a => a.ParentId == direction.Id);
 
-        document.Forward(Director, direction, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Support)], null, Now);
+        document.Forward(Director, direction.Id, [AssignmentTarget.Unit(OtherDepartment, "Phòng Vận tải", AssignmentRole.Support)], null, Now);
         Assert.Equal(2, document.Assignments.Count(a => a.ParentId == direction.Id));
     }
 
@@ -140,7 +144,7 @@ public sealed class IncomingDocumentTests
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
 
-        Assert.Throws<RuleException>(() => document.Forward(Director, direction,
+        Assert.Throws<RuleException>(() => document.Forward(Director, direction.Id,
             [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead, new DateOnly(2026, 11, 1))], null, Now));
     }
 
@@ -149,16 +153,16 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var toUnit = document.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now).Single();
-        var toSpecialist = document.Forward(Head, toUnit, [Person(Specialist, AssignmentRole.Lead)], null, Now).Single();
+        var toUnit = document.Forward(Director, direction.Id, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], null, Now).Single();
+        var toSpecialist = document.Forward(Head, toUnit.Id, [Person(Specialist, AssignmentRole.Lead)], null, Now).Single();
 
-        Assert.Throws<RuleException>(() => document.Revoke(Specialist, toUnit, null, Now));
-        document.Revoke(Director, toUnit, "Giao lại đơn vị khác.", Now);
+        Assert.Throws<RuleException>(() => document.Revoke(Specialist, toUnit.Id, null, Now));
+        document.Revoke(Director, toUnit.Id, "Giao lại đơn vị khác.", Now);
 
         Assert.Equal(AssignmentStatus.Revoked, toUnit.Status);
         Assert.Equal(AssignmentStatus.Revoked, toSpecialist.Status);
         Assert.Equal(AssignmentStatus.Open, direction.Status);
-        Assert.Throws<RuleException>(() => document.Finish(Specialist, toSpecialist, null, null, Now));
+        Assert.Throws<RuleException>(() => document.FinishAndFile(Specialist, toSpecialist.Id, null, null, Now));
     }
 
     [Fact]
@@ -166,15 +170,15 @@ public sealed class IncomingDocumentTests
     {
         var plain = NewDocument();
         var plainDirection = plain.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        Assert.Throws<RuleException>(() => plain.GiveFeedback(Director, plainDirection, "Nhất trí.", null, Now));
+        Assert.Throws<RuleException>(() => plain.GiveFeedback(Director, plainDirection.Id, "Nhất trí.", null, Now));
 
         var consultation = NewDocument(requestsComments: true);
         var direction = consultation.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var support = consultation.Forward(Director, direction, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Support)], null, Now).Single();
-        consultation.GiveFeedback(Head, support, "Phòng KCHT nhất trí với dự thảo, đề nghị bổ sung điều 5.", null, Now);
+        var support = consultation.Forward(Director, direction.Id, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Support)], null, Now).Single();
+        consultation.GiveFeedback(Head, support.Id, "Phòng KCHT nhất trí với dự thảo, đề nghị bổ sung điều 5.", null, Now);
 
         Assert.Equal(AssignmentStatus.Done, support.Status);
-        Assert.Contains(consultation.Events, e => e.Kind == IncomingEventKinds.Feedback && e.AssignmentId == support.Id);
+        Assert.Contains(consultation.Events, e => e.Kind == HandlingEventKinds.Feedback && e.AssignmentId == support.Id);
     }
 
     [Fact]
@@ -182,14 +186,14 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var info = document.Forward(Director, direction, [Person(Specialist, AssignmentRole.ForInformation)], null, Now).Single();
+        var info = document.Forward(Director, direction.Id, [Person(Specialist, AssignmentRole.ForInformation)], null, Now).Single();
 
-        Assert.Throws<RuleException>(() => document.Forward(Specialist, info, [Person(Head, AssignmentRole.Lead)], null, Now));
-        document.Finish(Specialist, info, null, "Hồ sơ an toàn giao thông 2026", Now);
+        Assert.Throws<RuleException>(() => document.Forward(Specialist, info.Id, [Person(Head, AssignmentRole.Lead)], null, Now));
+        document.FinishAndFile(Specialist, info.Id, null, "Hồ sơ an toàn giao thông 2026", Now);
 
         Assert.Equal(AssignmentStatus.Done, info.Status);
         Assert.Equal("Hồ sơ an toàn giao thông 2026", document.DossierTitle);
-        Assert.Contains(document.Events, e => e.Kind == IncomingEventKinds.Closed);
+        Assert.Contains(document.Events, e => e.Kind == HandlingEventKinds.Closed);
     }
 
     [Fact]
@@ -212,13 +216,13 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var deputy = new Actor(Guid.NewGuid(), "Trần Thị Bích Hạnh", Director.UserId, Director.Name);
+        var deputy = TestParty.Deputy("Trần Thị Bích Hạnh", Director);
 
-        var toUnit = document.Forward(deputy, presentation, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], "Giao KCHT.", Now).Single();
+        var toUnit = document.Forward(deputy, presentation.Id, [AssignmentTarget.Unit(Department, "Phòng KCHT", AssignmentRole.Lead)], "Giao KCHT.", Now).Single();
 
         Assert.Equal(Director.UserId, toUnit.SenderId);
         Assert.Equal(deputy.UserId, toUnit.ActingSenderId);
-        var forwarded = Assert.Single(document.Events, e => e.Kind == IncomingEventKinds.Forwarded);
+        var forwarded = Assert.Single(document.Events, e => e.Kind == HandlingEventKinds.Forwarded);
         Assert.Equal(deputy.UserId, forwarded.ActorId);
         Assert.Equal(Director.Name, forwarded.OnBehalfOfName);
         Assert.Contains(document.Access, a => a.PrincipalId == deputy.UserId);
@@ -229,10 +233,10 @@ public sealed class IncomingDocumentTests
     {
         var document = NewDocument();
         var presentation = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
-        var metadata = new IncomingMetadata(document.TypeCode, document.CodeNumber, document.CodeNotation, document.IssuedDate, null,
-            document.IssuingOrganName, document.Subject, document.Language, document.PageAmount, null, null, null, Urgency.Flash, null, false, null, null);
+        var input = document.Metadata.ToInput();
+        input.Urgency = UrgencyNames.Code(Urgency.Flash);
 
-        document.UpdateMetadata(metadata, Clerk, Now);
+        document.UpdateMetadata(Clerk, DocumentMetadata.Create(input), Now);
 
         Assert.Equal(Urgency.Flash, presentation.Urgency);
     }

@@ -20,9 +20,19 @@ public static class SchemaNaming
                 continue;
             }
 
+            // A column named in its configuration (an owner column shared by a base class, document_id) keeps its name;
+            // a complex type's columns are named after their own properties, without the complex property's prefix.
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(ToSnakeCase(property.Name));
+                NameColumn(property);
+            }
+
+            foreach (var complex in entity.GetComplexProperties())
+            {
+                foreach (var property in complex.ComplexType.GetProperties())
+                {
+                    NameColumn(property);
+                }
             }
 
             foreach (var key in entity.GetKeys().Where(k => k.IsPrimaryKey()))
@@ -49,8 +59,16 @@ public static class SchemaNaming
         }
     }
 
+    private static void NameColumn(IMutableProperty property)
+    {
+        if (((IConventionProperty)property).GetColumnNameConfigurationSource() != ConfigurationSource.Explicit)
+        {
+            property.SetColumnName(ToSnakeCase(property.Name));
+        }
+    }
+
     private static string Columns(IEnumerable<IMutableProperty> properties) =>
-        string.Join('_', properties.Select(p => ToSnakeCase(p.Name)));
+        string.Join('_', properties.Select(p => p.GetColumnName()));
 
     public static string ToSnakeCase(string name)
     {

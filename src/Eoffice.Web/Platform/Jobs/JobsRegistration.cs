@@ -19,6 +19,7 @@ public static class JobsRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RecurringJobSignal>();
         services.AddSingleton<OutboxTypeRegistry>();
+        services.AddSingleton<OutboxEventInterceptor>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<RecurringJobProcessor>();

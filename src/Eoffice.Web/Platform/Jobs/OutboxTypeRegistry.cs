@@ -8,12 +8,13 @@ namespace Eoffice.Web.Platform.Jobs;
 /// </summary>
 public sealed class OutboxMessageType
 {
-    private readonly Func<IServiceProvider, string, CancellationToken, Task> dispatch;
+    private readonly Func<IServiceProvider, string, string, bool, CancellationToken, Task> dispatch;
 
-    private OutboxMessageType(string name, Type clrType, Func<IServiceProvider, string, CancellationToken, Task> dispatch)
+    private OutboxMessageType(string name, Type clrType, bool isEvent, Func<IServiceProvider, string, string, bool, CancellationToken, Task> dispatch)
     {
         Name = name;
         ClrType = clrType;
+        IsEvent = isEvent;
         this.dispatch = dispatch;
     }
 
@@ -21,7 +22,17 @@ public sealed class OutboxMessageType
 
     public Type ClrType { get; }
 
-    public static OutboxMessageType Create<TMessage>(string name)
+    /// <summary>
+    /// An event (something that happened, published for whoever listens): it may have no subscriber yet, and one CLR
+    /// type may carry many event names. A command-like message (push this notification) needs a handler.
+    /// </summary>
+    public bool IsEvent { get; }
+
+    public static OutboxMessageType Create<TMessage>(string name) => Create<TMessage>(name, isEvent: false);
+
+    public static OutboxMessageType CreateEvent<TMessage>(string name) => Create<TMessage>(name, isEvent: true);
+
+    private static OutboxMessageType Create<TMessage>(string name, bool isEvent)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.Length > 200)
@@ -29,19 +40,24 @@ public sealed class OutboxMessageType
             throw new ArgumentException("An outbox message type name has at most 200 characters.", nameof(name));
         }
 
-        return new OutboxMessageType(name, typeof(TMessage), DispatchAsync<TMessage>);
+        return new OutboxMessageType(name, typeof(TMessage), isEvent, DispatchAsync<TMessage>);
     }
 
-    /// <summary>Reads the payload and runs every registered handler of the type, in order, in the given scope.</summary>
+    /// <summary>
+    /// Reads the payload and runs, in order and in the given scope, every handler of the type (commands) or every
+    /// subscriber of the name (events).
+    /// </summary>
     public Task DispatchAsync(IServiceProvider scope, string payload, CancellationToken cancellationToken) =>
-        dispatch(scope, payload, cancellationToken);
+        dispatch(scope, Name, payload, IsEvent, cancellationToken);
 
-    private static async Task DispatchAsync<TMessage>(IServiceProvider scope, string payload, CancellationToken cancellationToken)
+    private static async Task DispatchAsync<TMessage>(IServiceProvider scope, string name, string payload, bool isEvent, CancellationToken cancellationToken)
     {
         var message = JsonSerializer.Deserialize<TMessage>(payload, OutboxTypeRegistry.JsonOptions)
             ?? throw new InvalidOperationException("The outbox payload is null.");
-        var handlers = scope.GetServices<IOutboxHandler<TMessage>>().ToList();
-        if (handlers.Count == 0)
+        var handlers = isEvent
+            ? scope.GetKeyedServices<IOutboxHandler<TMessage>>(name).ToList()
+            : scope.GetServices<IOutboxHandler<TMessage>>().ToList();
+        if (handlers.Count == 0 && !isEvent)
         {
             throw new InvalidOperationException($"No handler is registered for outbox messages of type '{typeof(TMessage).Name}'.");
         }
@@ -65,6 +81,18 @@ public sealed class OutboxTypeRegistry
     {
         foreach (var type in types)
         {
+            if (type.IsEvent)
+            {
+                // Events are enqueued by name; many names may share one CLR type (a timeline's events).
+                if (byName.TryGetValue(type.Name, out var named) && (named.ClrType != type.ClrType || !named.IsEvent))
+                {
+                    throw new InvalidOperationException($"Outbox message name '{type.Name}' is used by both {named.ClrType.Name} and {type.ClrType.Name}.");
+                }
+
+                byName[type.Name] = type;
+                continue;
+            }
+
             if (byType.TryGetValue(type.ClrType, out var existing))
             {
                 if (existing.Name != type.Name)
@@ -95,6 +123,12 @@ public sealed class OutboxTypeRegistry
                 $"{clrType.Name} is not a registered outbox message type; register it with AddOutboxHandler or AddOutboxMessage.");
 
     public bool TryGet(string name, out OutboxMessageType type) => byName.TryGetValue(name, out type!);
+
+    /// <summary>The declared event <paramref name="name"/>, which must carry <paramref name="clrType"/>.</summary>
+    public OutboxMessageType Event(string name, Type clrType) =>
+        byName.TryGetValue(name, out var type) && type.IsEvent && type.ClrType == clrType
+            ? type
+            : throw new InvalidOperationException($"'{name}' is not a declared outbox event of type {clrType.Name}; declare it with AddOutboxEvent.");
 }
 
 /// <summary>How modules declare outbox message types and their handlers.</summary>
@@ -117,6 +151,35 @@ public static class OutboxRegistration
     public static IServiceCollection AddOutboxMessage<TMessage>(this IServiceCollection services, string name)
     {
         services.AddSingleton(OutboxMessageType.Create<TMessage>(name));
+        return services;
+    }
+
+    /// <summary>
+    /// Declares events a module publishes (names in its Contracts, e.g. "documents.incoming.forwarded"), all carried by
+    /// <typeparamref name="TMessage"/>. An event may have no subscriber: it is then simply marked done.
+    /// </summary>
+    public static IServiceCollection AddOutboxEvents<TMessage>(this IServiceCollection services, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            services.AddSingleton(OutboxMessageType.CreateEvent<TMessage>(name));
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Subscribes <typeparamref name="THandler"/> to the events <paramref name="names"/> (declared by the publishing
+    /// module). It runs after the change that published the event committed, at least once: it must tolerate a repeat.
+    /// </summary>
+    public static IServiceCollection AddOutboxSubscriber<TMessage, THandler>(this IServiceCollection services, IEnumerable<string> names)
+        where THandler : class, IOutboxHandler<TMessage>
+    {
+        foreach (var name in names)
+        {
+            services.AddKeyedScoped<IOutboxHandler<TMessage>, THandler>(name);
+        }
+
         return services;
     }
 }

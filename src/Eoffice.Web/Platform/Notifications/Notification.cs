@@ -13,14 +13,16 @@ public sealed class Notification
     public const int BodyMaxLength = 2000;
     public const int LinkMaxLength = 500;
     public const int CategoryMaxLength = 50;
+    public const int SourceKeyMaxLength = 100;
 
     private Notification()
     {
         Title = string.Empty;
     }
 
-    internal Notification(Guid userId, string title, string? body, string? link, string? category, DateTime createdAt)
+    internal Notification(Guid userId, string title, string? body, string? link, string? category, DateTime createdAt, string? sourceKey = null)
     {
+        SourceKey = sourceKey;
         Id = Guid.CreateVersion7();
         UserId = userId;
         Title = title;
@@ -46,6 +48,9 @@ public sealed class Notification
     public string? Category { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The event this notification answers (its id), when it was sent by an event subscriber: one per person.</summary>
+    public string? SourceKey { get; private set; }
 
     public DateTime? ReadAt { get; private set; }
 
@@ -74,5 +79,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Ignore(n => n.IsRead);
         // A person's list (newest first) and their unread count.
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
+        builder.Property(n => n.SourceKey).HasMaxLength(Notification.SourceKeyMaxLength);
+        builder.HasIndex(n => new { n.UserId, n.SourceKey }).IsUnique().HasFilter("source_key IS NOT NULL");
     }
 }

@@ -13,6 +13,14 @@ public interface INotifier
     /// Returns the new notification's id.
     /// </summary>
     Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="NotifyAsync"/>, for a notification that answers an event delivered at least once: at most one
+    /// notification per person and <paramref name="sourceKey"/> (the event's id) is ever stored, however often the event
+    /// is handled. The caller checks what a repeat already stored; the unique index is the last guard.
+    /// </summary>
+    Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>The outbox message that pushes a stored notification to its recipient's connections.</summary>
@@ -23,7 +31,14 @@ public sealed record NotificationCreated(Guid NotificationId, Guid UserId)
 
 public sealed class Notifier(EofficeDbContext db, IOutbox outbox, TimeProvider time) : INotifier
 {
-    public Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, CancellationToken cancellationToken = default)
+    public Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, CancellationToken cancellationToken = default) =>
+        NotifyAsync(null, userId, title, body, link, category);
+
+    public Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category,
+        CancellationToken cancellationToken = default) =>
+        NotifyAsync(Require(sourceKey, Notification.SourceKeyMaxLength, nameof(sourceKey)), userId, title, body, link, category);
+
+    private Task<Guid> NotifyAsync(string? sourceKey, Guid userId, string title, string? body, string? link, string? category)
     {
         if (userId == Guid.Empty)
         {
@@ -39,14 +54,14 @@ public sealed class Notifier(EofficeDbContext db, IOutbox outbox, TimeProvider t
             throw new ArgumentException("A notification link must be a local URL such as \"/thong-bao\".", nameof(link));
         }
 
-        var notification = new Notification(userId, title, body, link, category, time.GetUtcNow().UtcDateTime);
+        var notification = new Notification(userId, title, body, link, category, time.GetUtcNow().UtcDateTime, sourceKey);
         db.Add(notification);
         outbox.Enqueue(new NotificationCreated(notification.Id, userId));
         return Task.FromResult(notification.Id);
     }
 
     private static string Require(string? value, int maxLength, string name) =>
-        Optional(value, maxLength, name) ?? throw new ArgumentException("A notification needs a title.", name);
+        Optional(value, maxLength, name) ?? throw new ArgumentException($"A notification needs a {name}.", name);
 
     private static string? Optional(string? value, int maxLength, string name)
     {

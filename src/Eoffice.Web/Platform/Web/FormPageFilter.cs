@@ -89,9 +89,10 @@ public sealed class FormPageFilter : IAsyncPageFilter
             {
                 await form.OnRedisplayAsync(cancellationToken);
             }
-            catch (RuleException gone) when (gone.Kind == RuleKind.NotFound)
+            catch (RuleException gone)
             {
-                return new NotFoundResult();
+                // What the page shows is no longer the viewer's to see (or to change): answer as a GET would.
+                return gone.Kind == RuleKind.NotFound ? new NotFoundResult() : new StatusCodeResult(ProblemDetailsSetup.StatusOf(gone.Kind));
             }
         }
 

@@ -8,8 +8,8 @@ const picker = document.getElementById('file-picker');
 const zone = document.getElementById('drop-zone');
 
 // ---- issuing organ: a datalist filled from the directory; picking one fills its electronic identifier ----
-const organName = document.getElementById('Input_IssuingOrganName');
-const organId = document.getElementById('Input_IssuingOrganId');
+const organName = document.querySelector('[data-organ-name]');
+const organId = document.querySelector('[data-organ-id]');
 const options = document.getElementById('organ-options');
 let organs = [];
 let timer = 0;
@@ -207,7 +207,7 @@ if (first) {
 }
 
 // ---- back-entry: ticking the box opens the section; the warnings' "Vẫn vào sổ" is a plain submit button ----
-document.getElementById('Input_IsBackEntry')?.addEventListener('change', e => {
+document.getElementById('IsBackEntry')?.addEventListener('change', e => {
     if (e.target.checked) {
         document.getElementById('back-entry').open = true;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
@@ -55,10 +56,16 @@ internal static class HandlingKit
     public static Assignment Single(this IncomingDocument document, Guid recipientId) =>
         document.Assignments.Where(a => a.RecipientUserId == recipientId || a.RecipientUnitId == recipientId).OrderByDescending(a => a.SentAt).First();
 
-    /// <summary>How many notifications starting with <paramref name="titleStart"/> the person got about the document (by its link).</summary>
-    public static Task<int> NotificationsOfAsync(this EofficeApp app, Guid userId, string titleStart, Guid documentId) =>
-        app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Notifications.Notification>()
+    /// <summary>
+    /// How many notifications starting with <paramref name="titleStart"/> the person got about the document (by its link),
+    /// once the outbox has delivered every event committed so far (notifications are a subscriber of the documents' events).
+    /// </summary>
+    public static async Task<int> NotificationsOfAsync(this EofficeApp app, Guid userId, string titleStart, Guid documentId)
+    {
+        await app.OutboxDrainedAsync();
+        return await app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Notifications.Notification>()
             .CountAsync(n => n.UserId == userId && n.Title.StartsWith(titleStart) && n.Link == $"/van-ban-den/{documentId}"));
+    }
 
     /// <summary>A person of another agency holding every incoming-document role there.</summary>
     public static async Task<string> OtherAgencyLeaderAsync(this EofficeApp app)

@@ -1,6 +1,7 @@
 using System.Net;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Organization;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 
 namespace Eoffice.IntegrationTests.Documents.Handling;

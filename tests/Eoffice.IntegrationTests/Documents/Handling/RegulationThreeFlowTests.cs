@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
@@ -77,7 +78,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(AssignmentStatus.Open, chiefPart.Status);
         Assert.True(chiefPart.CameBack);
         Assert.Equal(1, await app.NotificationsOfAsync(lttha, "Văn bản đến bị trả lại", id));
-        Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.Returned && e.Text!.Contains("Không thuộc thẩm quyền"));
+        Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.Returned && e.Text!.Contains("Không thuộc thẩm quyền"));
         var tree = (await chief.DetailAsync(id)).GetProperty("tree")[0].GetProperty("children")[0];
         Assert.True(tree.GetProperty("cameBack").GetBoolean());
 
@@ -128,7 +129,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         var d = await app.LoadIncomingAsync(id);
         Assert.Equal(AssignmentStatus.Done, d.Single(legal).Status);
         Assert.Equal(AssignmentStatus.Done, d.Single(planning).Status);
-        Assert.Equal(2, d.Events.Count(e => e.Kind == IncomingEventKinds.Feedback));
+        Assert.Equal(2, d.Events.Count(e => e.Kind == HandlingEventKinds.Feedback));
         Assert.Equal(IncomingStatus.InProgress, d.Status);
         var mvlong = await app.DemoUserIdAsync("mvlong");
         Assert.Equal(2, await app.NotificationsOfAsync(mvlong, "Ý kiến góp ý về văn bản đến", id));
@@ -150,7 +151,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         d = await app.LoadIncomingAsync(id);
         Assert.Equal(AssignmentStatus.Done, d.Single(ttbhanh).Status);
         Assert.Equal("Hồ sơ góp ý văn bản QPPL năm 2026", d.DossierTitle);
-        Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.Closed && e.ActorId == ttbhanh);
+        Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.Closed && e.ActorId == ttbhanh);
 
         // A reply is started and shown as "answered by".
         await (await app.SignedInDemoAsync("mvlong")).ActAsync(id, "replies", new { title = "Góp ý dự thảo quy định quản lý bến xe" });

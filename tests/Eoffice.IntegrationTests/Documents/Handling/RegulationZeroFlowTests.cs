@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
@@ -107,7 +108,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         d = await app.LoadIncomingAsync(id);
         Assert.Equal(due, d.Single(infra).DueDate);
         Assert.Equal(due, d.Single(planning).DueDate);
-        Assert.Equal(due, d.DueDate);
+        Assert.Equal(due, d.Metadata.DueDate);
         Assert.Equal(AssignmentRole.Lead, d.Single(infra).Role);
         Assert.Equal(AssignmentStatus.Forwarded, d.Single(ttbhanh).Status);
         Assert.Equal(IncomingStatus.InProgress, d.Status);
@@ -127,7 +128,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(AssignmentStatus.Forwarded, d.Single(infra).Status);
         Assert.Equal("Phan Văn Hùng", d.Single(infra).ActedByName);
         Assert.Equal(await app.WorkingDaysFromTodayAsync(3), d.Single(cxtruong).DueDate);
-        Assert.Equal(due, d.DueDate);
+        Assert.Equal(due, d.Metadata.DueDate);
         Assert.Equal(HttpStatusCode.OK, await specialist.DetailStatusAsync(id));
         Assert.Equal(HttpStatusCode.OK, (await specialist.GetAsync($"/api/v1/files/{fileId}")).StatusCode);
         await OutsidersSeeNothing(planningSpecialist, transportSpecialist);
@@ -235,7 +236,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal("Trần Thị Bích Hạnh (thay Nguyễn Văn An)", directorPart.ActedByName);
         var sent = d.Single(transport);
         Assert.Equal((nvan, "Nguyễn Văn An", (Guid?)ttbhanh), (sent.SenderId, sent.SenderName, sent.ActingSenderId));
-        var e = d.Events.Single(x => x.Kind == IncomingEventKinds.Forwarded && x.AssignmentId == directorPart.Id);
+        var e = d.Events.Single(x => x.Kind == HandlingEventKinds.Forwarded && x.AssignmentId == directorPart.Id);
         Assert.Equal((ttbhanh, (Guid?)nvan, "Nguyễn Văn An"), (e.ActorId, e.OnBehalfOfId, e.OnBehalfOfName));
         Assert.True(await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a =>
             a.Action == "documents.incoming.forward" && a.ObjectId == id.ToString() && a.ActorId == ttbhanh && a.OnBehalfOfId == nvan)));
@@ -330,7 +331,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         var moved = d.Single(successorId);
         Assert.Equal((AssignmentStatus.Open, "Tô Thị Ngân"), (moved.Status, moved.RecipientName));
         Assert.Empty(d.ActiveFor(leaving));
-        Assert.Contains(d.Events, e => e.Kind == IncomingEventKinds.HandedOver);
+        Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.HandedOver);
         Assert.Equal(HttpStatusCode.OK, await successor.DetailStatusAsync(id));
         await successor.ActAsync(id, "finish", new { result = "Đã rà soát." });
         Assert.Equal(IncomingStatus.Finished, (await app.LoadIncomingAsync(id)).Status);

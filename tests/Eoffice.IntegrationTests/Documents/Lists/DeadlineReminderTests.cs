@@ -1,4 +1,5 @@
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Organization.Contracts;

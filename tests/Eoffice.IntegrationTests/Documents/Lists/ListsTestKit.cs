@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Identity.Domain;
@@ -12,7 +13,7 @@ namespace Eoffice.IntegrationTests.Documents.Lists;
 /// <summary>Drives the incoming aggregate (through <see cref="IncomingTestKit.ActOnIncomingAsync"/>) and reads the lists through the API.</summary>
 internal static class ListsTestKit
 {
-    private static async Task<Guid> ActAsync(this EofficeApp app, Guid documentId, string userName, Func<IncomingDocument, Actor, DateTime, Guid?> action)
+    private static async Task<Guid> ActAsync(this EofficeApp app, Guid documentId, string userName, Func<IncomingDocument, KitParty, DateTime, Guid?> action)
     {
         var actor = await app.ActorAsync(userName);
         Guid? result = null;
@@ -43,7 +44,7 @@ internal static class ListsTestKit
         var created = new List<Guid>();
         await app.ActAsync(documentId, userName, (d, actor, now) =>
         {
-            created.AddRange(d.Forward(actor, d.GetAssignment(fromAssignment), targets, "Đề nghị xử lý.", now).Select(a => a.Id));
+            created.AddRange(d.Forward(actor, fromAssignment, targets, "Đề nghị xử lý.", now).Select(a => a.Id));
             return null;
         });
         return created;
@@ -52,7 +53,7 @@ internal static class ListsTestKit
     public static Task FinishAsync(this EofficeApp app, Guid documentId, string userName, Guid assignment) =>
         app.ActAsync(documentId, userName, (d, actor, now) =>
         {
-            d.Finish(actor, d.GetAssignment(assignment), "Đã xử lý xong.", null, now);
+            d.FinishAndFile(actor, assignment, "Đã xử lý xong.", null, now);
             return null;
         });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Eoffice.IntegrationTests.Identity.Rights;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
 using Eoffice.Web.Modules.Identity.Contracts;
@@ -31,8 +32,8 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         var third = await app.RegisterDirectAsync($"V/v {marker} thứ ba");
         var clerk = await app.PersonAsync("dtmai");
         var director = await app.PersonAsync("nvan");
-        await app.ActOnIncomingAsync(second, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
-        await app.ActOnIncomingAsync(third, (d, now) => d.Cancel(clerk.Actor, "Vào sổ trùng văn bản", now));
+        await app.ActOnIncomingAsync(second, (d, now) => d.Present(new KitParty(clerk.Actor), director.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(third, (d, now) => d.Cancel(new KitParty(clerk.Actor), "Vào sổ trùng văn bản", now));
         var registerId = await app.AgencyRegisterIdAsync();
         var today = app.Today();
 
@@ -57,7 +58,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(Vn(today), mine[0][0]);
         Assert.Equal("Ủy ban nhân dân tỉnh Ninh Bình", mine[0][2]);
         Assert.Equal("15/UBND-KT", mine[0][3]);
-        Assert.Equal(Vn(a.IssuedDate!.Value), mine[0][4]);
+        Assert.Equal(Vn(a.Metadata.IssuedDate!.Value), mine[0][4]);
         Assert.Equal($"Công văn: V/v {marker} thứ nhất", mine[0][5]);
         Assert.Equal("", mine[0][7]);
         Assert.Equal("Sở Xây dựng tỉnh Ninh Bình", mine[1][2]);
@@ -272,18 +273,18 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         var flow = new Flow(subject, director.Name, "Giao Phòng QLKCHT chủ trì, Phòng Pháp chế phối hợp tham mưu.", today.AddDays(10), today.AddDays(7),
             "Đồng chí Trường dự thảo văn bản trả lời.", specialist.Name, today.AddDays(8), "Đã dự thảo công văn trả lời, trình lãnh đạo phòng.");
 
-        await app.ActOnIncomingAsync(id, (d, now) => d.Present(clerk.Actor, chief.As(AssignmentRole.Direct), null, now));
-        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(chief.Actor, d.Assignments.Single(a => a.RecipientUserId == chief.Id),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Present(new KitParty(clerk.Actor), chief.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(new KitParty(chief.Actor), d.Assignments.Single(a => a.RecipientUserId == chief.Id).Id,
             [director.As(AssignmentRole.Direct)], "Kính trình Giám đốc.", now));
-        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(director.Actor, d.Assignments.Single(a => a.RecipientUserId == director.Id),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(new KitParty(director.Actor), d.Assignments.Single(a => a.RecipientUserId == director.Id).Id,
             [
                 AssignmentTarget.Unit(infrastructure, DemoAgency.Units.Infrastructure, AssignmentRole.Lead, flow.LeadDue),
                 AssignmentTarget.Unit(legal, DemoAgency.Units.Legal, AssignmentRole.Support, flow.SupportDue),
             ],
             flow.Instruction, now));
-        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(head.Actor, d.Assignments.Single(a => a.RecipientUnitId == infrastructure),
+        await app.ActOnIncomingAsync(id, (d, now) => d.Forward(new KitParty(head.Actor), d.Assignments.Single(a => a.RecipientUnitId == infrastructure).Id,
             [specialist.As(AssignmentRole.Lead, flow.PersonDue)], flow.UnitInstruction, now));
-        await app.ActOnIncomingAsync(id, (d, now) => d.Finish(specialist.Actor, d.Assignments.Single(a => a.RecipientUserId == specialist.Id), flow.Result, null, now));
+        await app.ActOnIncomingAsync(id, (d, now) => d.FinishAndFile(new KitParty(specialist.Actor), d.Assignments.Single(a => a.RecipientUserId == specialist.Id).Id, flow.Result, null, now));
         return (id, flow);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
 using Eoffice.Web.Platform.Data;
@@ -37,12 +38,12 @@ public abstract class TrackingBookTests<TApp>(TApp app, ManualClock clock) : ICl
         var elsewhere = await app.RegisterDirectAsync($"V/v {marker} chỉ lãnh đạo");
         foreach (var id in new[] { onTime, late, overdue })
         {
-            await app.ActOnIncomingAsync(id, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
-            await app.ActOnIncomingAsync(id, (d, now) => d.Forward(director.Actor, d.Assignments.Single(a => a.RecipientUserId == director.Id),
+            await app.ActOnIncomingAsync(id, (d, now) => d.Present(new KitParty(clerk.Actor), director.As(AssignmentRole.Direct), null, now));
+            await app.ActOnIncomingAsync(id, (d, now) => d.Forward(new KitParty(director.Actor), d.Assignments.Single(a => a.RecipientUserId == director.Id).Id,
                 [specialist.As(AssignmentRole.Lead, start.AddDays(2))], "Giao đồng chí Trường xử lý.", now));
         }
 
-        await app.ActOnIncomingAsync(onTime, (d, now) => d.Finish(specialist.Actor, d.Assignments.Single(a => a.RecipientUserId == specialist.Id), "Đã trả lời.", null, now));
+        await app.ActOnIncomingAsync(onTime, (d, now) => d.FinishAndFile(new KitParty(specialist.Actor), d.Assignments.Single(a => a.RecipientUserId == specialist.Id).Id, "Đã trả lời.", null, now));
         await app.WithDbAsync(async db =>
         {
             var reply = new IncomingReply(onTime, "Công văn trả lời Ủy ban nhân dân tỉnh", director.Actor, DateTime.UtcNow);
@@ -50,13 +51,13 @@ public abstract class TrackingBookTests<TApp>(TApp app, ManualClock clock) : ICl
             db.Add(reply);
             await db.SaveChangesAsync();
         });
-        await app.ActOnIncomingAsync(elsewhere, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(elsewhere, (d, now) => d.Present(new KitParty(clerk.Actor), director.As(AssignmentRole.Direct), null, now));
 
         clock.Advance(TimeSpan.FromDays(5));
         var today = app.Today();
-        await app.ActOnIncomingAsync(late, (d, now) => d.Finish(specialist.Actor, d.Assignments.Single(a => a.RecipientUserId == specialist.Id), "Xong.", null, now));
-        await app.ActOnIncomingAsync(running, (d, now) => d.Present(clerk.Actor, director.As(AssignmentRole.Direct), null, now));
-        await app.ActOnIncomingAsync(running, (d, now) => d.Forward(director.Actor, d.Assignments.Single(a => a.RecipientUserId == director.Id),
+        await app.ActOnIncomingAsync(late, (d, now) => d.FinishAndFile(new KitParty(specialist.Actor), d.Assignments.Single(a => a.RecipientUserId == specialist.Id).Id, "Xong.", null, now));
+        await app.ActOnIncomingAsync(running, (d, now) => d.Present(new KitParty(clerk.Actor), director.As(AssignmentRole.Direct), null, now));
+        await app.ActOnIncomingAsync(running, (d, now) => d.Forward(new KitParty(director.Actor), d.Assignments.Single(a => a.RecipientUserId == director.Id).Id,
             [specialist.As(AssignmentRole.Lead, today.AddDays(5))], null, now));
 
         var query = $"?from={Iso(start)}&to={Iso(today)}";

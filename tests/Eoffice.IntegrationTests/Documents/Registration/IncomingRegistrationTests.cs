@@ -213,8 +213,8 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
         Assert.True(attached.StatusCode == HttpStatusCode.NoContent, await attached.Content.ReadAsStringAsync());
 
         var document = await app.LoadIncomingAsync(registered.Id);
-        Assert.Equal("V/v trích yếu đã sửa", document.Subject);
-        Assert.Equal(Eoffice.Web.Modules.Documents.Contracts.Urgency.Flash, document.Urgency);
+        Assert.Equal("V/v trích yếu đã sửa", document.Metadata.Subject);
+        Assert.Equal(Eoffice.Web.Modules.Documents.Contracts.Urgency.Flash, document.Metadata.Urgency);
         Assert.Single(document.Attachments, a => a.FileId == file && a.IsMain);
     }
 
@@ -226,9 +226,13 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
         var file = await gateway.UploadPdfAsync(name: "qd-lien-thong.pdf");
         var package = new Dictionary<string, object?>
         {
-            ["senderId"] = "000.00.00.G12", ["senderName"] = "Bộ Giao thông vận tải", ["externalId"] = externalId, ["typeCode"] = "QĐ",
-            ["codeNumber"] = "1234", ["codeNotation"] = "QĐ-BGTVT", ["issuedDate"] = DaysAgo(2), ["subject"] = "V/v phê duyệt kế hoạch bảo trì quốc lộ 1",
-            ["signerPosition"] = "Thứ trưởng", ["signerFullName"] = "Lê Anh Tuấn", ["urgency"] = "urgent", ["pageAmount"] = 3, ["fileIds"] = new[] { file },
+            ["externalId"] = externalId, ["fileIds"] = new[] { file },
+            ["document"] = new Dictionary<string, object?>
+            {
+                ["issuingOrganId"] = "000.00.00.G12", ["issuingOrganName"] = "Bộ Giao thông vận tải", ["typeCode"] = "QĐ", ["codeNumber"] = "1234",
+                ["codeNotation"] = "QĐ-BGTVT", ["issuedDate"] = DaysAgo(2), ["subject"] = "V/v phê duyệt kế hoạch bảo trì quốc lộ 1",
+                ["signerPosition"] = "Thứ trưởng", ["signerFullName"] = "Lê Anh Tuấn", ["urgency"] = "urgent", ["pageAmount"] = 3,
+            },
         };
         var put = await gateway.PostAsJsonAsync("/api/v1/documents/incoming/pending", package);
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
@@ -244,7 +248,7 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
         var document = await app.LoadIncomingAsync(documentId);
         Assert.Equal(IncomingSource.Electronic, document.Source);
         Assert.Equal(externalId, document.ExternalId);
-        Assert.Equal("Bộ Giao thông vận tải", document.IssuingOrganName);
+        Assert.Equal("Bộ Giao thông vận tải", document.Metadata.IssuingOrganName);
         Assert.Single(document.Attachments, a => a.FileId == file);
         var decided = await clerk.GetFromJsonAsync<PendingResponse>($"/api/v1/documents/incoming/pending/{pendingId}");
         Assert.Equal(("registered", documentId), (decided!.Status, decided.DocumentId));
@@ -272,8 +276,8 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync()).GetProperty("errors");
-        Assert.Equal("Số văn bản dài tối đa 11 ký tự.", errors.GetProperty("codeNumber")[0].GetString());
-        foreach (var field in new[] { "subject", "codeNotation", "issuingOrganId", "pageAmount", "signerFullName" })
+        Assert.Equal("Số văn bản dài tối đa 11 ký tự.", errors.GetProperty("document.codeNumber")[0].GetString());
+        foreach (var field in new[] { "document.subject", "document.codeNotation", "document.issuingOrganId", "document.pageAmount", "document.signerFullName" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
@@ -309,8 +313,8 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
             ("issuingOrganName", organ.Normalize(NormalizationForm.FormD)), ("issuingOrganId", null)));
 
         var document = await app.LoadIncomingAsync(registered.Id);
-        Assert.Equal(subject.Normalize(NormalizationForm.FormC), document.Subject);
-        Assert.True(document.Subject.IsNormalized(NormalizationForm.FormC));
+        Assert.Equal(subject.Normalize(NormalizationForm.FormC), document.Metadata.Subject);
+        Assert.True(document.Metadata.Subject.IsNormalized(NormalizationForm.FormC));
         var found = await clerk.GetFromJsonAsync<List<OrganResponse>>("/api/v1/documents/incoming/organs?q=" + Uri.EscapeDataString("ban quan ly du an " + organ[^5..]));
         Assert.Contains(found!, o => o.Name == organ);
         var known = await clerk.GetFromJsonAsync<List<OrganResponse>>("/api/v1/documents/incoming/organs?q=G12");

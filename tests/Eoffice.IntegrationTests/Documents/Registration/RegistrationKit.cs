@@ -19,33 +19,50 @@ internal static class RegistrationKit
 
     private static int codeNumber = Random.Shared.Next(1_000_000, 9_000_000);
 
-    /// <summary>A complete, valid registration body; <paramref name="changes"/> overrides or adds fields.</summary>
+    /// <summary>The fields of the nested <c>document</c> object (the document's metadata).</summary>
+    private static readonly HashSet<string> MetadataFields =
+    [
+        "typeCode", "codeNumber", "codeNotation", "issuedDate", "issuingOrganId", "issuingOrganName", "subject", "language", "pageAmount",
+        "description", "signerPosition", "signerFullName", "urgency", "dueDate", "requestsComments", "paperAppendixNote", "paperAppendixHolder",
+    ];
+
+    /// <summary>
+    /// A complete, valid registration body (<c>{ registerId, source, …, document: { … } }</c>); <paramref name="changes"/>
+    /// overrides or adds fields, a metadata field inside <c>document</c>.
+    /// </summary>
     public static Dictionary<string, object?> Body(Guid registerId, string subject, params (string Field, object? Value)[] changes)
     {
+        var document = Document(subject);
         var body = new Dictionary<string, object?>
         {
             ["registerId"] = registerId,
             ["source"] = "paper",
-            ["typeCode"] = "CV",
-            ["codeNumber"] = Interlocked.Increment(ref codeNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["codeNotation"] = "UBND-KT",
-            ["issuedDate"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["issuingOrganName"] = "Ủy ban nhân dân tỉnh Ninh Bình",
-            ["issuingOrganId"] = "000.00.00.H43",
-            ["subject"] = subject,
-            ["pageAmount"] = 2,
-            ["signerPosition"] = "Chủ tịch",
-            ["signerFullName"] = "Phạm Quang Ngọc",
-            ["urgency"] = "normal",
             ["confidentiality"] = "none",
+            ["document"] = document,
         };
         foreach (var (field, value) in changes)
         {
-            body[field] = value;
+            (MetadataFields.Contains(field) ? document : body)[field] = value;
         }
 
         return body;
     }
+
+    /// <summary>A complete, valid <c>document</c> object.</summary>
+    public static Dictionary<string, object?> Document(string subject) => new()
+    {
+        ["typeCode"] = "CV",
+        ["codeNumber"] = Interlocked.Increment(ref codeNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["codeNotation"] = "UBND-KT",
+        ["issuedDate"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["issuingOrganName"] = "Ủy ban nhân dân tỉnh Ninh Bình",
+        ["issuingOrganId"] = "000.00.00.H43",
+        ["subject"] = subject,
+        ["pageAmount"] = 2,
+        ["signerPosition"] = "Chủ tịch",
+        ["signerFullName"] = "Phạm Quang Ngọc",
+        ["urgency"] = "normal",
+    };
 
     public static async Task<Registered> RegisterOkAsync(this HttpClient client, Dictionary<string, object?> body)
     {

@@ -15,15 +15,15 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         {
             ["Input.RegisterId"] = registerId.ToString(),
             ["Input.Source"] = "paper",
-            ["Input.TypeCode"] = "CV",
-            ["Input.CodeNumber"] = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.CodeNotation"] = "STC-NS",
-            ["Input.IssuingOrganName"] = "Sở Tài chính tỉnh Ninh Bình",
-            ["Input.IssuingOrganId"] = "000.00.15.H43",
-            ["Input.Subject"] = "V/v thẩm định dự toán sửa chữa cầu Non Nước",
-            ["Input.Urgency"] = "urgent",
+            ["Input.Document.TypeCode"] = "CV",
+            ["Input.Document.CodeNumber"] = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Document.CodeNotation"] = "STC-NS",
+            ["Input.Document.IssuingOrganName"] = "Sở Tài chính tỉnh Ninh Bình",
+            ["Input.Document.IssuingOrganId"] = "000.00.15.H43",
+            ["Input.Document.Subject"] = "V/v thẩm định dự toán sửa chữa cầu Non Nước",
+            ["Input.Document.Urgency"] = "urgent",
             ["Input.Confidentiality"] = "none",
-            ["Input.PageAmount"] = "4",
+            ["Input.Document.PageAmount"] = "4",
         };
         foreach (var (name, value) in changes)
         {
@@ -45,7 +45,7 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         var file = await clerk.UploadPdfAsync(name: "cong-van-stc.pdf");
 
         var invalid = await clerk.PostAsync("/van-ban-den/vao-so", OrganizationTestKit.Form(page,
-            Fields(register, ("Input.Subject", ""), ("Input.CodeNumber", "123456789012"), ("Input.FileIds", file.ToString()))));
+            Fields(register, ("Input.Document.Subject", ""), ("Input.Document.CodeNumber", "123456789012"), ("Input.FileIds", file.ToString()))));
         var invalidHtml = await invalid.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("Vui lòng nhập trích yếu nội dung.", invalidHtml, StringComparison.Ordinal);
@@ -83,8 +83,12 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         var file = await clerk.UploadPdfAsync(name: "gm-hop-giao-ban.pdf");
         var put = await clerk.PostAsJsonAsync("/api/v1/documents/incoming/pending", new
         {
-            senderId = "000.00.16.H43", senderName = "Sở Kế hoạch và Đầu tư tỉnh Ninh Bình", externalId = "pkg-" + Guid.NewGuid().ToString("N"),
-            typeCode = "GM", codeNumber = "77", codeNotation = "GM-SKHĐT", subject = "Giấy mời họp giao ban đầu tư công quý IV", urgency = "normal", fileIds = new[] { file },
+            externalId = "pkg-" + Guid.NewGuid().ToString("N"), fileIds = new[] { file },
+            document = new
+            {
+                issuingOrganId = "000.00.16.H43", issuingOrganName = "Sở Kế hoạch và Đầu tư tỉnh Ninh Bình", typeCode = "GM", codeNumber = "77",
+                codeNotation = "GM-SKHĐT", subject = "Giấy mời họp giao ban đầu tư công quý IV", urgency = "normal",
+            },
         });
         var id = (await put.JsonAsync()).GetProperty("id").GetGuid();
 
@@ -94,9 +98,9 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("gm-hop-giao-ban.pdf", item, StringComparison.Ordinal);
         Assert.Contains("data-library=\"/lib/pdfjs/pdf.min.mjs\"", item, StringComparison.Ordinal);
 
-        var empty = await clerk.PostAsync($"/van-ban-den/cho-tiep-nhan/{id}?handler=Refuse", OrganizationTestKit.Form(item, ("Reason", "")));
+        var empty = await clerk.PostAsync($"/van-ban-den/cho-tiep-nhan/{id}?handler=Refuse", OrganizationTestKit.Form(item, ("Refusal.Reason", "")));
         Assert.Contains("Vui lòng nhập lý do từ chối.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var refused = await clerk.PostAsync($"/van-ban-den/cho-tiep-nhan/{id}?handler=Refuse", OrganizationTestKit.Form(item, ("Reason", "Gửi nhầm cơ quan")));
+        var refused = await clerk.PostAsync($"/van-ban-den/cho-tiep-nhan/{id}?handler=Refuse", OrganizationTestKit.Form(item, ("Refusal.Reason", "Gửi nhầm cơ quan")));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var decided = await clerk.GetFromJsonAsync<Eoffice.Web.Modules.Documents.Registers.PendingResponse>($"/api/v1/documents/incoming/pending/{id}");
         Assert.Equal("Gửi nhầm cơ quan", decided!.RefusalReason);
@@ -138,16 +142,16 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
         var page = await clerk.GetStringAsync(url);
         Assert.Contains("V/v trích yếu gõ nhầm", page, StringComparison.Ordinal);
 
-        var saved = await clerk.PostAsync(url, OrganizationTestKit.Form(page, ("Input.TypeCode", "CV"), ("Input.IssuingOrganName", "Ủy ban nhân dân tỉnh Ninh Bình"),
-            ("Input.Subject", "V/v trích yếu đã sửa trên trang"), ("Input.Urgency", "urgent")));
+        var saved = await clerk.PostAsync(url, OrganizationTestKit.Form(page, ("Input.Document.TypeCode", "CV"), ("Input.Document.IssuingOrganName", "Ủy ban nhân dân tỉnh Ninh Bình"),
+            ("Input.Document.Subject", "V/v trích yếu đã sửa trên trang"), ("Input.Document.Urgency", "urgent")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var empty = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("CancelReason", "")));
+        var empty = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("Cancel.Reason", "")));
         Assert.Contains("Vui lòng nhập lý do hủy đăng ký.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var cancelled = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("CancelReason", "Trùng với văn bản đã vào sổ")));
+        var cancelled = await clerk.PostAsync(url + "?handler=Cancel", OrganizationTestKit.Form(page, ("Cancel.Reason", "Trùng với văn bản đã vào sổ")));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
 
         var document = await app.LoadIncomingAsync(registered.Id);
-        Assert.Equal("V/v trích yếu đã sửa trên trang", document.Subject);
+        Assert.Equal("V/v trích yếu đã sửa trên trang", document.Metadata.Subject);
         Assert.Equal(Eoffice.Web.Modules.Documents.Domain.IncomingStatus.Cancelled, document.Status);
         Assert.Contains("Trùng với văn bản đã vào sổ", await clerk.GetStringAsync(url), StringComparison.Ordinal);
         var boardClerk = await app.SignedInDemoAsync("ktloan");

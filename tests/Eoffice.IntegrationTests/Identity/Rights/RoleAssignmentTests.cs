@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization;

@@ -49,6 +49,19 @@ public static class UrgencyNames
         _ => "Thường",
     };
 
+    /// <summary>The code a form or the API uses for <paramref name="urgency"/> (what <see cref="ParseUrgency"/> reads).</summary>
+    public static string Code(Urgency urgency) => urgency switch
+    {
+        Urgency.Urgent => "urgent",
+        Urgency.VeryUrgent => "veryurgent",
+        Urgency.Flash => "flash",
+        _ => "normal",
+    };
+
+    /// <summary>The urgency choices of a form, in order.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Options { get; } =
+        [.. Enum.GetValues<Urgency>().Select(u => (Code(u), Name(u)))];
+
     public static Urgency? ParseUrgency(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "0" or "normal" or "thường" => Urgency.Normal,

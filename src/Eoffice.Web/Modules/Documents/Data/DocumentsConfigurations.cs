@@ -1,4 +1,6 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -38,55 +40,62 @@ internal sealed class RegisterCounterConfiguration : IEntityTypeConfiguration<Re
     }
 }
 
+/// <summary>The columns of <see cref="DocumentMetadata"/>, mapped once for every table that holds a document's metadata.</summary>
+internal static class DocumentMetadataMapping
+{
+    public static void Configure(ComplexPropertyBuilder<DocumentMetadata> m)
+    {
+        m.Property(x => x.TypeCode).HasMaxLength(DocumentMetadata.TypeCodeMaxLength);
+        m.Property(x => x.TypeName).HasMaxLength(DocumentMetadata.TypeNameMaxLength);
+        m.Property(x => x.CodeNumber).HasMaxLength(DocumentMetadata.CodeNumberMaxLength);
+        m.Property(x => x.CodeNotation).HasMaxLength(DocumentMetadata.CodeNotationMaxLength);
+        m.Property(x => x.IssuingOrganId).HasMaxLength(DocumentMetadata.OrganIdMaxLength);
+        m.Property(x => x.IssuingOrganName).HasMaxLength(DocumentMetadata.OrganNameMaxLength);
+        m.Property(x => x.Subject).HasMaxLength(DocumentMetadata.SubjectMaxLength);
+        m.Property(x => x.Language).HasMaxLength(DocumentMetadata.LanguageMaxLength);
+        m.Property(x => x.Description).HasMaxLength(DocumentMetadata.DescriptionMaxLength);
+        m.Property(x => x.SignerPosition).HasMaxLength(DocumentMetadata.SignerPositionMaxLength);
+        m.Property(x => x.SignerFullName).HasMaxLength(DocumentMetadata.SignerNameMaxLength);
+        m.Property(x => x.PaperAppendixNote).HasMaxLength(DocumentMetadata.PaperNoteMaxLength);
+        m.Property(x => x.PaperAppendixHolder).HasMaxLength(DocumentMetadata.PaperHolderMaxLength);
+        m.Ignore(x => x.CodeText);
+        m.Ignore(x => x.SignerText);
+    }
+}
+
 internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<IncomingDocument>
 {
     public void Configure(EntityTypeBuilder<IncomingDocument> builder)
     {
         builder.ToTable("documents_incoming");
         builder.HasKey(d => d.Id);
+        builder.ComplexProperty(d => d.Metadata, DocumentMetadataMapping.Configure);
         builder.Property(d => d.RegisteredByName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(d => d.TypeCode).HasMaxLength(20);
-        builder.Property(d => d.TypeName).HasMaxLength(IncomingDocument.TypeNameMaxLength);
-        builder.Property(d => d.CodeNumber).HasMaxLength(IncomingDocument.CodeNumberMaxLength);
-        builder.Property(d => d.CodeNotation).HasMaxLength(IncomingDocument.CodeNotationMaxLength);
-        builder.Property(d => d.IssuingOrganId).HasMaxLength(IncomingDocument.OrganIdMaxLength);
-        builder.Property(d => d.IssuingOrganName).HasMaxLength(IncomingDocument.OrganNameMaxLength);
-        builder.Property(d => d.IssuingOrganFolded).HasMaxLength(IncomingDocument.OrganNameMaxLength);
-        builder.Property(d => d.Subject).HasMaxLength(IncomingDocument.SubjectMaxLength);
-        builder.Property(d => d.SubjectFolded).HasMaxLength(IncomingDocument.SubjectMaxLength);
-        builder.Property(d => d.Language).HasMaxLength(IncomingDocument.LanguageMaxLength);
-        builder.Property(d => d.Description).HasMaxLength(IncomingDocument.DescriptionMaxLength);
-        builder.Property(d => d.SignerPosition).HasMaxLength(IncomingDocument.SignerPositionMaxLength);
-        builder.Property(d => d.SignerFullName).HasMaxLength(IncomingDocument.SignerNameMaxLength);
+        builder.Property(d => d.IssuingOrganFolded).HasMaxLength(DocumentMetadata.OrganNameMaxLength);
+        builder.Property(d => d.SubjectFolded).HasMaxLength(DocumentMetadata.SubjectMaxLength);
         builder.Property(d => d.ToPlaces).HasMaxLength(IncomingDocument.ToPlacesMaxLength);
-        builder.Property(d => d.PaperAppendixNote).HasMaxLength(IncomingDocument.PaperNoteMaxLength);
-        builder.Property(d => d.PaperAppendixHolder).HasMaxLength(IncomingDocument.PaperHolderMaxLength);
-        builder.Property(d => d.PaperHandlingNote).HasMaxLength(IncomingDocument.InstructionMaxLength);
-        builder.Property(d => d.ExternalId).HasMaxLength(PendingIncoming.ExternalIdMaxLength);
+        builder.Property(d => d.PaperHandlingNote).HasMaxLength(IncomingDocument.PaperHandlingNoteMaxLength);
+        builder.Property(d => d.ExternalId).HasMaxLength(IncomingDocument.ExternalIdMaxLength);
         builder.Property(d => d.CancelReason).HasMaxLength(IncomingDocument.ReasonMaxLength);
         builder.Property(d => d.CancelledByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(d => d.DossierTitle).HasMaxLength(IncomingDocument.DossierMaxLength);
-        builder.Property(d => d.Version).IsConcurrencyToken();
-        builder.Ignore(d => d.ArrivalNumberText);
         builder.Ignore(d => d.CodeText);
         builder.HasIndex(d => new { d.RegisterId, d.Year, d.ArrivalNumber }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.ArrivalAt });
-        builder.HasIndex(d => new { d.AgencyId, d.CodeNumber, d.CodeNotation });
-        builder.HasIndex(d => new { d.AgencyId, d.Status, d.Urgency, d.ArrivalAt, d.Id });
-        builder.HasIndex(d => new { d.RegisterId, d.Urgency, d.ArrivalAt, d.Id });
+
+        // Over metadata columns (urgency, number, symbol), which EF cannot index in a complex type: see ManualIndexes.
+        // The duplicate check reads (agency, number, notation); the tracking and register lists read in list order.
+        builder.HasManualIndex("ix_documents_incoming_agency_id_code_number_code_notation", ["agency_id", "code_number", "code_notation"]);
+        builder.HasManualIndex("ix_documents_incoming_agency_id_status_urgency_arrival_at_id", ["agency_id", "status", "urgency", "arrival_at", "id"]);
+        builder.HasManualIndex("ix_documents_incoming_register_id_urgency_arrival_at_id", ["register_id", "urgency", "arrival_at", "id"]);
         builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        HandlingModel.ConfigureTree<IncomingDocument, IncomingAssignment, IncomingEvent, IncomingAccess>(builder);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(d => d.Access).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Navigation(d => d.Access).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
-internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+internal sealed class IncomingAssignmentConfiguration : IEntityTypeConfiguration<IncomingAssignment>
 {
     internal const string WorkByUserIndex = "ix_documents_incoming_assignments_work_by_user";
     internal const string WorkByUnitIndex = "ix_documents_incoming_assignments_work_by_unit";
@@ -103,21 +112,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     internal const string ByUserFilter = "recipient_user_id IS NOT NULL";
     internal const string ByUnitFilter = "recipient_unit_id IS NOT NULL";
 
-    public void Configure(EntityTypeBuilder<Assignment> builder)
+    public void Configure(EntityTypeBuilder<IncomingAssignment> builder)
     {
-        builder.ToTable("documents_incoming_assignments");
-        builder.HasKey(a => a.Id);
-
-        // Ids are made by the aggregate: a new assignment reached through the document's collection is an insert.
-        builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.SenderName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(a => a.ActingSenderName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(a => a.RecipientName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(a => a.ActedByName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(a => a.Instruction).HasMaxLength(IncomingDocument.InstructionMaxLength);
-        builder.Property(a => a.InstructionGiven).HasMaxLength(IncomingDocument.InstructionMaxLength);
-        builder.Property(a => a.Result).HasMaxLength(IncomingDocument.InstructionMaxLength);
-        builder.HasIndex(a => a.DocumentId);
+        HandlingModel.ConfigureAssignments(builder, "documents_incoming_assignments", "document_id");
 
         // The inboxes, in list order (urgency, sent time, id), split by kind so that neither kind has to read past the
         // other: work to do (Chờ xử lý, Đang xử lý, Đã xử lý) and "nhận để biết", which piles up unread in a leader's
@@ -152,27 +149,14 @@ internal sealed class IncomingAttachmentConfiguration : IEntityTypeConfiguration
 
 internal sealed class IncomingEventConfiguration : IEntityTypeConfiguration<IncomingEvent>
 {
-    public void Configure(EntityTypeBuilder<IncomingEvent> builder)
-    {
-        builder.ToTable("documents_incoming_events");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedOnAdd();
-        builder.Property(e => e.Kind).HasMaxLength(IncomingEvent.KindMaxLength);
-        builder.Property(e => e.ActorName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(e => e.OnBehalfOfName).HasMaxLength(Assignment.NameMaxLength);
-        builder.Property(e => e.Text).HasMaxLength(IncomingEvent.TextMaxLength);
-        builder.HasIndex(e => e.DocumentId);
-    }
+    public void Configure(EntityTypeBuilder<IncomingEvent> builder) =>
+        HandlingModel.ConfigureTimeline(builder, "documents_incoming_events", "document_id");
 }
 
 internal sealed class IncomingAccessConfiguration : IEntityTypeConfiguration<IncomingAccess>
 {
-    public void Configure(EntityTypeBuilder<IncomingAccess> builder)
-    {
-        builder.ToTable("documents_incoming_access");
-        builder.HasKey(a => new { a.DocumentId, a.PrincipalId, a.Reason });
-        builder.HasIndex(a => new { a.PrincipalId, a.DocumentId });
-    }
+    public void Configure(EntityTypeBuilder<IncomingAccess> builder) =>
+        HandlingModel.ConfigureAccess(builder, "documents_incoming_access", "document_id");
 }
 
 internal sealed class IncomingReplyConfiguration : IEntityTypeConfiguration<IncomingReply>
@@ -195,15 +179,8 @@ internal sealed class PendingIncomingConfiguration : IEntityTypeConfiguration<Pe
     {
         builder.ToTable("documents_pending_incoming");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.ExternalId).HasMaxLength(PendingIncoming.ExternalIdMaxLength);
-        builder.Property(p => p.SenderId).HasMaxLength(IncomingDocument.OrganIdMaxLength);
-        builder.Property(p => p.SenderName).HasMaxLength(IncomingDocument.OrganNameMaxLength);
-        builder.Property(p => p.TypeCode).HasMaxLength(20);
-        builder.Property(p => p.CodeNumber).HasMaxLength(IncomingDocument.CodeNumberMaxLength);
-        builder.Property(p => p.CodeNotation).HasMaxLength(IncomingDocument.CodeNotationMaxLength);
-        builder.Property(p => p.Subject).HasMaxLength(IncomingDocument.SubjectMaxLength);
-        builder.Property(p => p.SignerPosition).HasMaxLength(IncomingDocument.SignerPositionMaxLength);
-        builder.Property(p => p.SignerFullName).HasMaxLength(IncomingDocument.SignerNameMaxLength);
+        builder.Property(p => p.ExternalId).HasMaxLength(IncomingDocument.ExternalIdMaxLength);
+        builder.ComplexProperty(p => p.Metadata, DocumentMetadataMapping.Configure);
         builder.Property(p => p.DecidedByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(p => p.RefusalReason).HasMaxLength(IncomingDocument.ReasonMaxLength);
         builder.HasIndex(p => new { p.AgencyId, p.Status, p.ReceivedAt });

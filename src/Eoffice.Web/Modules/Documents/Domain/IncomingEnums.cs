@@ -29,54 +29,6 @@ public enum IncomingStatus
     Cancelled = 3,
 }
 
-/// <summary>The role of one assignment (phân công xử lý) in the handling of a document.</summary>
-public enum AssignmentRole
-{
-    /// <summary>Trình / chuyển xử lý: to read, direct and route further (the clerk presents to a leader, a leader forwards to a deputy or to the chief of office).</summary>
-    Direct = 0,
-
-    /// <summary>Chủ trì, xử lý chính: responsible for the result.</summary>
-    Lead = 1,
-
-    /// <summary>Phối hợp: contributes to the lead.</summary>
-    Support = 2,
-
-    /// <summary>Nhận để biết: reads, then finishes.</summary>
-    ForInformation = 3,
-}
-
-/// <summary>Where one assignment stands.</summary>
-public enum AssignmentStatus
-{
-    /// <summary>Chờ xử lý: with its holder, not yet forwarded or finished.</summary>
-    Open = 0,
-
-    /// <summary>Đang xử lý: the holder has forwarded it and others are handling it.</summary>
-    Forwarded = 1,
-
-    /// <summary>Đã xử lý / hoàn thành.</summary>
-    Done = 2,
-
-    /// <summary>Trả lại: the holder returned it to the sender with a reason.</summary>
-    Returned = 3,
-
-    /// <summary>Thu hồi: the sender took it back.</summary>
-    Revoked = 4,
-}
-
-/// <summary>Why someone may see a document (one row of the document's access list).</summary>
-public enum AccessReason
-{
-    /// <summary>Registered it, sent it, received it or acted on it.</summary>
-    Participant = 0,
-
-    /// <summary>A unit that received it (its leaders see it).</summary>
-    RecipientUnit = 1,
-
-    /// <summary>Explicitly shared with the person.</summary>
-    Grant = 2,
-}
-
 public static class IncomingNames
 {
     public static string Name(IncomingStatus status) => status switch
@@ -88,22 +40,12 @@ public static class IncomingNames
         _ => status.ToString(),
     };
 
-    public static string Name(AssignmentRole role) => role switch
+    public static string Json(IncomingStatus status) => status switch
     {
-        AssignmentRole.Direct => "Xử lý, chỉ đạo",
-        AssignmentRole.Lead => "Chủ trì",
-        AssignmentRole.Support => "Phối hợp",
-        AssignmentRole.ForInformation => "Nhận để biết",
-        _ => role.ToString(),
-    };
-
-    public static string Name(AssignmentStatus status) => status switch
-    {
-        AssignmentStatus.Open => "Chờ xử lý",
-        AssignmentStatus.Forwarded => "Đang xử lý",
-        AssignmentStatus.Done => "Đã xử lý",
-        AssignmentStatus.Returned => "Trả lại",
-        AssignmentStatus.Revoked => "Đã thu hồi",
+        IncomingStatus.Registered => "registered",
+        IncomingStatus.InProgress => "inProgress",
+        IncomingStatus.Finished => "finished",
+        IncomingStatus.Cancelled => "cancelled",
         _ => status.ToString(),
     };
 
@@ -114,8 +56,4 @@ public static class IncomingNames
         IncomingSource.Email => "Thư điện tử",
         _ => source.ToString(),
     };
-
-    public static bool IsTerminal(this AssignmentStatus status) => status is AssignmentStatus.Done or AssignmentStatus.Returned or AssignmentStatus.Revoked;
-
-    public static bool IsActive(this AssignmentStatus status) => status is AssignmentStatus.Open or AssignmentStatus.Forwarded;
 }

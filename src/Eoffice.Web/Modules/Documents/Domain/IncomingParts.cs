@@ -1,3 +1,6 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Documents.Contracts;
+
 namespace Eoffice.Web.Modules.Documents.Domain;
 
 /// <summary>A file attached to an incoming document: the scanned main document or another file.</summary>
@@ -48,124 +51,71 @@ public sealed class IncomingAttachment
     internal void SetMain(bool isMain) => IsMain = isMain;
 }
 
-/// <summary>The kinds of entries in an incoming document's processing history.</summary>
+/// <summary>
+/// One hop of an incoming document in its handling tree. Besides the shared <see cref="Assignment"/> it carries the
+/// document's urgency, copied so that the inboxes sort urgent documents first without a join.
+/// </summary>
+public sealed class IncomingAssignment : Assignment
+{
+    private IncomingAssignment()
+    {
+    }
+
+    internal IncomingAssignment(IncomingDocument document, Assignment? parent, Actor sender, AssignmentTarget target, string? instruction, DateTime now)
+        : base(document.Id, document.AgencyId, parent, sender, target, instruction, now) =>
+        Urgency = document.Metadata.Urgency;
+
+    public Urgency Urgency { get; private set; }
+
+    internal void SetUrgency(Urgency urgency) => Urgency = urgency;
+}
+
+/// <summary>The kinds of entries only an incoming document's history has, besides <see cref="HandlingEventKinds"/>.</summary>
 public static class IncomingEventKinds
 {
     public const string Registered = "registered";
     public const string Edited = "edited";
-    public const string Presented = "presented";
-    public const string Forwarded = "forwarded";
-    public const string Returned = "returned";
-    public const string Opinion = "opinion";
-    public const string Feedback = "feedback";
-    public const string Finished = "finished";
-    public const string Closed = "closed";
-    public const string Revoked = "revoked";
     public const string Cancelled = "cancelled";
-    public const string Granted = "granted";
     public const string ReplyStarted = "reply";
-    public const string HandedOver = "handover";
 
-    public static string Name(string kind) => kind switch
+    public static IReadOnlyList<string> Own { get; } = [Registered, Edited, Cancelled, ReplyStarted];
+
+    public static string Name(string kind) => HandlingEventKinds.Name(kind) ?? kind switch
     {
         Registered => "Vào sổ",
         Edited => "Cập nhật",
-        Presented => "Trình",
-        Forwarded => "Chuyển xử lý",
-        Returned => "Trả lại",
-        Opinion => "Ý kiến",
-        Feedback => "Ý kiến góp ý",
-        Finished => "Hoàn thành",
-        Closed => "Kết thúc",
-        Revoked => "Thu hồi",
         Cancelled => "Hủy đăng ký",
-        Granted => "Chia sẻ",
         ReplyStarted => "Trả lời",
-        HandedOver => "Bàn giao",
         _ => kind,
     };
 }
 
-/// <summary>
-/// One entry of a document's processing history (luồng xử lý, field 17 <c>TraceHeaderList</c>): who did what, when,
-/// on behalf of whom, with their words. Opinions and consultation feedback are entries too, possibly with a file.
-/// </summary>
-public sealed class IncomingEvent
+/// <summary>One entry of an incoming document's history, published as <c>documents.incoming.{kind}</c> (see <see cref="IncomingDocumentEvents"/>).</summary>
+public sealed class IncomingEvent : TimelineEntry
 {
-    public const int KindMaxLength = 30;
-    public const int TextMaxLength = 4000;
-
     private IncomingEvent()
     {
-        Kind = null!;
-        ActorName = null!;
     }
 
-    internal IncomingEvent(Guid documentId, DateTime at, Actor actor, string kind, Guid? assignmentId, string? text)
+    internal IncomingEvent(IncomingDocument document, DateTime at, Actor actor, string kind, Guid? assignmentId, string? text)
+        : base(document.Id, document.AgencyId, at, actor, kind, assignmentId, text)
     {
-        DocumentId = documentId;
-        At = at;
-        ActorId = actor.UserId;
-        ActorName = actor.Name;
-        OnBehalfOfId = actor.OnBehalfOfId;
-        OnBehalfOfName = actor.OnBehalfOfName;
-        Kind = kind;
-        AssignmentId = assignmentId;
-        Text = text is { Length: > TextMaxLength } ? text[..TextMaxLength] : text;
     }
 
-    public long Id { get; private set; }
-
-    public Guid DocumentId { get; private set; }
-
-    public DateTime At { get; private set; }
-
-    public Guid ActorId { get; private set; }
-
-    public string ActorName { get; private set; }
-
-    public Guid? OnBehalfOfId { get; private set; }
-
-    public string? OnBehalfOfName { get; private set; }
-
-    public string Kind { get; private set; }
-
-    public Guid? AssignmentId { get; private set; }
-
-    public string? Text { get; private set; }
-
-    public Guid? FileId { get; private set; }
-
-    internal void AttachFile(Guid? fileId) => FileId = fileId;
+    protected override string EventPrefix => IncomingDocumentEvents.Prefix;
 }
 
-/// <summary>
-/// One reason for someone to see a document: a participant (person), a recipient unit (its leaders) or an explicit
-/// grant. Every list and every read of a document is filtered by these rows (plus the register's keepers, the agency's
-/// trackers and delegates); anyone else is answered 404.
-/// </summary>
-public sealed class IncomingAccess
+/// <summary>One row of an incoming document's access list.</summary>
+public sealed class IncomingAccess : AccessEntry
 {
     private IncomingAccess()
     {
     }
 
-    internal IncomingAccess(Guid documentId, Guid agencyId, Guid principalId, AccessReason reason)
+    internal IncomingAccess(IncomingDocument document, Guid principalId, AccessReason reason)
+        : base(document.Id, document.AgencyId, principalId, reason)
     {
-        DocumentId = documentId;
-        AgencyId = agencyId;
-        PrincipalId = principalId;
-        Reason = reason;
     }
-
-    public Guid DocumentId { get; private set; }
-
-    public Guid AgencyId { get; private set; }
-
-    /// <summary>A person's id, or a unit's id for <see cref="AccessReason.RecipientUnit"/>.</summary>
-    public Guid PrincipalId { get; private set; }
-
-    public AccessReason Reason { get; private set; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Platform.Rules;
 
@@ -17,41 +18,25 @@ public enum PendingStatus
 
 /// <summary>
 /// A document that arrived electronically from another agency and waits in the "chờ tiếp nhận" list until a clerk
-/// checks it and registers it (it then becomes an <see cref="IncomingDocument"/>) or refuses it with a reason. The
-/// exchange transport (edXML over the national document axis) puts packages here through the API.
+/// checks it and registers it (it then becomes an <see cref="IncomingDocument"/>, with the metadata as received or as
+/// the clerk corrected it) or refuses it with a reason. The exchange transport (edXML over the national document axis)
+/// puts packages here through the API; the sender is the package's issuing organ.
 /// </summary>
 public sealed class PendingIncoming
 {
-    public const int ExternalIdMaxLength = 100;
-
     private readonly List<PendingIncomingFile> files = [];
 
     private PendingIncoming()
     {
-        SenderName = null!;
-        Subject = null!;
+        Metadata = null!;
     }
 
-    public PendingIncoming(Guid agencyId, string? externalId, string? senderId, string senderName, string? typeCode, string? codeNumber,
-        string? codeNotation, DateOnly? issuedDate, string subject, string? signerPosition, string? signerFullName, Urgency urgency,
-        DateOnly? dueDate, int? pageAmount, bool requestsComments, Confidentiality confidentiality, DateTime receivedAt)
+    public PendingIncoming(Guid agencyId, string? externalId, DocumentMetadata metadata, Confidentiality confidentiality, DateTime receivedAt)
     {
         Id = Guid.CreateVersion7();
         AgencyId = agencyId;
         ExternalId = externalId;
-        SenderId = senderId;
-        SenderName = senderName;
-        TypeCode = typeCode;
-        CodeNumber = codeNumber;
-        CodeNotation = codeNotation;
-        IssuedDate = issuedDate;
-        Subject = subject;
-        SignerPosition = signerPosition;
-        SignerFullName = signerFullName;
-        Urgency = urgency;
-        DueDate = dueDate;
-        PageAmount = pageAmount;
-        RequestsComments = requestsComments;
+        Metadata = metadata;
         Confidentiality = confidentiality;
         ReceivedAt = receivedAt;
         Status = PendingStatus.Waiting;
@@ -64,32 +49,8 @@ public sealed class PendingIncoming
     /// <summary>The sender's identifier of the document (edXML DocumentId), used to spot a package received twice.</summary>
     public string? ExternalId { get; private set; }
 
-    /// <summary>The sending agency's electronic identifier.</summary>
-    public string? SenderId { get; private set; }
-
-    public string SenderName { get; private set; }
-
-    public string? TypeCode { get; private set; }
-
-    public string? CodeNumber { get; private set; }
-
-    public string? CodeNotation { get; private set; }
-
-    public DateOnly? IssuedDate { get; private set; }
-
-    public string Subject { get; private set; }
-
-    public string? SignerPosition { get; private set; }
-
-    public string? SignerFullName { get; private set; }
-
-    public Urgency Urgency { get; private set; }
-
-    public DateOnly? DueDate { get; private set; }
-
-    public int? PageAmount { get; private set; }
-
-    public bool RequestsComments { get; private set; }
+    /// <summary>The metadata as the sender declared it (the issuing organ is the sender).</summary>
+    public DocumentMetadata Metadata { get; private set; }
 
     /// <summary>As declared by the sender; a secret level blocks registration.</summary>
     public Confidentiality Confidentiality { get; private set; }

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -38,19 +39,10 @@ public sealed class AddIncomingOpinion(IncomingHandling handling)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
         await handling.EnsureOwnFileAsync(request.FileId, viewer.UserId, cancellationToken);
-
-        // An opinion is tied to the viewer's assignment when they hold one; anyone who may see the document may add one.
-        var held = document.Assignments.Where(a => (request.AssignmentId is null || a.Id == request.AssignmentId) && viewer.ActorFor(a) is not null)
-            .OrderBy(a => a.Status.IsActive() ? 0 : 1).ThenByDescending(a => a.SentAt).FirstOrDefault();
-        var actor = held is null ? viewer.Self : viewer.ActorFor(held)!;
-        var text = request.Text!.Trim();
-        document.AddOpinion(actor, held, text, request.FileId, handling.Now);
-        var notices = await handling.ContributionNoticesAsync(document, held, "Ý kiến mới về văn bản đến",
-            $"{actor.DisplayName}: {IncomingHandling.Shorten(text)}", cancellationToken);
-        await handling.CommitAsync(document, actor, "documents.incoming.opinion",
-            $"Ý kiến về văn bản đến số {document.ArrivalNumber}/{document.Year}.", notices, cancellationToken);
+        var entry = document.AddOpinion(viewer, request.AssignmentId, request.Text!.Trim(), request.FileId, handling.Now);
+        await handling.CommitAsync(document, entry.Actor, "documents.incoming.opinion",
+            $"Ý kiến về văn bản đến số {document.ArrivalNumber}/{document.Year}.", cancellationToken);
         return IncomingActionResult.Of(document);
     }
 

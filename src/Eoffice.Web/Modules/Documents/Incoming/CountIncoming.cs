@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
@@ -34,7 +35,7 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
     {
         var users = v.DelegatorIds.Append(v.UserId).Distinct().ToList();
         var units = v.LedUnits.ToList();
-        var mine = db.Set<Assignment>().AsNoTracking()
+        var mine = db.Set<IncomingAssignment>().AsNoTracking()
             .Where(a => (a.RecipientUserId != null && users.Contains(a.RecipientUserId.Value)) || (a.RecipientUnitId != null && units.Contains(a.RecipientUnitId.Value)));
         var today = calendar.Today;
 
@@ -54,7 +55,7 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
         else if (v.TrackedUnits.Count > 0)
         {
             var trackedUnits = v.TrackedUnits.ToList();
-            tracking = await Capped(tracked.Where(d => db.Set<IncomingAccess>().Any(a => a.DocumentId == d.Id && trackedUnits.Contains(a.PrincipalId))), cancellationToken);
+            tracking = await Capped(tracked.Where(d => db.Set<IncomingAccess>().Any(a => a.OwnerId == d.Id && trackedUnits.Contains(a.PrincipalId))), cancellationToken);
         }
 
         int? awaiting = null;

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -39,17 +40,11 @@ public sealed class FinishIncoming(IncomingHandling handling)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        var (assignment, actor) = IncomingHandling.ActingOn(viewer, document, request.AssignmentId);
-        var result = string.IsNullOrWhiteSpace(request.Result) ? null : request.Result.Trim();
-        var dossier = string.IsNullOrWhiteSpace(request.DossierTitle) ? null : request.DossierTitle.Trim();
-        document.Finish(actor, assignment, result, dossier, handling.Now);
-        var notices = assignment.Role == AssignmentRole.ForInformation
-            ? []
-            : new List<IncomingNotice> { new(assignment.SenderId, "Văn bản đến đã được xử lý xong", $"{actor.DisplayName}: {IncomingHandling.Shorten(document.Subject)}") };
-        await handling.CommitAsync(document, actor, "documents.incoming.finish",
+        var dossier = ForwardIncoming.Clean(request.DossierTitle);
+        var assignment = document.FinishAndFile(viewer, request.AssignmentId, ForwardIncoming.Clean(request.Result), dossier, handling.Now);
+        await handling.CommitAsync(document, document.Events[^1].Actor, "documents.incoming.finish",
             $"Hoàn thành phần xử lý của {assignment.RecipientName}, văn bản đến số {document.ArrivalNumber}/{document.Year}{(dossier is null ? "" : $"; lưu hồ sơ: {dossier}")}.",
-            notices, cancellationToken);
+            cancellationToken);
         return IncomingActionResult.Of(document);
     }
 
@@ -57,10 +52,10 @@ public sealed class FinishIncoming(IncomingHandling handling)
     public async Task<IReadOnlyList<string>> DossierTitlesAsync(CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
-        var kinds = new[] { IncomingEventKinds.Finished, IncomingEventKinds.Closed };
+        var kinds = new[] { HandlingEventKinds.Finished, HandlingEventKinds.Closed };
         var titles = await handling.Db.Set<IncomingEvent>().AsNoTracking()
             .Where(e => e.ActorId == viewer.UserId && kinds.Contains(e.Kind))
-            .Join(handling.Db.Set<IncomingDocument>().Where(d => d.AgencyId == viewer.AgencyId && d.DossierTitle != null), e => e.DocumentId, d => d.Id,
+            .Join(handling.Db.Set<IncomingDocument>().Where(d => d.AgencyId == viewer.AgencyId && d.DossierTitle != null), e => e.OwnerId, d => d.Id,
                 (e, d) => new { d.DossierTitle, e.At })
             .OrderByDescending(x => x.At).Take(200).ToListAsync(cancellationToken);
         return titles.Select(x => x.DossierTitle!).Distinct().Take(20).ToList();

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -32,9 +33,9 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
     public static Dictionary<string, string[]> ValidateTargets(string? instruction, IReadOnlyList<Target>? targets)
     {
         var errors = new Dictionary<string, string[]>();
-        if (instruction?.Length > IncomingDocument.InstructionMaxLength)
+        if (instruction?.Length > Assignment.InstructionMaxLength)
         {
-            errors["instruction"] = [$"Ý kiến chỉ đạo dài tối đa {IncomingDocument.InstructionMaxLength} ký tự."];
+            errors["instruction"] = [$"Ý kiến chỉ đạo dài tối đa {Assignment.InstructionMaxLength} ký tự."];
         }
 
         if (targets is null || targets.Count == 0)
@@ -54,7 +55,7 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
             {
                 errors["targets"] = ["Mỗi người nhận là một cán bộ hoặc một đơn vị."];
             }
-            else if (IncomingJson.ParseRole(t.Role) is null)
+            else if (HandlingNames.ParseRole(t.Role) is null)
             {
                 errors["targets"] = ["Vai trò xử lý không hợp lệ (chủ trì, phối hợp, nhận để biết, xử lý/chỉ đạo)."];
             }
@@ -71,28 +72,27 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        var (from, actor) = IncomingHandling.ActingOn(viewer, document, request.AssignmentId);
-        var created = await ForwardAsync(viewer, document, from, actor, request.Instruction, request.Targets!, cancellationToken);
-        var notices = await handling.NewAssignmentNoticesAsync(document, created, actor, cancellationToken);
+        var (_, actor) = document.ForwardingFrom(viewer, request.AssignmentId);
+        var targets = await ResolveAsync(viewer, actor, request.Targets!, cancellationToken);
+        var created = document.Forward(viewer, request.AssignmentId, targets, Clean(request.Instruction), handling.Now);
         await handling.CommitAsync(document, actor, "documents.incoming.forward",
-            $"Chuyển văn bản đến số {document.ArrivalNumber}/{document.Year}: {string.Join("; ", created.Select(a => $"{a.RecipientName} ({IncomingNames.Name(a.Role)})"))}.",
-            notices, cancellationToken);
+            $"Chuyển văn bản đến số {document.ArrivalNumber}/{document.Year}: {string.Join("; ", created.Select(a => $"{a.RecipientName} ({HandlingNames.Name(a.Role)})"))}.",
+            cancellationToken);
         return IncomingActionResult.Of(document, created);
     }
 
-    /// <summary>Checks the targets against the routing rules of the responsible sender and forwards (no save).</summary>
-    internal async Task<IReadOnlyList<Assignment>> ForwardAsync(IncomingViewer viewer, IncomingDocument document, Assignment from, Actor actor,
-        string? instruction, IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    /// <summary>The recipients as the routing rules of the responsible sender (the delegator, under a delegation) allow them.</summary>
+    internal async Task<IReadOnlyList<AssignmentTarget>> ResolveAsync(IncomingViewer viewer, Actor actor, IReadOnlyList<Target> targets,
+        CancellationToken cancellationToken)
     {
         var choices = await routing.ChoicesAsync(viewer.AgencyId, actor.ResponsibleId, cancellationToken);
-        var resolved = await routing.ResolveAsync(viewer.AgencyId, choices,
-            targets.Select(t => new RoutingPolicy.RequestedTarget(t.UserId, t.UnitId, IncomingJson.ParseRole(t.Role)!.Value,
+        return await routing.ResolveAsync(viewer.AgencyId, choices,
+            targets.Select(t => new RoutingPolicy.RequestedTarget(t.UserId, t.UnitId, HandlingNames.ParseRole(t.Role)!.Value,
                 handling.DueDateOf(t.DueDate, t.DeadlineWorkingDays))),
             cancellationToken);
-        var text = string.IsNullOrWhiteSpace(instruction) ? null : instruction.Trim();
-        return document.Forward(actor, from, resolved, text, handling.Now);
     }
+
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/incoming/{id:guid}/forward", async Task<Ok<IncomingActionResult>> (Guid id, Request request, ForwardIncoming handler, CancellationToken ct) =>

@@ -1,6 +1,9 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +17,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// the viewer may take now. Opening it marks the viewer's open assignments read and records the access in the audit
 /// log (Phụ lục VI III.5.a). <c>GET /api/v1/documents/incoming/{id}</c>, page /van-ban-den/{id}. Anyone else: 404.
 /// </summary>
-public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefaults defaults, WorkingDayCalendar calendar, IAuditLog audit)
+public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefaults defaults, WorkingDayCalendar calendar, UnitOfWork unitOfWork)
 {
     public sealed record Field(string Label, string Value);
 
@@ -87,18 +90,14 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
         var settings = await defaults.SettingsAsync(viewer.AgencyId, cancellationToken);
         var today = calendar.Today;
 
-        await using (var transaction = await handling.Db.Database.BeginTransactionAsync(cancellationToken))
+        document.MarkRead(viewer.UserId, viewer.IsAddressedTo, handling.Now);
+        foreach (var delegation in viewer.Delegations)
         {
-            document.MarkRead(viewer.UserId, viewer.LedUnits, handling.Now);
-            foreach (var delegation in viewer.Delegations)
-            {
-                document.MarkRead(delegation.DelegatorId, new HashSet<Guid>(), handling.Now);
-            }
-
-            await audit.RecordAsync(new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
-                Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            document.MarkRead(delegation.DelegatorId, a => a.RecipientUserId == delegation.DelegatorId, handling.Now);
         }
+
+        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
+            Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken, IncomingHandling.ConflictMessage);
 
         var register = await handling.Db.Set<Register>().AsNoTracking().Where(r => r.Id == document.RegisterId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
         var replies = await handling.Db.Set<IncomingReply>().AsNoTracking().Where(r => r.DocumentId == document.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
@@ -126,35 +125,36 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
             return new(d, "closed", "—");
         }
 
-        AssignmentNode Node(Assignment a) => new(
+        AssignmentNode Node(IncomingAssignment a) => new(
             a.Id, a.ParentId, a.SenderName, a.ActingSenderName, a.RecipientName, a.RecipientUserId is null ? RoutingPolicy.UnitKind : RoutingPolicy.PersonKind,
-            a.RecipientUserId, a.RecipientUnitId, IncomingJson.Role(a.Role), IncomingNames.Name(a.Role), IncomingJson.Status(a.Status), IncomingNames.Name(a.Status),
+            a.RecipientUserId, a.RecipientUnitId, HandlingNames.Json(a.Role), HandlingNames.Name(a.Role), HandlingNames.Json(a.Status), HandlingNames.Name(a.Status),
             a.Instruction, Deadline(a.DueDate, a.Status.IsActive(), a.FinishedAt, a.Status == AssignmentStatus.Done),
             a.SentAt, a.ReadAt, a.ForwardedAt, a.FinishedAt, a.ActedByName, a.Result, a.CameBack,
             a.Status.IsActive() && viewer.ActorFor(a) is not null,
-            a.Status.IsActive() && RevokeAssignment.SenderActor(viewer, a) is not null,
+            document.CanRevoke(viewer, a.Id) is null,
             document.Assignments.Where(c => c.ParentId == a.Id).OrderBy(c => c.SentAt).ThenBy(c => c.Role).Select(Node).ToList());
 
+        var m = document.Metadata;
         var fields = new List<Field>
         {
             new("Sổ văn bản đến", register ?? ""),
             new("Số đến", $"{document.ArrivalNumber}/{document.Year}"),
             new("Ngày đến", VietnamTime.Format(document.ArrivalAt)),
             new("Hình thức nhận", IncomingNames.Name(document.Source)),
-            new("Loại văn bản", document.TypeName),
-            new("Số, ký hiệu", document.CodeText),
-            new("Ngày văn bản", document.IssuedDate is { } issued ? VietnamTime.FormatDate(issued) : ""),
-            new("Cơ quan ban hành", document.IssuingOrganName),
-            new("Trích yếu", document.Subject),
-            new("Người ký", string.Join(" - ", new[] { document.SignerPosition, document.SignerFullName }.Where(s => !string.IsNullOrEmpty(s)))),
-            new("Độ khẩn", UrgencyNames.Name(document.Urgency)),
-            new("Số trang", document.PageAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-            new("Ngôn ngữ", document.Language),
-            new("Hạn giải quyết", document.DueDate is { } due ? VietnamTime.FormatDate(due) : ""),
+            new("Loại văn bản", m.TypeName),
+            new("Số, ký hiệu", m.CodeText),
+            new("Ngày văn bản", m.IssuedDate is { } issued ? VietnamTime.FormatDate(issued) : ""),
+            new("Cơ quan ban hành", m.IssuingOrganName),
+            new("Trích yếu", m.Subject),
+            new("Người ký", m.SignerText),
+            new("Độ khẩn", UrgencyNames.Name(m.Urgency)),
+            new("Số trang", m.PageAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+            new("Ngôn ngữ", m.Language),
+            new("Hạn giải quyết", m.DueDate is { } due ? VietnamTime.FormatDate(due) : ""),
             new("Đơn vị, người nhận", document.ToPlaces ?? ""),
-            new("Văn bản xin ý kiến", document.RequestsComments ? "Có" : "Không"),
-            new("Ghi chú", document.Description ?? ""),
-            new("Phụ lục bản giấy", string.Join(" - ", new[] { document.PaperAppendixNote, document.PaperAppendixHolder }.Where(s => !string.IsNullOrEmpty(s)))),
+            new("Văn bản xin ý kiến", m.RequestsComments ? "Có" : "Không"),
+            new("Ghi chú", m.Description ?? ""),
+            new("Phụ lục bản giấy", string.Join(" - ", new[] { m.PaperAppendixNote, m.PaperAppendixHolder }.Where(s => !string.IsNullOrEmpty(s)))),
             new("Người vào sổ", $"{document.RegisteredByName}, {VietnamTime.Format(document.RegisteredAt)}"),
             new("Tình trạng", IncomingNames.Name(document.Status)),
             new("Hồ sơ công việc", document.DossierTitle ?? ""),
@@ -171,11 +171,11 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
 
         var anyActive = document.Assignments.Any(a => a.Status.IsActive());
         return new Response(
-            document.Id, document.ArrivalNumber, document.Year, document.Subject, document.CodeText, document.IssuingOrganName,
-            document.Urgency.ToString(), UrgencyNames.Name(document.Urgency), document.Urgency >= Urgency.Urgent,
-            IncomingJson.Status(document.Status), IncomingNames.Name(document.Status), document.DueDate,
-            Deadline(document.DueDate, document.Status == IncomingStatus.InProgress && anyActive, document.FinishedAt, document.Status == IncomingStatus.Finished),
-            document.RequestsComments, document.ReturnedToClerk, document.DossierTitle, document.Version,
+            document.Id, document.ArrivalNumber, document.Year, m.Subject, m.CodeText, m.IssuingOrganName,
+            m.Urgency.ToString(), UrgencyNames.Name(m.Urgency), m.Urgency >= Urgency.Urgent,
+            IncomingNames.Json(document.Status), IncomingNames.Name(document.Status), m.DueDate,
+            Deadline(m.DueDate, document.Status == IncomingStatus.InProgress && anyActive, document.FinishedAt, document.Status == IncomingStatus.Finished),
+            m.RequestsComments, document.ReturnedToClerk, document.DossierTitle, document.Version,
             fields.Where(f => f.Value.Length > 0).ToList(),
             document.Attachments.OrderBy(a => a.SortOrder).Select(a => File(a.FileId, a.FileName, a.IsMain)).ToList(),
             replies.Select(r => new ReplyDto(r.Id, r.Title, r.CreatedByName, r.CreatedAt, r.OutgoingCode,
@@ -186,60 +186,31 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
             ActionsFor(viewer, document));
     }
 
+    /// <summary>
+    /// Every action of a document page, each with the check of the aggregate that guards the action itself: the page
+    /// offers exactly the actions whose check passes, and the action refuses exactly when its check fails.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name, string Path, Func<IncomingDocument, IncomingViewer, BrokenRule?> Check)> Actions { get; } =
+    [
+        ("present", "Trình", "trinh", (d, v) => d.CanPresent(v)),
+        ("forward", "Chuyển xử lý", "chuyen", (d, v) => d.CanForward(v)),
+        ("return", "Trả lại", "tra-lai", (d, v) => d.CanReturn(v)),
+        ("feedback", "Góp ý", "gop-y", (d, v) => d.CanGiveFeedback(v)),
+        ("finish", "Hoàn thành", "ket-thuc", (d, v) => d.CanFinish(v)),
+        ("opinion", "Thêm ý kiến", "y-kien", (d, v) => d.CanAddOpinion(v)),
+        ("revoke", "Thu hồi / phân công lại", "thu-hoi", (d, v) => d.CanRevoke(v)),
+        ("reply", "Trả lời", "tra-loi", (d, v) => d.CanReply(v)),
+        ("grant", "Chia sẻ", "chia-se", (d, v) => d.CanGrant(v)),
+    ];
+
     /// <summary>The actions <paramref name="viewer"/> may take on <paramref name="document"/> now.</summary>
     public static IReadOnlyList<ActionDto> ActionsFor(IncomingViewer viewer, IncomingDocument document)
     {
-        var actions = new List<ActionDto>();
         var url = $"/van-ban-den/{document.Id}";
-        if (document.Status == IncomingStatus.Cancelled)
-        {
-            return actions;
-        }
-
-        var held = document.Assignments.Where(a => a.Status.IsActive() && viewer.ActorFor(a) is not null).ToList();
-        if (IncomingAccessControl.Keeps(viewer, document) && !document.Assignments.Any(a => a.ParentId is null && a.Status.IsActive())
-            && document.Status != IncomingStatus.Finished)
-        {
-            actions.Add(new("present", "Trình", $"{url}/trinh"));
-        }
-
-        if (held.Any(a => a.Role != AssignmentRole.ForInformation))
-        {
-            actions.Add(new("forward", "Chuyển xử lý", $"{url}/chuyen"));
-        }
-
-        if (held.Any(a => a.Status == AssignmentStatus.Open))
-        {
-            actions.Add(new("return", "Trả lại", $"{url}/tra-lai"));
-        }
-
-        if (document.RequestsComments && held.Count > 0)
-        {
-            actions.Add(new("feedback", "Góp ý", $"{url}/gop-y"));
-        }
-
-        if (held.Count > 0)
-        {
-            actions.Add(new("finish", held.All(a => a.Role == AssignmentRole.ForInformation) ? "Kết thúc" : "Hoàn thành", $"{url}/ket-thuc"));
-        }
-
-        actions.Add(new("opinion", "Thêm ý kiến", $"{url}/y-kien"));
-        if (document.Assignments.Any(a => a.Status.IsActive() && RevokeAssignment.SenderActor(viewer, a) is not null))
-        {
-            actions.Add(new("revoke", "Thu hồi / phân công lại", $"{url}/thu-hoi"));
-        }
-
-        if (StartIncomingReply.MayReply(viewer, document))
-        {
-            actions.Add(new("reply", "Trả lời", $"{url}/tra-loi"));
-        }
-
-        if (GrantIncomingAccess.MayGrant(viewer, document))
-        {
-            actions.Add(new("grant", "Chia sẻ", $"{url}/chia-se"));
-        }
-
-        return actions;
+        var onlyInformation = document.Held(viewer).All(h => h.Assignment.Role == AssignmentRole.ForInformation);
+        return Actions.Where(a => a.Check(document, viewer) is null)
+            .Select(a => new ActionDto(a.Code, a.Code == "finish" && onlyInformation ? "Kết thúc" : a.Name, $"{url}/{a.Path}"))
+            .ToList();
     }
 
     private static FileDto File(Guid fileId, string name, bool isMain) => new(fileId, name, isMain, $"/api/v1/files/{fileId}");

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
@@ -23,16 +24,12 @@ public sealed class GetIncomingRecipients(IncomingHandling handling, RoutingPoli
         var due = handling.DueDateOf(null, settings.DefaultDeadlineDays)!.Value;
         if (mode == "present")
         {
-            if (!IncomingAccessControl.Keeps(viewer, document))
-            {
-                throw RuleException.Forbidden("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.");
-            }
-
+            document.CanPresent(viewer).ThrowIfBroken();
             var present = await routing.PresentationChoicesAsync(viewer.AgencyId, viewer.UserId, cancellationToken);
             return new Response("present", null, null, present.Groups, settings.DefaultDeadlineDays, due);
         }
 
-        var (assignment, actor) = IncomingHandling.ActingOn(viewer, document, assignmentId, a => a.Role != AssignmentRole.ForInformation);
+        var (assignment, actor) = document.ForwardingFrom(viewer, assignmentId);
         var choices = await routing.ChoicesAsync(viewer.AgencyId, actor.ResponsibleId, cancellationToken);
         return new Response("forward", assignment.Id, actor.OnBehalfOfName, choices.Groups, settings.DefaultDeadlineDays, due);
     }

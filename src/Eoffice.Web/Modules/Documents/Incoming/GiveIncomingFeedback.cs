@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,15 +20,11 @@ public sealed class GiveIncomingFeedback(IncomingHandling handling)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
         await handling.EnsureOwnFileAsync(request.FileId, viewer.UserId, cancellationToken);
-        var (assignment, actor) = IncomingHandling.ActingOn(viewer, document, request.AssignmentId);
-        var text = request.Text!.Trim();
-        document.GiveFeedback(actor, assignment, text, request.FileId, handling.Now);
-        var notices = await handling.ContributionNoticesAsync(document, assignment, "Ý kiến góp ý về văn bản đến",
-            $"{assignment.RecipientName} ({actor.DisplayName}): {IncomingHandling.Shorten(text)}", cancellationToken);
-        await handling.CommitAsync(document, actor, "documents.incoming.feedback",
-            $"Góp ý văn bản đến số {document.ArrivalNumber}/{document.Year} ({assignment.RecipientName}).", notices, cancellationToken);
+        var entry = document.GiveFeedback(viewer, request.AssignmentId, request.Text!.Trim(), request.FileId, handling.Now);
+        var assignment = document.GetAssignment(entry.AssignmentId!.Value);
+        await handling.CommitAsync(document, entry.Actor, "documents.incoming.feedback",
+            $"Góp ý văn bản đến số {document.ArrivalNumber}/{document.Year} ({assignment.RecipientName}).", cancellationToken);
         return IncomingActionResult.Of(document);
     }
 

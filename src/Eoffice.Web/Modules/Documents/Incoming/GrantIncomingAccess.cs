@@ -19,31 +19,20 @@ public sealed class GrantIncomingAccess(IncomingHandling handling, IPeopleDirect
             UserId is null || UserId == Guid.Empty ? new() { ["userId"] = ["Vui lòng chọn người được chia sẻ."] } : [];
     }
 
-    public static bool MayGrant(IncomingViewer viewer, IncomingDocument document) =>
-        viewer.AgencyWideTracker || IncomingAccessControl.Keeps(viewer, document);
-
     public async Task<IncomingActionResult> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        if (!MayGrant(viewer, document))
-        {
-            throw RuleException.Forbidden("Chỉ văn thư giữ sổ và lãnh đạo cơ quan mới chia sẻ được văn bản.");
-        }
-
+        document.CanGrant(viewer).ThrowIfBroken();
         var person = await people.FindPersonAsync(request.UserId!.Value, cancellationToken);
         if (person is null || person.AgencyId != viewer.AgencyId || !person.IsActive)
         {
             throw RuleException.Invalid("Người được chia sẻ không tồn tại trong cơ quan.", "userId");
         }
 
-        var actor = viewer.Self;
-        document.Grant(actor, person.Id, person.FullName, handling.Now);
-        await handling.CommitAsync(document, actor, "documents.incoming.grant",
-            $"Chia sẻ văn bản đến số {document.ArrivalNumber}/{document.Year} cho {person.FullName}.",
-            [new IncomingNotice(person.Id, "Văn bản đến được chia sẻ với bạn", $"{actor.Name}: {IncomingHandling.Shorten(document.Subject)}")],
-            cancellationToken);
+        document.GrantTo(viewer, person.Id, person.FullName, handling.Now);
+        await handling.CommitAsync(document, viewer.Self, "documents.incoming.grant",
+            $"Chia sẻ văn bản đến số {document.ArrivalNumber}/{document.Year} cho {person.FullName}.", cancellationToken);
         return IncomingActionResult.Of(document);
     }
 

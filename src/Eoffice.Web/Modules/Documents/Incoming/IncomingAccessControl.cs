@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Data;
@@ -22,7 +23,7 @@ public sealed record IncomingViewer(
     bool AgencyWideDistributor,
     IReadOnlySet<Guid> LedUnits,
     IReadOnlySet<Guid> KeptRegisters,
-    IReadOnlyList<ActingFor> Delegations)
+    IReadOnlyList<ActingFor> Delegations) : IIncomingParty
 {
     /// <summary>Every principal id whose access rows let this viewer see a document.</summary>
     public IReadOnlyList<Guid> Principals { get; } =
@@ -47,8 +48,26 @@ public sealed record IncomingViewer(
         return delegation is null ? null : new Actor(UserId, Name, delegation.DelegatorId, delegation.DelegatorName);
     }
 
+    /// <summary>The actor who may take back <paramref name="assignment"/>: its sender, or a delegate of the sender.</summary>
+    public Actor? SenderFor(Assignment assignment)
+    {
+        if (assignment.SenderId == UserId)
+        {
+            return Self;
+        }
+
+        var delegation = Delegations.FirstOrDefault(d => d.DelegatorId == assignment.SenderId);
+        return delegation is null ? null : new Actor(UserId, Name, delegation.DelegatorId, delegation.DelegatorName);
+    }
+
     /// <summary>The actor for an action that is not tied to an assignment (an opinion, a clerk's action).</summary>
     public Actor Self => new(UserId, Name);
+
+    public bool Keeps(Guid registerId) => KeptRegisters.Contains(registerId);
+
+    /// <summary>Whether an assignment is addressed to this viewer in person or to a unit in their own scope (what "read" means).</summary>
+    public bool IsAddressedTo(Assignment assignment) =>
+        assignment.RecipientUserId == UserId || (assignment.RecipientUnitId is { } unit && LedUnits.Contains(unit));
 }
 
 /// <summary>
@@ -103,7 +122,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
         var registers = v.KeptRegisters.ToList();
         var principals = v.Principals.ToList();
         return documents.Where(d => registers.Contains(d.RegisterId)
-            || db.Set<IncomingAccess>().Any(a => a.DocumentId == d.Id && principals.Contains(a.PrincipalId)));
+            || db.Set<IncomingAccess>().Any(a => a.OwnerId == d.Id && principals.Contains(a.PrincipalId)));
     }
 
     public async Task<bool> CanSeeAsync(Guid documentId, CancellationToken cancellationToken = default)
@@ -129,7 +148,4 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
             .AsSplitQuery()
             .FirstAsync(d => d.Id == documentId, cancellationToken);
     }
-
-    /// <summary>True when the viewer keeps the document's register (its clerks).</summary>
-    public static bool Keeps(IncomingViewer v, IncomingDocument d) => v.KeptRegisters.Contains(d.RegisterId);
 }

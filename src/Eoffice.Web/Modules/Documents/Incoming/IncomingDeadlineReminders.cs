@@ -1,4 +1,5 @@
 using System.Globalization;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Data;
@@ -43,7 +44,7 @@ public sealed class IncomingDeadlineReminders(
         var skipped = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var query = db.Set<Assignment>()
+            var query = db.Set<IncomingAssignment>()
                 .Where(a => (a.Status == AssignmentStatus.Open || a.Status == AssignmentStatus.Forwarded) && a.DueDate != null
                     && ((a.OverdueRemindedOn == null && a.DueDate < today) || (a.DueSoonRemindedOn == null && a.DueDate >= today && a.DueDate <= horizon)));
             // Reminded rows leave the query; the ones passed over (not yet due for their agency) stay first in id order.
@@ -53,12 +54,12 @@ public sealed class IncomingDeadlineReminders(
                 break;
             }
 
-            var documentIds = batch.Select(a => a.DocumentId).Distinct().ToList();
+            var documentIds = batch.Select(a => a.OwnerId).Distinct().ToList();
             var documents = await db.Set<IncomingDocument>().AsNoTracking().Where(d => documentIds.Contains(d.Id))
-                .Select(d => new { d.Id, d.ArrivalNumber, d.Year, d.Subject, d.Status }).ToDictionaryAsync(d => d.Id, cancellationToken);
+                .Select(d => new { d.Id, d.ArrivalNumber, d.Year, d.Metadata.Subject, d.Status }).ToDictionaryAsync(d => d.Id, cancellationToken);
             foreach (var a in batch)
             {
-                if (!documents.TryGetValue(a.DocumentId, out var d) || a.DueDate is not { } due)
+                if (!documents.TryGetValue(a.OwnerId, out var d) || a.DueDate is not { } due)
                 {
                     skipped++;
                     continue;
@@ -84,10 +85,10 @@ public sealed class IncomingDeadlineReminders(
                 }
 
                 var body = string.Create(CultureInfo.InvariantCulture,
-                    $"Số đến {d.ArrivalNumber}/{d.Year}: {Shorten(d.Subject)} — hạn xử lý {due:dd/MM/yyyy} ({IncomingNames.Name(a.Role).ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).");
+                    $"Số đến {d.ArrivalNumber}/{d.Year}: {Shorten(d.Subject)} — hạn xử lý {due:dd/MM/yyyy} ({HandlingNames.Name(a.Role).ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).");
                 foreach (var holder in await HoldersAsync(a, leaders, cancellationToken))
                 {
-                    await notifier.NotifyAsync(holder, title, body, $"/van-ban-den/{a.DocumentId}", Category, cancellationToken);
+                    await notifier.NotifyAsync(holder, title, body, $"/van-ban-den/{a.OwnerId}", Category, cancellationToken);
                     sent++;
                 }
             }

@@ -20,7 +20,7 @@ public sealed class IncomingFileAccessPolicy(EofficeDbContext db, IncomingAccess
         }
 
         var documentIds = await db.Set<IncomingAttachment>().AsNoTracking().Where(a => a.FileId == file.Id).Select(a => a.DocumentId)
-            .Concat(db.Set<IncomingEvent>().AsNoTracking().Where(e => e.FileId == file.Id).Select(e => e.DocumentId))
+            .Concat(db.Set<IncomingEvent>().AsNoTracking().Where(e => e.FileId == file.Id).Select(e => e.OwnerId))
             .Distinct().ToListAsync(cancellationToken);
         if (documentIds.Count > 0)
         {

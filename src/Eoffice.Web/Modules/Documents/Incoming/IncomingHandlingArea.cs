@@ -1,4 +1,7 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Platform.Jobs;
 
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
@@ -23,6 +26,10 @@ internal static class IncomingHandlingArea
         services.AddScoped<GetIncomingRecipients>();
         services.AddScoped<IncomingSettingsAdmin>();
         services.AddScoped<IOpenWorkTransfer, IncomingOpenWorkTransfer>();
+
+        // The documents' history, published to whoever listens (Contracts/IncomingDocumentEvents), and the first listener.
+        services.AddOutboxEvents<TimelineEvent>(IncomingDocumentEvents.All);
+        services.AddOutboxSubscriber<TimelineEvent, IncomingNotifications>(IncomingNotifications.Events);
     }
 
     public static void Map(RouteGroupBuilder group)

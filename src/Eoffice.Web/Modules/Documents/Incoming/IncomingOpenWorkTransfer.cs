@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Platform.Data;
@@ -19,8 +20,8 @@ internal sealed class IncomingOpenWorkTransfer(EofficeDbContext db, IPeopleDirec
     public async Task<IReadOnlyList<TransferredItem>> TransferAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
     {
         var open = new[] { AssignmentStatus.Open, AssignmentStatus.Forwarded };
-        var documentIds = await db.Set<Assignment>().AsNoTracking()
-            .Where(a => a.RecipientUserId == fromUserId && open.Contains(a.Status)).Select(a => a.DocumentId).Distinct().ToListAsync(cancellationToken);
+        var documentIds = await db.Set<IncomingAssignment>().AsNoTracking()
+            .Where(a => a.RecipientUserId == fromUserId && open.Contains(a.Status)).Select(a => a.OwnerId).Distinct().ToListAsync(cancellationToken);
         if (documentIds.Count == 0)
         {
             return [];
@@ -41,7 +42,7 @@ internal sealed class IncomingOpenWorkTransfer(EofficeDbContext db, IPeopleDirec
             if (moved.Count > 0)
             {
                 items.Add(new TransferredItem("incoming-document", document.Id.ToString(),
-                    $"Văn bản đến số {document.ArrivalNumber}/{document.Year}: {document.Subject}"));
+                    $"Văn bản đến số {document.ArrivalNumber}/{document.Year}: {document.Metadata.Subject}"));
             }
         }
 

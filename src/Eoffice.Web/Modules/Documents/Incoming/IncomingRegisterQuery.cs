@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
@@ -62,10 +63,10 @@ public sealed class IncomingRegisterQuery(EofficeDbContext db, IncomingAccessCon
             .Where(d => d.RegisterId == registerId && d.ArrivalAt >= start && d.ArrivalAt < end)
             .OrderBy(d => d.Year).ThenBy(d => d.ArrivalNumber)
             .Select(d => new IncomingRegisterRow(
-                d.Id, d.Year, d.ArrivalNumber, d.ArrivalAt, d.IssuingOrganName, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.TypeName,
-                d.Subject, d.ToPlaces,
-                db.Set<Assignment>().Where(a => a.DocumentId == d.Id && a.ParentId != null).Min(a => (DateTime?)a.SentAt),
-                d.Description, d.Status, d.CancelReason, d.IsBackEntered, d.DueDate, d.FinishedAt, d.Urgency))
+                d.Id, d.Year, d.ArrivalNumber, d.ArrivalAt, d.Metadata.IssuingOrganName, d.Metadata.CodeNumber, d.Metadata.CodeNotation, d.Metadata.IssuedDate, d.Metadata.TypeName,
+                d.Metadata.Subject, d.ToPlaces,
+                db.Set<IncomingAssignment>().Where(a => a.OwnerId == d.Id && a.ParentId != null).Min(a => (DateTime?)a.SentAt),
+                d.Metadata.Description, d.Status, d.CancelReason, d.IsBackEntered, d.Metadata.DueDate, d.FinishedAt, d.Metadata.Urgency))
             .AsAsyncEnumerable();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
@@ -318,7 +319,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         if (!string.IsNullOrWhiteSpace(r.Type))
         {
             var type = r.Type.Trim();
-            q = q.Where(d => d.TypeCode == type);
+            q = q.Where(d => d.Metadata.TypeCode == type);
         }
 
         if (VietnameseText.Fold(r.Organ) is { Length: > 0 } organ)
@@ -328,7 +329,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
 
         if (r.Urgency is { } urgency)
         {
-            q = q.Where(d => d.Urgency == urgency);
+            q = q.Where(d => d.Metadata.Urgency == urgency);
         }
 
         if (r.Status is { } status)
@@ -346,11 +347,11 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
 
     // Work and information assignments have an inbox index each (M0017); the role is compared with a constant, which
     // both providers need to see in the query to read the matching partial index.
-    private static readonly Expression<Func<Assignment, bool>> Work = a => a.Role != AssignmentRole.ForInformation;
-    private static readonly Expression<Func<Assignment, bool>> Information = a => a.Role == AssignmentRole.ForInformation;
+    private static readonly Expression<Func<IncomingAssignment, bool>> Work = a => a.Role != AssignmentRole.ForInformation;
+    private static readonly Expression<Func<IncomingAssignment, bool>> Information = a => a.Role == AssignmentRole.ForInformation;
 
     /// <summary>One source per status × recipient (me, my delegators, the units I lead) × filter.</summary>
-    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<Assignment, bool>>[] filters)
+    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<IncomingAssignment, bool>>[] filters)
     {
         var sources = new List<Source>();
         var users = new List<Guid> { v.UserId };
@@ -362,13 +363,13 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 foreach (var user in users.Distinct())
                 {
                     var (s, u, f) = (status, user, filter);
-                    sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s).Where(f), documents));
+                    sources.Add(() => AssignmentRows(db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.RecipientUserId == u && a.Status == s).Where(f), documents));
                 }
 
                 foreach (var unit in v.LedUnits)
                 {
                     var (s, u, f) = (status, unit, filter);
-                    sources.Add(() => AssignmentRows(db.Set<Assignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s).Where(f), documents));
+                    sources.Add(() => AssignmentRows(db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s).Where(f), documents));
                 }
             }
         }
@@ -376,9 +377,9 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         return new Tier(sources);
     }
 
-    private static IQueryable<Raw> AssignmentRows(IQueryable<Assignment> assignments, IQueryable<IncomingDocument> documents) =>
+    private static IQueryable<Raw> AssignmentRows(IQueryable<IncomingAssignment> assignments, IQueryable<IncomingDocument> documents) =>
         assignments
-            .Join(documents, a => a.DocumentId, d => d.Id, (a, d) => new Raw
+            .Join(documents, a => a.OwnerId, d => d.Id, (a, d) => new Raw
             {
                 DocumentId = d.Id,
                 AssignmentId = a.Id,
@@ -388,13 +389,13 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 Year = d.Year,
                 ArrivalNumber = d.ArrivalNumber,
                 ArrivalAt = d.ArrivalAt,
-                CodeNumber = d.CodeNumber,
-                CodeNotation = d.CodeNotation,
-                IssuingOrganName = d.IssuingOrganName,
-                Subject = d.Subject,
+                CodeNumber = d.Metadata.CodeNumber,
+                CodeNotation = d.Metadata.CodeNotation,
+                IssuingOrganName = d.Metadata.IssuingOrganName,
+                Subject = d.Metadata.Subject,
                 Status = d.Status,
                 ReturnedToClerk = d.ReturnedToClerk,
-                DocumentDueDate = d.DueDate,
+                DocumentDueDate = d.Metadata.DueDate,
                 ToPlaces = d.ToPlaces,
                 SenderName = a.SenderName,
                 Role = a.Role,
@@ -413,12 +414,12 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 return new Tier([]);
             }
 
-            documents = documents.Where(d => db.Set<IncomingAccess>().Any(a => a.DocumentId == d.Id && units.Contains(a.PrincipalId)));
+            documents = documents.Where(d => db.Set<IncomingAccess>().Any(a => a.OwnerId == d.Id && units.Contains(a.PrincipalId)));
         }
 
         if (r.AssigneeId is { } assignee)
         {
-            documents = documents.Where(d => db.Set<Assignment>().Any(a => a.DocumentId == d.Id && (a.RecipientUserId == assignee || a.RecipientUnitId == assignee)
+            documents = documents.Where(d => db.Set<IncomingAssignment>().Any(a => a.OwnerId == d.Id && (a.RecipientUserId == assignee || a.RecipientUnitId == assignee)
                 && a.Status != AssignmentStatus.Revoked));
         }
 
@@ -440,19 +441,19 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         documents.Select(d => new Raw
         {
             DocumentId = d.Id,
-            Urgency = d.Urgency,
+            Urgency = d.Metadata.Urgency,
             SortAt = d.ArrivalAt,
             SortId = d.Id,
             Year = d.Year,
             ArrivalNumber = d.ArrivalNumber,
             ArrivalAt = d.ArrivalAt,
-            CodeNumber = d.CodeNumber,
-            CodeNotation = d.CodeNotation,
-            IssuingOrganName = d.IssuingOrganName,
-            Subject = d.Subject,
+            CodeNumber = d.Metadata.CodeNumber,
+            CodeNotation = d.Metadata.CodeNotation,
+            IssuingOrganName = d.Metadata.IssuingOrganName,
+            Subject = d.Metadata.Subject,
             Status = d.Status,
             ReturnedToClerk = d.ReturnedToClerk,
-            DocumentDueDate = d.DueDate,
+            DocumentDueDate = d.Metadata.DueDate,
             ToPlaces = d.ToPlaces,
         });
 
@@ -522,9 +523,9 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         var deadline = Deadlines.StateOf(calendar, due, active, today, reminderDays);
         return new IncomingListRow(
             r.DocumentId, r.AssignmentId, r.ArrivalNumber, r.Year, r.ArrivalAt, code, r.IssuingOrganName, r.Subject, r.Urgency,
-            UrgencyNames.Name(r.Urgency), r.Urgency >= Urgency.Urgent, r.SenderName, r.Role, r.Role is { } role ? IncomingNames.Name(role) : null,
+            UrgencyNames.Name(r.Urgency), r.Urgency >= Urgency.Urgent, r.SenderName, r.Role, r.Role is { } role ? HandlingNames.Name(role) : null,
             r.AssignmentStatus, r.Status,
-            r.AssignmentStatus is { } st ? IncomingNames.Name(st) : IncomingNames.Name(r.Status),
+            r.AssignmentStatus is { } st ? HandlingNames.Name(st) : IncomingNames.Name(r.Status),
             due, deadline, Deadlines.Name(deadline),
             !isAssignment || r.ReadAt is not null,
             r.Status == IncomingStatus.Registered,

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
@@ -39,21 +40,14 @@ public sealed class PresentIncoming(IncomingHandling handling, RoutingPolicy rou
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        if (!IncomingAccessControl.Keeps(viewer, document))
-        {
-            throw RuleException.Forbidden("Chỉ văn thư giữ sổ văn bản mới trình được văn bản này.");
-        }
-
+        document.CanPresent(viewer).ThrowIfBroken();
         var choices = await routing.PresentationChoicesAsync(viewer.AgencyId, viewer.UserId, cancellationToken);
         var targets = await routing.ResolveAsync(viewer.AgencyId, choices,
             [new RoutingPolicy.RequestedTarget(request.UserId, null, AssignmentRole.Direct, null)], cancellationToken);
-        var clerk = viewer.Self;
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        var assignment = document.Present(clerk, targets[0], note, handling.Now);
-        var notices = await handling.NewAssignmentNoticesAsync(document, [assignment], clerk, cancellationToken);
-        await handling.CommitAsync(document, clerk, "documents.incoming.present",
-            $"Trình {targets[0].Name} văn bản đến số {document.ArrivalNumber}/{document.Year}.", notices, cancellationToken);
+        var assignment = document.Present(viewer, targets[0], note, handling.Now);
+        await handling.CommitAsync(document, viewer.Self, "documents.incoming.present",
+            $"Trình {targets[0].Name} văn bản đến số {document.ArrivalNumber}/{document.Year}.", cancellationToken);
         return IncomingActionResult.Of(document, [assignment]);
     }
 

@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// (nothing changes if the new recipients are refused). <c>POST …/incoming/{id}/reassign</c>; on the page
 /// /van-ban-den/{id}/thu-hoi.
 /// </summary>
-public sealed class ReassignAssignment(IncomingHandling handling, RevokeAssignment revoke, ForwardIncoming forward)
+public sealed class ReassignAssignment(IncomingHandling handling, ForwardIncoming forward)
 {
     public sealed record Request(Guid? AssignmentId, string? Reason, string? Instruction, IReadOnlyList<ForwardIncoming.Target>? Targets) : IValidatableRequest
     {
@@ -31,22 +31,16 @@ public sealed class ReassignAssignment(IncomingHandling handling, RevokeAssignme
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        var assignment = document.GetAssignment(request.AssignmentId!.Value);
-        var actor = RevokeAssignment.SenderActor(viewer, assignment)
-            ?? throw RuleException.Forbidden("Chỉ người đã chuyển mới phân công lại được.");
-        if (assignment.ParentId is not { } parentId)
-        {
-            throw RuleException.Invalid("Văn bản trình lãnh đạo được thu hồi rồi trình lại.");
-        }
-
-        var notices = await revoke.RevokeAsync(document, assignment, actor, request.Reason, cancellationToken);
-        var parent = document.GetAssignment(parentId);
-        var created = await forward.ForwardAsync(viewer, document, parent, actor, request.Instruction, request.Targets!, cancellationToken);
-        notices.AddRange(await handling.NewAssignmentNoticesAsync(document, created, actor, cancellationToken));
+        var assignmentId = request.AssignmentId!.Value;
+        document.CanReassign(viewer, assignmentId).ThrowIfBroken();
+        var assignment = document.GetAssignment(assignmentId);
+        var actor = viewer.SenderFor(assignment)!;
+        var targets = await forward.ResolveAsync(viewer, actor, request.Targets!, cancellationToken);
+        var created = document.Reassign(viewer, assignmentId, ForwardIncoming.Clean(request.Reason), targets, ForwardIncoming.Clean(request.Instruction),
+            handling.Now);
         await handling.CommitAsync(document, actor, "documents.incoming.reassign",
             $"Phân công lại văn bản đến số {document.ArrivalNumber}/{document.Year}: thu hồi từ {assignment.RecipientName}, chuyển cho {string.Join("; ", created.Select(a => a.RecipientName))}.",
-            notices, cancellationToken);
+            cancellationToken);
         return IncomingActionResult.Of(document, created);
     }
 

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -23,9 +24,9 @@ public sealed class ReturnIncoming(IncomingHandling handling)
             {
                 errors["reason"] = ["Vui lòng nhập lý do trả lại."];
             }
-            else if (Reason.Trim().Length > IncomingDocument.ReasonMaxLength)
+            else if (Reason.Trim().Length > Assignment.ReasonMaxLength)
             {
-                errors["reason"] = [$"Lý do dài tối đa {IncomingDocument.ReasonMaxLength} ký tự."];
+                errors["reason"] = [$"Lý do dài tối đa {Assignment.ReasonMaxLength} ký tự."];
             }
 
             return errors;
@@ -36,21 +37,10 @@ public sealed class ReturnIncoming(IncomingHandling handling)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        var (assignment, actor) = IncomingHandling.ActingOn(viewer, document, request.AssignmentId, a => a.Status == AssignmentStatus.Open);
         var reason = request.Reason!.Trim();
-        document.Return(actor, assignment, reason, handling.Now);
-        var notices = new List<IncomingNotice>
-        {
-            new(assignment.SenderId, "Văn bản đến bị trả lại", $"{actor.DisplayName} trả lại: {IncomingHandling.Shorten(document.Subject)}. Lý do: {reason}"),
-        };
-        if (assignment.ActingSenderId is { } acting)
-        {
-            notices.Add(notices[0] with { UserId = acting });
-        }
-
-        await handling.CommitAsync(document, actor, "documents.incoming.return",
-            $"Trả lại {assignment.SenderName} văn bản đến số {document.ArrivalNumber}/{document.Year}. Lý do: {reason}", notices, cancellationToken);
+        var assignment = document.Return(viewer, request.AssignmentId, reason, handling.Now);
+        await handling.CommitAsync(document, document.Events[^1].Actor, "documents.incoming.return",
+            $"Trả lại {assignment.SenderName} văn bản đến số {document.ArrivalNumber}/{document.Year}. Lý do: {reason}", cancellationToken);
         return IncomingActionResult.Of(document);
     }
 

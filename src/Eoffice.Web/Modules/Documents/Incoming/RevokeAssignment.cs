@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
@@ -26,55 +27,22 @@ public sealed class RevokeAssignment(IncomingHandling handling)
             errors["assignmentId"] = ["Vui lòng chọn lượt chuyển cần thu hồi."];
         }
 
-        if (reason?.Trim().Length > IncomingDocument.ReasonMaxLength)
+        if (reason?.Trim().Length > Assignment.ReasonMaxLength)
         {
-            errors["reason"] = [$"Lý do dài tối đa {IncomingDocument.ReasonMaxLength} ký tự."];
+            errors["reason"] = [$"Lý do dài tối đa {Assignment.ReasonMaxLength} ký tự."];
         }
 
         return errors;
-    }
-
-    /// <summary>The actor who may take back <paramref name="assignment"/>: its sender, or a delegate of the sender.</summary>
-    public static Actor? SenderActor(IncomingViewer viewer, Assignment assignment)
-    {
-        if (assignment.SenderId == viewer.UserId)
-        {
-            return viewer.Self;
-        }
-
-        var delegation = viewer.Delegations.FirstOrDefault(d => d.DelegatorId == assignment.SenderId);
-        return delegation is null ? null : new Actor(viewer.UserId, viewer.Name, delegation.DelegatorId, delegation.DelegatorName);
     }
 
     public async Task<IncomingActionResult> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        var assignment = document.GetAssignment(request.AssignmentId!.Value);
-        var actor = SenderActor(viewer, assignment)
-            ?? throw RuleException.Forbidden("Chỉ người đã chuyển mới thu hồi được.");
-        var notices = await RevokeAsync(document, assignment, actor, request.Reason, cancellationToken);
-        await handling.CommitAsync(document, actor, "documents.incoming.revoke",
-            $"Thu hồi văn bản đến số {document.ArrivalNumber}/{document.Year} đã chuyển cho {assignment.RecipientName}.", notices, cancellationToken);
+        var assignment = document.Revoke(viewer, request.AssignmentId!.Value, ForwardIncoming.Clean(request.Reason), handling.Now);
+        await handling.CommitAsync(document, document.Events[^1].Actor, "documents.incoming.revoke",
+            $"Thu hồi văn bản đến số {document.ArrivalNumber}/{document.Year} đã chuyển cho {assignment.RecipientName}.", cancellationToken);
         return IncomingActionResult.Of(document);
-    }
-
-    /// <summary>Revokes (no save) and returns the notices for the people who held what was taken back.</summary>
-    internal async Task<List<IncomingNotice>> RevokeAsync(IncomingDocument document, Assignment assignment, Actor actor, string? reason,
-        CancellationToken cancellationToken)
-    {
-        var held = document.SubtreeOf(assignment).Where(a => a.Status.IsActive()).ToList();
-        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        document.Revoke(actor, assignment, text, handling.Now);
-        var notices = new List<IncomingNotice>();
-        foreach (var a in held)
-        {
-            notices.AddRange((await handling.HoldersAsync(a, cancellationToken)).Select(h => new IncomingNotice(h, "Văn bản đến đã bị thu hồi",
-                $"{actor.DisplayName} thu hồi: {IncomingHandling.Shorten(document.Subject)}{(text is null ? "" : $". Lý do: {text}")}")));
-        }
-
-        return notices;
     }
 
     internal static void Map(RouteGroupBuilder group) =>

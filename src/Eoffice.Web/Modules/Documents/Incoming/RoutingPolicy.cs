@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Contracts;

@@ -33,33 +33,16 @@ public sealed class StartIncomingReply(IncomingHandling handling)
 
     public sealed record Response(Guid ReplyId, Guid DocumentId, string Title);
 
-    /// <summary>Who may answer: whoever holds or held a part of the handling, the register's keepers and the agency's leaders.</summary>
-    public static bool MayReply(IncomingViewer viewer, IncomingDocument document) =>
-        viewer.AgencyWideTracker || IncomingAccessControl.Keeps(viewer, document)
-        || document.Assignments.Any(a => a.Status != AssignmentStatus.Revoked && a.Status != AssignmentStatus.Returned && viewer.ActorFor(a) is not null);
-
     public async Task<Response> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        request.ThrowIfInvalid();
-        if (document.Status == IncomingStatus.Cancelled)
-        {
-            throw RuleException.Conflict("Văn bản đã bị hủy đăng ký.");
-        }
-
-        if (!MayReply(viewer, document))
-        {
-            throw RuleException.Forbidden("Bạn không xử lý văn bản này nên không soạn văn bản trả lời được.");
-        }
-
-        var actor = viewer.Self;
         var title = request.Title!.Trim();
-        var reply = new IncomingReply(document.Id, title, actor, handling.Now);
+        document.RecordReply(viewer, title, handling.Now);
+        var reply = new IncomingReply(document.Id, title, viewer.Self, handling.Now);
         handling.Db.Add(reply);
-        document.RecordReply(actor, title, handling.Now);
-        await handling.CommitAsync(document, actor, "documents.incoming.reply",
-            $"Soạn văn bản trả lời văn bản đến số {document.ArrivalNumber}/{document.Year}: {title}", [], cancellationToken);
+        await handling.CommitAsync(document, viewer.Self, "documents.incoming.reply",
+            $"Soạn văn bản trả lời văn bản đến số {document.ArrivalNumber}/{document.Year}: {title}", cancellationToken);
         return new Response(reply.Id, document.Id, title);
     }
 

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
@@ -14,16 +15,13 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 public sealed record PendingFileResponse(Guid FileId, string FileName, bool IsMain);
 
 public sealed record PendingResponse(
-    Guid Id, string? SenderId, string SenderName, string? ExternalId, string? TypeCode, string TypeName, string? CodeNumber, string? CodeNotation,
-    DateOnly? IssuedDate, string Subject, string? SignerPosition, string? SignerFullName, string Urgency, DateOnly? DueDate, int? PageAmount,
-    bool RequestsComments, string Confidentiality, DateTime ReceivedAt, string Status, string? RefusalReason, Guid? DocumentId, string? DecidedByName,
-    IReadOnlyList<PendingFileResponse> Files)
+    Guid Id, string? ExternalId, DocumentMetadata Document, string UrgencyName, string Confidentiality, DateTime ReceivedAt, string Status,
+    string? RefusalReason, Guid? DocumentId, string? DecidedByName, IReadOnlyList<PendingFileResponse> Files)
 {
     public bool IsSecret => Confidentiality != "none";
 
-    public static PendingResponse From(PendingIncoming p) => new(p.Id, p.SenderId, p.SenderName, p.ExternalId, p.TypeCode, DocumentTypes.NameOf(p.TypeCode),
-        p.CodeNumber, p.CodeNotation, p.IssuedDate, p.Subject, p.SignerPosition, p.SignerFullName, UrgencyNames.Name(p.Urgency), p.DueDate, p.PageAmount,
-        p.RequestsComments, IncomingFields.ConfidentialityCode(p.Confidentiality), p.ReceivedAt, p.Status switch
+    public static PendingResponse From(PendingIncoming p) => new(p.Id, p.ExternalId, p.Metadata, UrgencyNames.Name(p.Metadata.Urgency),
+        IncomingFields.ConfidentialityCode(p.Confidentiality), p.ReceivedAt, p.Status switch
         {
             PendingStatus.Registered => "registered",
             PendingStatus.Refused => "refused",
@@ -38,18 +36,22 @@ public sealed record PendingResponse(
 /// can only be refused. <c>GET /api/v1/documents/incoming/pending</c>, <c>…/pending/{id}</c>,
 /// <c>POST …/pending/{id}/register</c>, <c>POST …/pending/{id}/refuse</c>.
 /// </summary>
-public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, IAuditLog audit, TimeProvider time)
+public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, UnitOfWork unitOfWork, TimeProvider time)
 {
-    public sealed record RegisterRequest(
-        Guid? RegisterId,
-        string? TypeCode,
-        string? Language,
-        string? Description,
-        string? PaperAppendixNote,
-        string? PaperAppendixHolder,
-        bool AddressedToNamedPerson,
-        bool ConfirmWarnings) : IValidatableRequest
+    /// <summary>
+    /// <c>registerId</c>: a register the clerk keeps; <c>document</c>: the metadata as checked and completed by the clerk
+    /// (omitted: as the sender declared it).
+    /// </summary>
+    public sealed class RegisterRequest : IValidatableRequest
     {
+        public Guid? RegisterId { get; set; }
+
+        public DocumentMetadataInput? Document { get; set; }
+
+        public bool AddressedToNamedPerson { get; set; }
+
+        public bool ConfirmWarnings { get; set; }
+
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
@@ -58,15 +60,11 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
                 errors["registerId"] = ["Vui lòng chọn sổ văn bản đến."];
             }
 
-            if (!string.IsNullOrWhiteSpace(TypeCode) && DocumentTypes.Find(TypeCode.Trim()) is null)
+            if (Document is not null)
             {
-                errors["typeCode"] = ["Vui lòng chọn loại văn bản."];
+                DocumentMetadata.Validate(Document, errors);
             }
 
-            IncomingFields.Length(errors, "language", Language, IncomingDocument.LanguageMaxLength, "Ngôn ngữ");
-            IncomingFields.Length(errors, "description", Description, IncomingDocument.DescriptionMaxLength, "Ghi chú");
-            IncomingFields.Length(errors, "paperAppendixNote", PaperAppendixNote, IncomingDocument.PaperNoteMaxLength, "Ghi chú phụ lục bản giấy");
-            IncomingFields.Length(errors, "paperAppendixHolder", PaperAppendixHolder, IncomingDocument.PaperHolderMaxLength, "Người giữ phụ lục bản giấy");
             return errors;
         }
     }
@@ -76,7 +74,7 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
-            IncomingFields.Required(errors, "reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do từ chối.", "Lý do");
+            errors.Required("reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do từ chối.", "Lý do");
             return errors;
         }
     }
@@ -91,7 +89,7 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
         }
 
         var items = await query.OrderByDescending(p => p.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        return items.OrderByDescending(p => p.Urgency).ThenByDescending(p => p.ReceivedAt).Select(PendingResponse.From).ToList();
+        return items.OrderByDescending(p => p.Metadata.Urgency).ThenByDescending(p => p.ReceivedAt).Select(PendingResponse.From).ToList();
     }
 
     public async Task<PendingResponse> GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -99,7 +97,6 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
 
     public async Task<RegistrationOutcome> RegisterAsync(Guid id, RegisterRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var pending = await LoadAsync(id, tracked: true, cancellationToken);
         if (pending.Status != PendingStatus.Waiting)
         {
@@ -113,18 +110,9 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
             throw RuleException.Invalid(IncomingFields.SecretRefusal(pending.Confidentiality) + " Hãy từ chối tiếp nhận văn bản này.", "confidentiality");
         }
 
-        var typeCode = IncomingFields.Clean(request.TypeCode) ?? pending.TypeCode;
-        if (DocumentTypes.Find(typeCode) is null)
-        {
-            throw RuleException.Invalid("Vui lòng chọn loại văn bản.", "typeCode");
-        }
-
         var register = await registrar.KeptRegisterAsync(request.RegisterId, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
-        var metadata = new IncomingMetadata(typeCode!, pending.CodeNumber, pending.CodeNotation, pending.IssuedDate, pending.SenderId, pending.SenderName,
-            pending.Subject, IncomingFields.Clean(request.Language) ?? IncomingFieldValues.DefaultLanguage, pending.PageAmount,
-            IncomingFields.Clean(request.Description), pending.SignerPosition, pending.SignerFullName, pending.Urgency, pending.DueDate,
-            pending.RequestsComments, IncomingFields.Clean(request.PaperAppendixNote), IncomingFields.Clean(request.PaperAppendixHolder));
+        var metadata = request.Document is { } corrected ? DocumentMetadata.Create(corrected) : pending.Metadata;
         var files = pending.Files.OrderBy(f => f.SortOrder).Select(f => new FileToAttach(f.FileId, f.Sha256, f.FileName, f.IsMain)).ToList();
         return await registrar.RegisterAsync(new RegistrationDraft(register, viewer.Self, pending.ReceivedAt, IncomingSource.Electronic, metadata,
             request.AddressedToNamedPerson, files, null, request.ConfirmWarnings, pending), cancellationToken);
@@ -132,15 +120,11 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
 
     public async Task RefuseAsync(Guid id, RefuseRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var pending = await LoadAsync(id, tracked: true, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
-        pending.Refuse(IncomingFields.Clean(request.Reason)!, viewer.Self, time.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.incoming.pending.refuse", "pending-incoming", pending.Id.ToString(),
-            Details: $"{pending.SenderName}: {pending.Subject}. Lý do: {pending.RefusalReason}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        pending.Refuse(DocumentMetadata.Clean(request.Reason)!, viewer.Self, time.GetUtcNow().UtcDateTime);
+        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.pending.refuse", "pending-incoming", pending.Id.ToString(),
+            Details: $"{pending.Metadata.IssuingOrganName}: {pending.Metadata.Subject}. Lý do: {pending.RefusalReason}"), cancellationToken);
     }
 
     private async Task<PendingIncoming> LoadAsync(Guid id, bool tracked, CancellationToken cancellationToken)

@@ -16,8 +16,21 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// (<c>POST …/{id}/cancel</c>). Anyone who may not see the document gets 404; those who see it but do not keep its
 /// register get 403.
 /// </summary>
-public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, IAuditLog audit, TimeProvider time)
+public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar registrar, UnitOfWork unitOfWork, TimeProvider time)
 {
+    /// <summary><c>document</c>: the corrected metadata (every field; a blank due date keeps the one the direction set).</summary>
+    public sealed class UpdateRequest : IValidatableRequest
+    {
+        public DocumentMetadataInput Document { get; set; } = new();
+
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            DocumentMetadata.Validate(Document, errors);
+            return errors;
+        }
+    }
+
     public sealed record AttachRequest(IReadOnlyList<Guid>? FileIds, Guid? MainFileId) : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate() => FileIds is not { Count: > 0 }
@@ -30,7 +43,7 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
-            IncomingFields.Required(errors, "reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do hủy đăng ký.", "Lý do");
+            errors.Required("reason", Reason, IncomingDocument.ReasonMaxLength, "Vui lòng nhập lý do hủy đăng ký.", "Lý do");
             return errors;
         }
     }
@@ -39,24 +52,20 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
     public async Task<IncomingDocument> LoadForClerkAsync(Guid id, CancellationToken cancellationToken)
     {
         var document = await access.LoadAsync(id, cancellationToken);
-        var viewer = await access.ViewerAsync(cancellationToken);
-        return IncomingAccessControl.Keeps(viewer, document)
-            ? document
-            : throw RuleException.Forbidden("Chỉ văn thư giữ sổ mới được sửa hoặc hủy đăng ký văn bản này.");
+        document.KeptBy(await access.ViewerAsync(cancellationToken)).ThrowIfBroken();
+        return document;
     }
 
-    public async Task UpdateAsync(Guid id, IncomingFieldValues request, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Guid id, UpdateRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var document = await LoadForClerkAsync(id, cancellationToken);
-        var viewer = await access.ViewerAsync(cancellationToken);
-        document.UpdateMetadata(request.ToMetadata(), viewer.Self, time.GetUtcNow().UtcDateTime);
-        await SaveAsync("documents.incoming.update", document, $"{document.CodeText} {document.IssuingOrganName} — {document.Subject}", cancellationToken);
+        document.UpdateMetadata(await access.ViewerAsync(cancellationToken), DocumentMetadata.Create(request.Document), time.GetUtcNow().UtcDateTime);
+        await SaveAsync("documents.incoming.update", document, $"{document.CodeText} {document.Metadata.IssuingOrganName} — {document.Metadata.Subject}",
+            cancellationToken);
     }
 
     public async Task AttachAsync(Guid id, AttachRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var document = await LoadForClerkAsync(id, cancellationToken);
         var files = await registrar.UploadedFilesAsync(request.FileIds, request.MainFileId, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
@@ -71,32 +80,18 @@ public sealed class EditIncoming(EofficeDbContext db, IncomingAccessControl acce
 
     public async Task CancelAsync(Guid id, CancelRequest request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
-        var document = await LoadForClerkAsync(id, cancellationToken);
-        var viewer = await access.ViewerAsync(cancellationToken);
-        document.Cancel(viewer.Self, IncomingFields.Clean(request.Reason)!, time.GetUtcNow().UtcDateTime);
+        var document = await access.LoadAsync(id, cancellationToken);
+        document.Cancel(await access.ViewerAsync(cancellationToken), DocumentMetadata.Clean(request.Reason)!, time.GetUtcNow().UtcDateTime);
         await SaveAsync("documents.incoming.cancel", document, $"Số đến {document.ArrivalNumber}/{document.Year}. Lý do: {document.CancelReason}", cancellationToken);
     }
 
-    private async Task SaveAsync(string action, IncomingDocument document, string details, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RuleException.Conflict("Văn bản vừa được người khác cập nhật. Hãy tải lại trang rồi thử lại.");
-        }
-
-        await audit.RecordAsync(new AuditEvent(action, "incoming-document", document.Id.ToString(), Details: details), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private Task SaveAsync(string action, IncomingDocument document, string details, CancellationToken cancellationToken) =>
+        unitOfWork.CommitAsync(new AuditEvent(action, "incoming-document", document.Id.ToString(), Details: details), cancellationToken,
+            "Văn bản vừa được người khác cập nhật. Hãy tải lại trang rồi thử lại.");
 
     internal static void Map(RouteGroupBuilder group)
     {
-        group.MapPut("/incoming/{id:guid}", async Task<NoContent> (Guid id, IncomingFieldValues request, EditIncoming handler, CancellationToken ct) =>
+        group.MapPut("/incoming/{id:guid}", async Task<NoContent> (Guid id, UpdateRequest request, EditIncoming handler, CancellationToken ct) =>
             {
                 await handler.UpdateAsync(id, request, ct);
                 return TypedResults.NoContent();

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
@@ -26,7 +27,13 @@ public sealed record RegistrationOutcome(RegisteredIncoming? Registered, IReadOn
     public const string WarningsTitle = "Cần xác nhận trước khi vào sổ.";
 }
 
-public sealed record BackEntryInput(DateOnly? HandledOn, string? HandlingNote);
+/// <summary>Nhập bù: the day and manner a document was handled on paper while the system could not be used.</summary>
+public sealed class BackEntryInput
+{
+    public DateOnly? HandledOn { get; set; }
+
+    public string? HandlingNote { get; set; }
+}
 
 public sealed record FileToAttach(Guid FileId, string Sha256, string FileName, bool IsMain);
 
@@ -36,7 +43,7 @@ public sealed record RegistrationDraft(
     Actor Clerk,
     DateTime ArrivalAt,
     IncomingSource Source,
-    IncomingMetadata Metadata,
+    DocumentMetadata Metadata,
     bool AddressedToNamedPerson,
     IReadOnlyList<FileToAttach> Files,
     BackEntryInput? BackEntry,
@@ -49,10 +56,12 @@ public sealed record RegistrationDraft(
 /// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
 /// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
 /// </summary>
-public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
+public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
 {
     /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
     public const int DuplicateCandidates = 5000;
+
+    public const string NotKept = "Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.";
 
     /// <summary>The active incoming register <paramref name="registerId"/> if the signed-in clerk keeps it; otherwise 404.</summary>
     public async Task<Register> KeptRegisterAsync(Guid? registerId, CancellationToken cancellationToken)
@@ -60,17 +69,18 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var viewer = await access.ViewerAsync(cancellationToken);
         if (registerId is not { } id || !viewer.KeptRegisters.Contains(id))
         {
-            throw RuleException.NotFound("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+            // The register is a field of the form: shown beside it, yet a 404 for the API like any id one may not see.
+            throw RuleException.NotFound(NotKept);
         }
 
         var register = await db.Set<Register>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == id && r.AgencyId == viewer.AgencyId && r.Kind == RegisterKind.Incoming, cancellationToken)
-            ?? throw RuleException.NotFound("Không tìm thấy sổ văn bản hoặc bạn không giữ sổ này.");
+            ?? throw RuleException.NotFound(NotKept);
         return register.IsActive ? register : throw RuleException.Invalid("Sổ văn bản đã ngừng sử dụng.", "registerId");
     }
 
     /// <summary>Files the clerk uploaded, in the order given; the first is the main one unless <paramref name="mainFileId"/> says otherwise.</summary>
-    public async Task<IReadOnlyList<FileToAttach>> UploadedFilesAsync(IReadOnlyList<Guid>? fileIds, Guid? mainFileId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FileToAttach>> UploadedFilesAsync(IEnumerable<Guid>? fileIds, Guid? mainFileId, CancellationToken cancellationToken)
     {
         var ids = (fileIds ?? []).Distinct().ToList();
         if (ids.Count == 0)
@@ -114,44 +124,44 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var year = VietnamTime.DateOf(new DateTimeOffset(draft.ArrivalAt, TimeSpan.Zero)).Year;
         var organ = await OrganAsync(agencyId, draft.Metadata, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await numbers.NextAsync(draft.Register.Id, year, cancellationToken);
-        var document = IncomingDocument.Register(agencyId, draft.Register, year, number, draft.ArrivalAt, draft.Source, draft.Metadata, draft.Clerk, now);
-        if (draft.BackEntry is { } back)
+        var document = await unitOfWork.CommitAsync(async ct =>
         {
-            document.MarkBackEntered(back.HandledOn, IncomingFields.Clean(back.HandlingNote));
-        }
+            var number = await numbers.NextAsync(draft.Register.Id, year, ct);
+            var document = IncomingDocument.Register(draft.Register, year, number, draft.ArrivalAt, draft.Source, draft.Metadata, draft.Clerk, now);
+            if (draft.BackEntry is { } back)
+            {
+                document.MarkBackEntered(back.HandledOn, DocumentMetadata.Clean(back.HandlingNote));
+            }
 
-        if (draft.Pending is { } pending)
-        {
-            document.SetExternalId(pending.ExternalId);
-            pending.MarkRegistered(document.Id, draft.Clerk, now);
-        }
+            if (draft.Pending is { } pending)
+            {
+                document.SetExternalId(pending.ExternalId);
+                pending.MarkRegistered(document.Id, draft.Clerk, now);
+            }
 
-        foreach (var file in draft.Files)
-        {
-            document.Attach(file.FileId, file.Sha256, file.FileName, file.IsMain, draft.Clerk, now);
-        }
+            foreach (var file in draft.Files)
+            {
+                document.Attach(file.FileId, file.Sha256, file.FileName, file.IsMain, draft.Clerk, now);
+            }
 
-        if (organ.Existing is { } known)
-        {
-            known.Used(draft.Metadata.IssuingOrganId, now);
-        }
-        else
-        {
-            db.Add(organ.New!);
-        }
+            if (organ.Existing is { } known)
+            {
+                known.Used(draft.Metadata.IssuingOrganId, now);
+            }
+            else
+            {
+                db.Add(organ.New!);
+            }
 
-        db.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.incoming.register", "incoming-document", document.Id.ToString(),
-            Details: $"Số đến {number}/{year}, {draft.Register.Name}: {document.CodeText} {document.IssuingOrganName} — {document.Subject}"
-                + (document.IsBackEntered ? " (nhập bù)" : "")), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new RegistrationOutcome(new RegisteredIncoming(document.Id, year, number), []);
+            db.Add(document);
+            return document;
+        }, d => new AuditEvent("documents.incoming.register", "incoming-document", d.Id.ToString(),
+            Details: $"Số đến {d.ArrivalNumber}/{year}, {draft.Register.Name}: {d.CodeText} {d.Metadata.IssuingOrganName} — {d.Metadata.Subject}"
+                + (d.IsBackEntered ? " (nhập bù)" : "")), cancellationToken);
+        return new RegistrationOutcome(new RegisteredIncoming(document.Id, year, document.ArrivalNumber), []);
     }
 
-    private async Task<(ExternalOrgan? Existing, ExternalOrgan? New)> OrganAsync(Guid agencyId, IncomingMetadata metadata, CancellationToken cancellationToken)
+    private async Task<(ExternalOrgan? Existing, ExternalOrgan? New)> OrganAsync(Guid agencyId, DocumentMetadata metadata, CancellationToken cancellationToken)
     {
         var name = metadata.IssuingOrganName;
         var code = metadata.IssuingOrganId;
@@ -163,7 +173,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
             .OrderBy(o => code != null && o.Code == code ? 0 : o.Name == name ? 1 : 2).ThenBy(o => o.SearchText.Length).ThenBy(o => o.Id)
             .Take(20).ToListAsync(cancellationToken);
         var match = candidates.FirstOrDefault(o => code is not null && o.Code == code)
-            ?? candidates.FirstOrDefault(o => IncomingFields.Comparable(o.Name) == IncomingFields.Comparable(name));
+            ?? candidates.FirstOrDefault(o => DocumentMetadata.Comparable(o.Name) == DocumentMetadata.Comparable(name));
         return match is not null ? (match, null) : (null, new ExternalOrgan(agencyId, code, name));
     }
 
@@ -192,15 +202,18 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
             // them are compared (up to a generous bound), the newest shown first.
             string[] spellings = [codeNumber, codeNumber.ToLowerInvariant(), codeNumber.ToUpperInvariant()];
             var candidates = await db.Set<IncomingDocument>().AsNoTracking()
-                .Where(d => d.AgencyId == agencyId && d.CodeNumber != null && spellings.Contains(d.CodeNumber) && d.Status != IncomingStatus.Cancelled)
-                .OrderBy(d => d.CodeNumber).ThenBy(d => d.CodeNotation)
-                .Select(d => new { d.Id, d.Year, d.ArrivalNumber, d.ArrivalAt, d.CodeNumber, d.CodeNotation, d.IssuingOrganId, d.IssuingOrganName })
+                .Where(d => d.AgencyId == agencyId && d.Metadata.CodeNumber != null && spellings.Contains(d.Metadata.CodeNumber) && d.Status != IncomingStatus.Cancelled)
+                .OrderBy(d => d.Metadata.CodeNumber).ThenBy(d => d.Metadata.CodeNotation)
+                .Select(d => new
+                {
+                    d.Id, d.Year, d.ArrivalNumber, d.ArrivalAt, d.Metadata.CodeNumber, d.Metadata.CodeNotation, d.Metadata.IssuingOrganId, d.Metadata.IssuingOrganName,
+                })
                 .Take(DuplicateCandidates).ToListAsync(cancellationToken);
-            var notation = IncomingFields.Comparable(m.CodeNotation);
-            var organ = IncomingFields.Comparable(m.IssuingOrganName);
-            foreach (var d in candidates.Where(d => IncomingFields.Comparable(d.CodeNumber) == IncomingFields.Comparable(codeNumber)
-                         && IncomingFields.Comparable(d.CodeNotation) == notation
-                         && (IncomingFields.Comparable(d.IssuingOrganName) == organ || (m.IssuingOrganId is not null && d.IssuingOrganId == m.IssuingOrganId)))
+            var notation = DocumentMetadata.Comparable(m.CodeNotation);
+            var organ = DocumentMetadata.Comparable(m.IssuingOrganName);
+            foreach (var d in candidates.Where(d => DocumentMetadata.Comparable(d.CodeNumber) == DocumentMetadata.Comparable(codeNumber)
+                         && DocumentMetadata.Comparable(d.CodeNotation) == notation
+                         && (DocumentMetadata.Comparable(d.IssuingOrganName) == organ || (m.IssuingOrganId is not null && d.IssuingOrganId == m.IssuingOrganId)))
                          .OrderByDescending(d => d.ArrivalAt))
             {
                 warnings.Add(new RegistrationWarning("duplicate-number",
@@ -216,7 +229,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
                               join d in db.Set<IncomingDocument>().AsNoTracking() on a.DocumentId equals d.Id
                               where hashes.Contains(a.Sha256) && d.AgencyId == agencyId && d.Status != IncomingStatus.Cancelled
                               orderby d.ArrivalAt descending, d.Id descending
-                              select new { d.Id, d.Year, d.ArrivalNumber, a.FileName, d.Subject })
+                              select new { d.Id, d.Year, d.ArrivalNumber, a.FileName, d.Metadata.Subject })
                 .Take(20).ToListAsync(cancellationToken);
             foreach (var d in same.Where(d => warnings.All(w => w.DocumentId != d.Id)).DistinctBy(d => d.Id))
             {

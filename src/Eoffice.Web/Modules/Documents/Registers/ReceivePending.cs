@@ -17,63 +17,36 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// "chờ tiếp nhận" list, with the files it already stored. The same package (external id) from the same sender twice
 /// answers 409. <c>POST /api/v1/documents/incoming/pending</c>.
 /// </summary>
-public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser, IAuditLog audit, TimeProvider time)
+public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser, UnitOfWork unitOfWork, TimeProvider time)
 {
-    public sealed record Request(
-        string? SenderId,
-        string? SenderName,
-        string? ExternalId,
-        string? TypeCode,
-        string? CodeNumber,
-        string? CodeNotation,
-        DateOnly? IssuedDate,
-        string? Subject,
-        string? SignerPosition,
-        string? SignerFullName,
-        string? Urgency,
-        DateOnly? DueDate,
-        int? PageAmount,
-        bool RequestsComments,
-        string? Confidentiality,
-        IReadOnlyList<Guid>? FileIds,
-        Guid? MainFileId) : IValidatableRequest
+    /// <summary>
+    /// <c>externalId</c>: the sender's identifier of the document (edXML DocumentId); <c>document</c>: its metadata as the
+    /// package declares it, the issuing organ being the sender; <c>confidentiality</c>: as declared (a secret package is
+    /// kept only to be refused); <c>fileIds</c>: the package's files, already stored through /api/v1/files.
+    /// </summary>
+    public sealed class Request : IValidatableRequest
     {
+        public string? ExternalId { get; set; }
+
+        public DocumentMetadataInput Document { get; set; } = new();
+
+        public string? Confidentiality { get; set; }
+
+        public List<Guid> FileIds { get; set; } = [];
+
+        public Guid? MainFileId { get; set; }
+
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
-            IncomingFields.Required(errors, "senderName", SenderName, IncomingDocument.OrganNameMaxLength, "Thiếu tên cơ quan gửi.", "Tên cơ quan gửi");
-            if (!string.IsNullOrWhiteSpace(SenderId) && !AgencyCode.IsValid(SenderId.Trim(), out var codeError))
-            {
-                errors["senderId"] = [codeError];
-            }
-
-            IncomingFields.Required(errors, "externalId", ExternalId, PendingIncoming.ExternalIdMaxLength, "Thiếu mã văn bản của bên gửi.", "Mã văn bản");
-            if (!string.IsNullOrWhiteSpace(TypeCode) && DocumentTypes.Find(TypeCode.Trim()) is null)
-            {
-                errors["typeCode"] = ["Loại văn bản không có trong danh mục."];
-            }
-
-            IncomingFields.Length(errors, "codeNumber", CodeNumber, IncomingDocument.CodeNumberMaxLength, "Số văn bản");
-            IncomingFields.Length(errors, "codeNotation", CodeNotation, IncomingDocument.CodeNotationMaxLength, "Ký hiệu");
-            IncomingFields.Required(errors, "subject", Subject, IncomingDocument.SubjectMaxLength, "Thiếu trích yếu.", "Trích yếu");
-            IncomingFields.Length(errors, "signerPosition", SignerPosition, IncomingDocument.SignerPositionMaxLength, "Chức vụ người ký");
-            IncomingFields.Length(errors, "signerFullName", SignerFullName, IncomingDocument.SignerNameMaxLength, "Họ tên người ký");
-            if (UrgencyNames.ParseUrgency(Urgency) is null)
-            {
-                errors["urgency"] = ["Độ khẩn không hợp lệ."];
-            }
-
-            if (PageAmount is < 1 or > IncomingDocument.MaxPageAmount)
-            {
-                errors["pageAmount"] = [$"Số trang từ 1 đến {IncomingDocument.MaxPageAmount}."];
-            }
-
+            errors.Required("externalId", ExternalId, IncomingDocument.ExternalIdMaxLength, "Thiếu mã văn bản của bên gửi.", "Mã văn bản");
+            DocumentMetadata.Validate(Document, errors);
             if (IncomingFields.ParseConfidentiality(Confidentiality) is null)
             {
                 errors["confidentiality"] = ["Độ mật không hợp lệ."];
             }
 
-            if (FileIds?.Count > IncomingFields.MaxFiles)
+            if (FileIds.Count > IncomingFields.MaxFiles)
             {
                 errors["fileIds"] = [$"Tối đa {IncomingFields.MaxFiles} tệp."];
             }
@@ -86,32 +59,28 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
 
     public async Task<Guid> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         if (currentUser.Id is not { } userId || currentUser.AgencyId is not { } agencyId)
         {
             throw RuleException.NotFound();
         }
 
         var externalId = request.ExternalId!.Trim();
-        var senderId = IncomingFields.Clean(request.SenderId);
-        var senderName = IncomingFields.Clean(request.SenderName)!;
+        var metadata = DocumentMetadata.Create(request.Document);
+        var (senderId, senderName) = (metadata.IssuingOrganId, metadata.IssuingOrganName);
         if (await db.Set<PendingIncoming>().AnyAsync(p => p.AgencyId == agencyId && p.ExternalId == externalId
-                && (senderId != null ? p.SenderId == senderId : p.SenderName == senderName), cancellationToken))
+                && (senderId != null ? p.Metadata.IssuingOrganId == senderId : p.Metadata.IssuingOrganName == senderName), cancellationToken))
         {
             throw RuleException.Conflict("Văn bản này (cùng mã văn bản, cùng cơ quan gửi) đã được nhận.");
         }
 
-        var ids = (request.FileIds ?? []).Distinct().ToList();
+        var ids = request.FileIds.Distinct().ToList();
         var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == userId).ToListAsync(cancellationToken);
         if (files.Count != ids.Count)
         {
             throw RuleException.Invalid("Tệp của gói tin không tồn tại.", "fileIds");
         }
 
-        var pending = new PendingIncoming(agencyId, externalId, senderId, senderName, IncomingFields.Clean(request.TypeCode),
-            IncomingFields.Clean(request.CodeNumber), IncomingFields.Clean(request.CodeNotation), request.IssuedDate, IncomingFields.Clean(request.Subject)!,
-            IncomingFields.Clean(request.SignerPosition), IncomingFields.Clean(request.SignerFullName), UrgencyNames.ParseUrgency(request.Urgency)!.Value,
-            request.DueDate, request.PageAmount, request.RequestsComments, IncomingFields.ParseConfidentiality(request.Confidentiality)!.Value,
+        var pending = new PendingIncoming(agencyId, externalId, metadata, IncomingFields.ParseConfidentiality(request.Confidentiality)!.Value,
             time.GetUtcNow().UtcDateTime);
         var main = request.MainFileId is { } m && ids.Contains(m) ? m : ids.FirstOrDefault();
         foreach (var file in ids.Select(id => files.Single(f => f.Id == id)))
@@ -120,11 +89,8 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
         }
 
         db.Add(pending);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.incoming.pending.receive", "pending-incoming", pending.Id.ToString(),
-            Details: $"{senderName}: {pending.CodeNumber}/{pending.CodeNotation} — {pending.Subject}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.pending.receive", "pending-incoming", pending.Id.ToString(),
+            Details: $"{senderName}: {metadata.CodeText} — {metadata.Subject}"), cancellationToken);
         return pending.Id;
     }
 

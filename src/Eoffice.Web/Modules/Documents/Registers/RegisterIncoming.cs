@@ -1,6 +1,6 @@
 using Eoffice.Web.Modules.Documents.Domain;
-using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -16,37 +16,37 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// </summary>
 public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccessControl access, TimeProvider time)
 {
-    public sealed record Request(
-        Guid? RegisterId,
-        DateOnly? ArrivalDate,
-        TimeOnly? ArrivalTime,
-        string? Source,
-        string? TypeCode,
-        string? CodeNumber,
-        string? CodeNotation,
-        DateOnly? IssuedDate,
-        string? IssuingOrganId,
-        string? IssuingOrganName,
-        string? Subject,
-        string? Language,
-        int? PageAmount,
-        string? Description,
-        string? SignerPosition,
-        string? SignerFullName,
-        string? Urgency,
-        DateOnly? DueDate,
-        bool RequestsComments,
-        string? PaperAppendixNote,
-        string? PaperAppendixHolder,
-        bool AddressedToNamedPerson,
-        string? Confidentiality,
-        IReadOnlyList<Guid>? FileIds,
-        Guid? MainFileId,
-        BackEntryInput? BackEntry,
-        bool ConfirmWarnings) : IValidatableRequest
+    /// <summary>
+    /// <c>registerId</c>: a register the clerk keeps; <c>arrivalDate</c>/<c>arrivalTime</c>: when it really arrived
+    /// (default now); <c>source</c>: <c>paper</c> or <c>email</c>; <c>document</c>: its metadata; <c>fileIds</c>: files
+    /// uploaded through /api/v1/files (<c>mainFileId</c> the scanned document, default the first); <c>backEntry</c>:
+    /// present for a document handled on paper while the system could not be used; <c>confirmWarnings</c>: register
+    /// despite the warnings of a first attempt.
+    /// </summary>
+    public sealed class Request : IValidatableRequest
     {
-        public IncomingFieldValues Fields => new(TypeCode, CodeNumber, CodeNotation, IssuedDate, IssuingOrganId, IssuingOrganName, Subject, Language,
-            PageAmount, Description, SignerPosition, SignerFullName, Urgency, DueDate, RequestsComments, PaperAppendixNote, PaperAppendixHolder);
+        public Guid? RegisterId { get; set; }
+
+        public DateOnly? ArrivalDate { get; set; }
+
+        public TimeOnly? ArrivalTime { get; set; }
+
+        public string? Source { get; set; }
+
+        public DocumentMetadataInput Document { get; set; } = new();
+
+        /// <summary>The secrecy marked on the document: anything but <c>none</c> is refused (it never enters eOffice).</summary>
+        public string? Confidentiality { get; set; }
+
+        public bool AddressedToNamedPerson { get; set; }
+
+        public List<Guid> FileIds { get; set; } = [];
+
+        public Guid? MainFileId { get; set; }
+
+        public BackEntryInput? BackEntry { get; set; }
+
+        public bool ConfirmWarnings { get; set; }
 
         public Dictionary<string, string[]> Validate()
         {
@@ -62,19 +62,19 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
                 errors["source"] = ["Nguồn văn bản không hợp lệ: bản giấy hoặc thư điện tử."];
             }
 
-            Fields.Validate(errors);
+            DocumentMetadata.Validate(Document, errors);
             var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
             if (ArrivalDate is { } arrival && arrival > today)
             {
                 errors["arrivalDate"] = ["Ngày đến không được sau ngày hôm nay."];
             }
 
-            if (IssuedDate is { } issued && ArrivalDate is { } arrived && issued > arrived)
+            if (Document.IssuedDate is { } issued && ArrivalDate is { } arrived && issued > arrived)
             {
-                errors["issuedDate"] = ["Ngày văn bản không được sau ngày đến."];
+                errors["document.issuedDate"] = ["Ngày văn bản không được sau ngày đến."];
             }
 
-            if (FileIds?.Count > IncomingFields.MaxFiles)
+            if (FileIds.Count > IncomingFields.MaxFiles)
             {
                 errors["fileIds"] = [$"Mỗi văn bản đính kèm tối đa {IncomingFields.MaxFiles} tệp."];
             }
@@ -86,7 +86,7 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
                     errors["backEntry.handledOn"] = ["Ngày xử lý trên giấy phải từ ngày đến đến hôm nay."];
                 }
 
-                IncomingFields.Length(errors, "backEntry.handlingNote", back.HandlingNote, IncomingDocument.InstructionMaxLength, "Ghi chú xử lý trên giấy");
+                errors.MaxLength("backEntry.handlingNote", back.HandlingNote, IncomingDocument.PaperHandlingNoteMaxLength, "Ghi chú xử lý trên giấy");
             }
 
             return errors;
@@ -95,7 +95,6 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
 
     public async Task<RegistrationOutcome> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var register = await registrar.KeptRegisterAsync(request.RegisterId, cancellationToken);
         var files = await registrar.UploadedFilesAsync(request.FileIds, request.MainFileId, cancellationToken);
         var arrivalAt = registrar.ArrivalAt(request.ArrivalDate, request.ArrivalTime);
@@ -107,7 +106,7 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
         var viewer = await access.ViewerAsync(cancellationToken);
         var backEntry = request.BackEntry is { } b && (b.HandledOn is not null || !string.IsNullOrWhiteSpace(b.HandlingNote)) ? b : null;
         return await registrar.RegisterAsync(new RegistrationDraft(register, viewer.Self, arrivalAt, IncomingFields.ParseSource(request.Source)!.Value,
-            request.Fields.ToMetadata(), request.AddressedToNamedPerson, files, backEntry, request.ConfirmWarnings), cancellationToken);
+            DocumentMetadata.Create(request.Document), request.AddressedToNamedPerson, files, backEntry, request.ConfirmWarnings), cancellationToken);
     }
 
     /// <summary>The API answer for an outcome: 201 with the number, or 409 with the warnings to confirm.</summary>

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
@@ -50,7 +51,7 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
         }
 
         var ids = rows.Select(r => r.Id).ToList();
-        var assignments = await db.Set<Assignment>().AsNoTracking().Where(a => ids.Contains(a.DocumentId)).ToListAsync(cancellationToken);
+        var assignments = await db.Set<IncomingAssignment>().AsNoTracking().Where(a => ids.Contains(a.OwnerId)).ToListAsync(cancellationToken);
         var groups = GroupByRecipient(rows, assignments);
         var agency = await marks.AgencyNameAsync(register.AgencyId, cancellationToken);
         var blocks = new List<ReportBlock>
@@ -77,7 +78,7 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
     public static List<Group> GroupByRecipient(IReadOnlyList<IncomingRegisterRow> rows, IReadOnlyList<Assignment> assignments)
     {
         var byDocument = assignments.Where(a => a.Status is not AssignmentStatus.Revoked and not AssignmentStatus.Returned)
-            .GroupBy(a => a.DocumentId).ToDictionary(g => g.Key, g => g.ToList());
+            .GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => g.ToList());
         var groups = new Dictionary<(Guid?, Guid?, string), List<(IncomingRegisterRow Row, Assignment? To)>>();
         foreach (var row in rows.Where(r => r.Status != IncomingStatus.Cancelled))
         {
@@ -109,7 +110,7 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
                 OutputText.CodeText(x.Row.CodeNumber, x.Row.CodeNotation),
                 OutputText.Date(x.Row.IssuedDate),
                 $"{x.Row.TypeName}: {x.Row.Subject}",
-                x.To is null ? "" : IncomingNames.Name(x.To.Role) + (x.To.DueDate is { } due ? $", hạn {OutputText.Date(due)}" : ""),
+                x.To is null ? "" : HandlingNames.Name(x.To.Role) + (x.To.DueDate is { } due ? $", hạn {OutputText.Date(due)}" : ""),
                 "",
             ]).ToList())).ToList();
 

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
@@ -94,16 +95,16 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         }
 
         var results = new List<Handling>();
-        foreach (var e in d.Events.Where(e => e.Kind is IncomingEventKinds.Finished or IncomingEventKinds.Feedback or IncomingEventKinds.Opinion).OrderBy(e => e.At))
+        foreach (var e in d.Events.Where(e => e.Kind is HandlingEventKinds.Finished or HandlingEventKinds.Feedback or HandlingEventKinds.Opinion).OrderBy(e => e.At))
         {
             var assignment = e.AssignmentId is { } id && byId.TryGetValue(id, out var a) ? a : null;
-            var text = e.Kind == IncomingEventKinds.Finished && assignment?.Result is { Length: > 0 } result ? result : e.Text ?? "";
+            var text = e.Kind == HandlingEventKinds.Finished && assignment?.Result is { Length: > 0 } result ? result : e.Text ?? "";
             var who = e.OnBehalfOfName is null ? e.ActorName : $"{e.ActorName} (thay {e.OnBehalfOfName})";
             results.Add(new Handling(who, IncomingEventKinds.Name(e.Kind), text, e.At));
         }
 
-        return new Model(d.Id, agencyName, d.TypeName, d.CodeText, d.IssuedDate, d.IssuingOrganName, d.Subject, d.ArrivalNumber, d.Year,
-            d.ArrivalAt, d.Urgency, d.DueDate, d.Status, transfers, agency, unit, results, replies, printedBy);
+        return new Model(d.Id, agencyName, d.Metadata.TypeName, d.CodeText, d.Metadata.IssuedDate, d.Metadata.IssuingOrganName, d.Metadata.Subject, d.ArrivalNumber, d.Year,
+            d.ArrivalAt, d.Metadata.Urgency, d.Metadata.DueDate, d.Status, transfers, agency, unit, results, replies, printedBy);
     }
 
     public static PrintedReport ToReport(Model m)
@@ -166,7 +167,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
             blocks.Add(new ReportTable(
                 [new(unitLevel ? "Người được giao" : "Đơn vị, người nhận", 40), new("Vai trò", 18), new("Thời hạn giải quyết", 20, Centered: true), new("Tình trạng", 22)],
                 ReportRows.From(d.Recipients.Select(r => (IReadOnlyList<string>)[
-                    r.Name, IncomingNames.Name(r.Role), r.DueDate is { } due ? OutputText.Date(due) : "", IncomingNames.Name(r.Status)]))));
+                    r.Name, HandlingNames.Name(r.Role), r.DueDate is { } due ? OutputText.Date(due) : "", HandlingNames.Name(r.Status)]))));
         }
     }
 

@@ -89,8 +89,8 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
 
         var rows = documents
             .OrderBy(d => d.Year).ThenBy(d => d.ArrivalNumber).ThenBy(d => d.RegisterId)
-            .Select(d => new Row(d.ArrivalNumber, d.Year, d.TypeName, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.IssuingOrganName, d.Subject,
-                d.ToPlaces, d.DueDate, d.Status, d.FinishedAt, d.CancelReason, d.Description, d.IsBackEntered,
+            .Select(d => new Row(d.ArrivalNumber, d.Year, d.Metadata.TypeName, d.Metadata.CodeNumber, d.Metadata.CodeNotation, d.Metadata.IssuedDate, d.Metadata.IssuingOrganName, d.Metadata.Subject,
+                d.ToPlaces, d.Metadata.DueDate, d.Status, d.FinishedAt, d.CancelReason, d.Metadata.Description, d.IsBackEntered,
                 db.Set<IncomingReply>().Where(r => r.DocumentId == d.Id).OrderBy(r => r.CreatedAt).Select(r => r.OutgoingCode ?? r.Title).ToList()))
             .AsAsyncEnumerable();
 

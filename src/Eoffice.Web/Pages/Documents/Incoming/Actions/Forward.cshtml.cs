@@ -1,9 +1,10 @@
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
-using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
@@ -13,9 +14,9 @@ namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
 /// and a deadline (the agency's default number of working days is pre-filled).
 /// </summary>
 [RequirePermission(DocumentsPermissions.ViewIncoming)]
-public sealed class ForwardModel(IncomingAccessControl access, EofficeDbContext db, GetIncomingRecipients recipients, ForwardIncoming handler)
-    : IncomingActionPage(access, db)
+public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipients recipients, ForwardIncoming handler) : IncomingActionPage(access)
 {
+    /// <summary>One candidate of the form: a person or a unit; chosen when it has a role.</summary>
     public sealed class Row
     {
         public string? Kind { get; set; }
@@ -29,13 +30,21 @@ public sealed class ForwardModel(IncomingAccessControl access, EofficeDbContext 
         public DateOnly? DueDate { get; set; }
     }
 
-    public sealed class InputModel
+    /// <summary>The form as posted: every candidate row; the request is the rows given a role.</summary>
+    public sealed class InputModel : IValidatableRequest
     {
         public Guid? AssignmentId { get; set; }
 
         public string? Instruction { get; set; }
 
         public List<Row> Rows { get; set; } = [];
+
+        public ForwardIncoming.Request ToRequest() => new(AssignmentId, Instruction, Rows.Where(r => !string.IsNullOrEmpty(r.Role))
+            .Select(r => new ForwardIncoming.Target(r.Kind == RoutingPolicy.PersonKind ? r.Id : null, r.Kind == RoutingPolicy.UnitKind ? r.Id : null, r.Role,
+                r.DueDate, r.DueDate is null ? r.Days : null))
+            .ToList());
+
+        public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
 
     [BindProperty]
@@ -48,9 +57,9 @@ public sealed class ForwardModel(IncomingAccessControl access, EofficeDbContext 
     public static readonly IReadOnlyList<(string Code, string Name)> Roles =
     [
         ("", "—"),
-        ("lead", IncomingNames.Name(AssignmentRole.Lead)),
-        ("support", IncomingNames.Name(AssignmentRole.Support)),
-        ("forInformation", IncomingNames.Name(AssignmentRole.ForInformation)),
+        ("lead", HandlingNames.Name(AssignmentRole.Lead)),
+        ("support", HandlingNames.Name(AssignmentRole.Support)),
+        ("forInformation", HandlingNames.Name(AssignmentRole.ForInformation)),
         ("direct", "Chuyển xử lý, chỉ đạo"),
     ];
 
@@ -60,19 +69,15 @@ public sealed class ForwardModel(IncomingAccessControl access, EofficeDbContext 
         {
             Choices = await recipients.HandleAsync(Id, null, Input.AssignmentId, cancellationToken);
         }
-        catch (RuleException rule)
+        catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
         {
             NoChoices = rule.Message;
         }
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var targets = Input.Rows.Where(r => !string.IsNullOrEmpty(r.Role))
-            .Select(r => new ForwardIncoming.Target(r.Kind == RoutingPolicy.PersonKind ? r.Id : null, r.Kind == RoutingPolicy.UnitKind ? r.Id : null, r.Role,
-                r.DueDate, r.DueDate is null ? r.Days : null))
-            .ToList();
-        return RunAsync(ct => handler.HandleAsync(Id, new ForwardIncoming.Request(Input.AssignmentId, Input.Instruction, targets), ct),
-            "Đã chuyển văn bản.", cancellationToken);
+        await handler.HandleAsync(Id, Input.ToRequest(), cancellationToken);
+        return Done("Đã chuyển văn bản.");
     }
 }

@@ -1,6 +1,5 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming;
-using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -9,23 +8,18 @@ namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
 
 /// <summary>Thêm ý kiến xử lý, optionally with a file.</summary>
 [RequirePermission(DocumentsPermissions.ViewIncoming)]
-public sealed class OpinionModel(IncomingAccessControl access, EofficeDbContext db, AddIncomingOpinion handler, FileStore files) : IncomingActionPage(access, db)
+public sealed class OpinionModel(IncomingAccessControl access, AddIncomingOpinion handler, FileStore files) : IncomingActionPage(access)
 {
-    public sealed class InputModel
-    {
-        public string? Text { get; set; }
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public AddIncomingOpinion.Request Input { get; set; } = new(null, null, null);
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        RunAsync(async ct =>
-        {
-            var fileId = await SaveUploadAsync(files, Upload, ct);
-            await handler.HandleAsync(Id, new AddIncomingOpinion.Request(null, Input.Text, fileId), ct);
-        }, "Đã thêm ý kiến.", cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var fileId = await SaveUploadAsync(files, Upload, cancellationToken);
+        await handler.HandleAsync(Id, Input with { FileId = fileId }, cancellationToken);
+        return Done("Đã thêm ý kiến.");
+    }
 }

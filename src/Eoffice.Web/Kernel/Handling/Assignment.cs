@@ -1,35 +1,35 @@
-using Eoffice.Web.Modules.Documents.Contracts;
-using Eoffice.Web.Platform.Rules;
-
-namespace Eoffice.Web.Modules.Documents.Domain;
+namespace Eoffice.Web.Kernel.Handling;
 
 /// <summary>
-/// Phân công / chuyển xử lý: one hop of an incoming document to a person or a unit (whose leaders act for it), in a
-/// <see cref="AssignmentRole"/>, with its own deadline. Assignments form a tree through <see cref="ParentId"/>: the
-/// clerk's presentation is a root, a leader's direction creates its children. Changed only through
-/// <see cref="IncomingDocument"/>.
+/// Phân công / chuyển xử lý: one hop of a handled record (an incoming document, a task, a service case) to a person or a
+/// unit (whose leaders act for it), in an <see cref="AssignmentRole"/>, with its own deadline. Assignments form a tree
+/// through <see cref="ParentId"/>: the first hop (a clerk's presentation, a leader's assignment) is a root, forwarding
+/// creates children. Each owner maps its own subclass to its own table; the tree is changed only through its
+/// <see cref="HandledRecord{TAssignment, TEntry, TAccess}"/>.
 /// </summary>
-public sealed class Assignment
+public abstract class Assignment
 {
     public const int NameMaxLength = 300;
+    public const int InstructionMaxLength = 2000;
+    public const int ReasonMaxLength = 500;
 
-    private Assignment()
+    protected Assignment()
     {
         SenderName = null!;
         RecipientName = null!;
     }
 
-    internal Assignment(IncomingDocument document, Assignment? parent, Actor sender, AssignmentTarget target, string? instruction, DateTime now)
+    protected Assignment(Guid ownerId, Guid agencyId, Assignment? parent, Actor sender, AssignmentTarget target, string? instruction, DateTime now)
         : this()
     {
         if ((target.UserId is null) == (target.UnitId is null))
         {
-            throw RuleException.Invalid("Mỗi lượt chuyển gửi cho một người hoặc một đơn vị.", "recipients");
+            throw Platform.Rules.RuleException.Invalid("Mỗi lượt chuyển gửi cho một người hoặc một đơn vị.", "targets");
         }
 
         Id = Guid.CreateVersion7();
-        DocumentId = document.Id;
-        AgencyId = document.AgencyId;
+        OwnerId = ownerId;
+        AgencyId = agencyId;
         ParentId = parent?.Id;
         Depth = parent is null ? 0 : parent.Depth + 1;
         Role = target.Role;
@@ -44,16 +44,16 @@ public sealed class Assignment
         Instruction = instruction;
         DueDate = target.DueDate;
         SentAt = now;
-        Urgency = document.Urgency;
     }
 
     public Guid Id { get; private set; }
 
-    public Guid DocumentId { get; private set; }
+    /// <summary>The handled record (document, task, case) this assignment belongs to.</summary>
+    public Guid OwnerId { get; private set; }
 
     public Guid AgencyId { get; private set; }
 
-    /// <summary>The assignment through which the sender held the document; <c>null</c> for the clerk's presentation.</summary>
+    /// <summary>The assignment through which the sender held the record; <c>null</c> for a root.</summary>
     public Guid? ParentId { get; private set; }
 
     public int Depth { get; private set; }
@@ -62,7 +62,7 @@ public sealed class Assignment
 
     public AssignmentStatus Status { get; private set; }
 
-    /// <summary>Whose transfer it is (the delegator when a delegate sent it).</summary>
+    /// <summary>Whose forward it is (the delegator when a delegate sent it).</summary>
     public Guid SenderId { get; private set; }
 
     public string SenderName { get; private set; }
@@ -79,7 +79,7 @@ public sealed class Assignment
 
     public string RecipientName { get; private set; }
 
-    /// <summary>Bút phê / ý kiến chỉ đạo sent with the transfer.</summary>
+    /// <summary>Bút phê / ý kiến chỉ đạo sent with the forward.</summary>
     public string? Instruction { get; private set; }
 
     /// <summary>Set when the holder has written their own direction while forwarding (shown on the handling slip).</summary>
@@ -87,9 +87,6 @@ public sealed class Assignment
 
     /// <summary>Hạn xử lý (a Vietnam calendar date, inclusive).</summary>
     public DateOnly? DueDate { get; private set; }
-
-    /// <summary>The document's urgency, copied so that inboxes sort urgent documents first without a join.</summary>
-    public Urgency Urgency { get; private set; }
 
     public DateTime SentAt { get; private set; }
 
@@ -117,6 +114,9 @@ public sealed class Assignment
 
     /// <summary>The overdue reminder was sent.</summary>
     public DateOnly? OverdueRemindedOn { get; private set; }
+
+    /// <summary>Lead, support and routing assignments carry the work; "for information" ones only inform.</summary>
+    public bool IsWork => Role != AssignmentRole.ForInformation;
 
     public bool IsOverdue(DateOnly today) => Status.IsActive() && DueDate is { } due && due < today;
 
@@ -152,12 +152,11 @@ public sealed class Assignment
         Result = result;
     }
 
-    internal void Reopen(DateTime now)
+    internal void Reopen()
     {
         Status = AssignmentStatus.Open;
         CameBack = true;
         FinishedAt = null;
-        _ = now;
     }
 
     /// <summary>Bàn giao: the assignment now belongs to the departing holder's successor.</summary>
@@ -166,8 +165,6 @@ public sealed class Assignment
         RecipientUserId = userId;
         RecipientName = name;
     }
-
-    internal void SetUrgency(Urgency urgency) => Urgency = urgency;
 
     public void MarkDueSoonReminded(DateOnly today) => DueSoonRemindedOn = today;
 

@@ -1,0 +1,117 @@
+namespace Eoffice.Web.Kernel.Handling;
+
+/// <summary>The role of one assignment (phân công xử lý) in the handling of a record.</summary>
+public enum AssignmentRole
+{
+    /// <summary>Trình / chuyển xử lý: to read, direct and route further (a clerk presents to a leader, a leader passes it to a deputy or to the chief of office).</summary>
+    Direct = 0,
+
+    /// <summary>Chủ trì, xử lý chính: responsible for the result.</summary>
+    Lead = 1,
+
+    /// <summary>Phối hợp: contributes to the lead.</summary>
+    Support = 2,
+
+    /// <summary>Nhận để biết: reads, then finishes.</summary>
+    ForInformation = 3,
+}
+
+/// <summary>Where one assignment stands.</summary>
+public enum AssignmentStatus
+{
+    /// <summary>Chờ xử lý: with its holder, not yet forwarded or finished.</summary>
+    Open = 0,
+
+    /// <summary>Đang xử lý: the holder has forwarded it and others are handling it.</summary>
+    Forwarded = 1,
+
+    /// <summary>Đã xử lý / hoàn thành.</summary>
+    Done = 2,
+
+    /// <summary>Trả lại: the holder returned it to the sender with a reason.</summary>
+    Returned = 3,
+
+    /// <summary>Thu hồi: the sender took it back.</summary>
+    Revoked = 4,
+}
+
+/// <summary>Why someone may see a handled record (one row of its access list).</summary>
+public enum AccessReason
+{
+    /// <summary>Registered it, sent it, received it or acted on it.</summary>
+    Participant = 0,
+
+    /// <summary>A unit that received it (its leaders see it).</summary>
+    RecipientUnit = 1,
+
+    /// <summary>Explicitly shared with the person.</summary>
+    Grant = 2,
+}
+
+/// <summary>Where the handling of a record as a whole stands, derived from its tree.</summary>
+public enum HandlingProgress
+{
+    /// <summary>Nobody holds it (never sent, or everything sent was returned or taken back).</summary>
+    NotStarted = 0,
+
+    /// <summary>At least one assignment is active.</summary>
+    InProgress = 1,
+
+    /// <summary>Every lead, support and routing assignment ended, at least one of them done.</summary>
+    Finished = 2,
+}
+
+/// <summary>Vietnamese and JSON names of the handling enums (the API speaks words, not numbers).</summary>
+public static class HandlingNames
+{
+    public static string Name(AssignmentRole role) => role switch
+    {
+        AssignmentRole.Direct => "Xử lý, chỉ đạo",
+        AssignmentRole.Lead => "Chủ trì",
+        AssignmentRole.Support => "Phối hợp",
+        AssignmentRole.ForInformation => "Nhận để biết",
+        _ => role.ToString(),
+    };
+
+    public static string Name(AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Open => "Chờ xử lý",
+        AssignmentStatus.Forwarded => "Đang xử lý",
+        AssignmentStatus.Done => "Đã xử lý",
+        AssignmentStatus.Returned => "Trả lại",
+        AssignmentStatus.Revoked => "Đã thu hồi",
+        _ => status.ToString(),
+    };
+
+    public static string Json(AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Open => "open",
+        AssignmentStatus.Forwarded => "forwarded",
+        AssignmentStatus.Done => "done",
+        AssignmentStatus.Returned => "returned",
+        AssignmentStatus.Revoked => "revoked",
+        _ => status.ToString(),
+    };
+
+    public static string Json(AssignmentRole role) => role switch
+    {
+        AssignmentRole.Direct => "direct",
+        AssignmentRole.Lead => "lead",
+        AssignmentRole.Support => "support",
+        AssignmentRole.ForInformation => "forInformation",
+        _ => role.ToString(),
+    };
+
+    public static AssignmentRole? ParseRole(string? value) => value?.Trim() switch
+    {
+        "direct" => AssignmentRole.Direct,
+        "lead" => AssignmentRole.Lead,
+        "support" => AssignmentRole.Support,
+        "forInformation" => AssignmentRole.ForInformation,
+        _ => null,
+    };
+
+    public static bool IsTerminal(this AssignmentStatus status) => status is AssignmentStatus.Done or AssignmentStatus.Returned or AssignmentStatus.Revoked;
+
+    public static bool IsActive(this AssignmentStatus status) => status is AssignmentStatus.Open or AssignmentStatus.Forwarded;
+}
