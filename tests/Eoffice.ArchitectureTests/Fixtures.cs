@@ -39,3 +39,25 @@ namespace Eoffice.ArchitectureTests.Fixtures.Platform
         public string Describe() => new Modules.Alpha.UsesBetaContract().ToString() ?? string.Empty;
     }
 }
+
+namespace Eoffice.ArchitectureTests.Fixtures.Kernel
+{
+    internal sealed class KernelBlockUsingAModule
+    {
+        // Even a module's contracts are out of the kernel's reach.
+        public object Fact() => new Modules.Beta.Contracts.PublicFact("kernel");
+    }
+
+    internal sealed class KernelBlockOnThePlatform
+    {
+        public string Describe() => new Platform.PlatformService().Describe();
+    }
+}
+
+namespace Eoffice.ArchitectureTests.Fixtures.Platform
+{
+    internal sealed class PlatformServiceUsingTheKernel
+    {
+        public object Block() => new Kernel.KernelBlockOnThePlatform();
+    }
+}
