@@ -7,7 +7,7 @@ namespace Eoffice.Web.Kernel.Numbering;
 /// Which sequence of a numbering book a number is taken from (hệ thống số). Under Decree 30/2020/NĐ-CP (Art. 15 and
 /// Phụ lục I) a document's number is its order of issue within the calendar year: numbering starts again at 01 on
 /// 1 January and ends on 31 December, so a sequence is always one book, one year and one series
-/// (the kernel's allocator counts each such sequence). Within a year:
+/// (<see cref="NumberAllocator.NextAsync"/>). Within a year:
 /// <list type="bullet">
 /// <item>administrative documents follow the rule the head of the agency sets: one sequence for the whole agency
 /// (<see cref="Main"/>) or one per document type (<see cref="ForType"/>: "số 15/QĐ-…" and "số 15/TB-…" may then both

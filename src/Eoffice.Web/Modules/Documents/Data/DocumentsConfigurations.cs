@@ -28,16 +28,6 @@ internal sealed class RegisterKeeperConfiguration : IEntityTypeConfiguration<Reg
     }
 }
 
-internal sealed class RegisterCounterConfiguration : IEntityTypeConfiguration<RegisterCounter>
-{
-    public void Configure(EntityTypeBuilder<RegisterCounter> builder)
-    {
-        builder.ToTable("documents_register_counters");
-        builder.HasKey(c => new { c.RegisterId, c.Year });
-        builder.HasOne<Register>().WithMany().HasForeignKey(c => c.RegisterId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<IncomingDocument>
 {
     public void Configure(EntityTypeBuilder<IncomingDocument> builder)

@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Audit;
@@ -48,7 +49,7 @@ public sealed record RegistrationDraft(
 /// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
 /// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
 /// </summary>
-public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
+public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, IAuditLog audit, TimeProvider time)
 {
     /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
     public const int DuplicateCandidates = 5000;
@@ -114,7 +115,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
         var organ = await OrganAsync(agencyId, draft.Metadata, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await numbers.NextAsync(draft.Register.Id, year, cancellationToken);
+        var number = await numbers.NextAsync(draft.Register.Id, year, NumberSeries.Main, cancellationToken);
         var document = IncomingDocument.Register(agencyId, draft.Register, year, number, draft.ArrivalAt, draft.Source, draft.Metadata, draft.Clerk, now);
         if (draft.BackEntry is { } back)
         {
