@@ -1,3 +1,4 @@
+using Eoffice.Web.Kernel;
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
@@ -6,6 +7,7 @@ using Eoffice.Web.Platform;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEofficePlatform();
+builder.Services.AddEofficeKernel();
 builder.Services.AddOrganizationModule();
 builder.Services.AddIdentityModule();
 builder.Services.AddDocumentsModule();

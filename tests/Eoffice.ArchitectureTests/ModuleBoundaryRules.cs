@@ -4,7 +4,9 @@ namespace Eoffice.ArchitectureTests;
 /// The module rules of DESIGN.md §2, as a pure function over dependencies so they can be tested on their own:
 /// <list type="bullet">
 /// <item>a module uses another module only through that module's <c>Contracts</c> namespace;</item>
-/// <item>the platform uses no module at all;</item>
+/// <item>the platform uses no module at all, and not the kernel, which stands on it;</item>
+/// <item>the kernel (owner-agnostic building blocks) uses the platform only: no module, not even a module's contracts,
+/// and no page;</item>
 /// <item>a module's <c>Domain</c> uses neither ASP.NET Core nor EF Core, nor the platform's web edge (<c>Platform.Web</c>):
 /// domain rules say what kind of rule broke (<c>Platform.Rules</c>), the edge decides the HTTP answer;</item>
 /// <item>a module's <c>Contracts</c> use nothing of their own module outside the contracts;</item>
@@ -19,6 +21,8 @@ public sealed class ModuleBoundaryRules(string root, IReadOnlyDictionary<string,
 
     private string PlatformPrefix => root + ".Platform.";
 
+    private string KernelPrefix => root + ".Kernel.";
+
     private string PagesPrefix => root + ".Pages.";
 
     public IReadOnlyList<string> Violations(IEnumerable<DependencyScanner.Dependency> dependencies)
@@ -32,6 +36,17 @@ public sealed class ModuleBoundaryRules(string root, IReadOnlyDictionary<string,
             if (from.StartsWith(PlatformPrefix, StringComparison.Ordinal) && toModule is not null)
             {
                 violations.Add($"{from} (platform) uses module type {to}");
+            }
+
+            if (from.StartsWith(PlatformPrefix, StringComparison.Ordinal) && to.StartsWith(KernelPrefix, StringComparison.Ordinal))
+            {
+                violations.Add($"{from} (platform) uses kernel type {to}");
+            }
+
+            if (from.StartsWith(KernelPrefix, StringComparison.Ordinal) && to.StartsWith(root + ".", StringComparison.Ordinal)
+                && !to.StartsWith(KernelPrefix, StringComparison.Ordinal) && !to.StartsWith(PlatformPrefix, StringComparison.Ordinal))
+            {
+                violations.Add($"{from} (kernel) uses {to}, which is neither kernel nor platform");
             }
 
             if (fromModule is not null && toModule is not null && fromModule != toModule && !IsContract(to, toModule))

@@ -15,6 +15,7 @@ public sealed class ModuleBoundaryTests
     {
         var dependencies = WebDependencies();
         Assert.Contains(dependencies, d => d.FromType.StartsWith("Eoffice.Web.Modules.", StringComparison.Ordinal));
+        Assert.Contains(dependencies, d => d.FromType.StartsWith("Eoffice.Web.Kernel.", StringComparison.Ordinal));
 
         var violations = new ModuleBoundaryRules("Eoffice.Web", PageAreas).Violations(dependencies);
 
@@ -44,5 +45,19 @@ public sealed class ModuleBoundaryTests
         Assert.Contains(violations, v => v.Contains("Beta.Contracts.LeakyContract (contract) exposes", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("Beta.Domain.AnswersWithAStatus (domain) uses the web edge type", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.UsesBetaContract ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_kernel_rule_refuses_a_module_even_its_contracts_and_allows_the_platform()
+    {
+        var dependencies = DependencyScanner.Scan(typeof(ModuleBoundaryTests).Assembly.Location, "Eoffice.ArchitectureTests.Fixtures.");
+
+        var violations = new ModuleBoundaryRules("Eoffice.ArchitectureTests.Fixtures").Violations(dependencies);
+
+        Assert.Contains("Eoffice.ArchitectureTests.Fixtures.Kernel.KernelBlockUsingAModule (kernel) uses "
+            + "Eoffice.ArchitectureTests.Fixtures.Modules.Beta.Contracts.PublicFact, which is neither kernel nor platform", violations);
+        Assert.Contains("Eoffice.ArchitectureTests.Fixtures.Platform.PlatformServiceUsingTheKernel (platform) uses kernel type "
+            + "Eoffice.ArchitectureTests.Fixtures.Kernel.KernelBlockOnThePlatform", violations);
+        Assert.DoesNotContain(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Kernel.KernelBlockOnThePlatform ", StringComparison.Ordinal));
     }
 }

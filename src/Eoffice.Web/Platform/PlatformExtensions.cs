@@ -6,6 +6,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Time;
@@ -116,6 +117,7 @@ public static class PlatformExtensions
         services.AddEofficeStorage(configuration);
         services.AddEofficeJobs(configuration);
         services.AddEofficeNotifications();
+        services.AddEofficeReporting();
 
         return builder;
     }

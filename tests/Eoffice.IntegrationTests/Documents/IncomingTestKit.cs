@@ -1,5 +1,6 @@
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
@@ -55,7 +56,7 @@ internal static class IncomingTestKit
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
-        var numbers = scope.ServiceProvider.GetRequiredService<ArrivalNumbers>();
+        var numbers = scope.ServiceProvider.GetRequiredService<NumberAllocator>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var clerk = await db.Set<User>().SingleAsync(u => u.UserName == clerkUserName);
         var register = await db.Set<Register>().SingleAsync(r => (registerId == null || r.Id == registerId)
@@ -70,7 +71,7 @@ internal static class IncomingTestKit
         });
         await using var transaction = await db.Database.BeginTransactionAsync();
         var year = VietnamTime.DateOf(new DateTimeOffset(arrival, TimeSpan.Zero)).Year;
-        var number = await numbers.NextAsync(register.Id, year, default);
+        var number = await numbers.NextAsync(register.Id, year, NumberSeries.Main, default);
         var document = IncomingDocument.Register(register, year, number, arrival, IncomingSource.Paper, metadata,
             new Actor(clerk.Id, clerk.FullName), now);
         db.Add(document);

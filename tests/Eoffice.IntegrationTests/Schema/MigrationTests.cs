@@ -1,4 +1,5 @@
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
@@ -41,8 +42,11 @@ public abstract class MigrationTests(DatabaseProvider provider)
         }
     }
 
+    /// <summary>The migration that moved the register counters to the kernel's number counters.</summary>
+    private const string NumberSeriesMigration = "20261121001800_NumberSeries";
+
     [DbFact]
-    public async Task Upgrading_through_every_schema_version_keeps_accounts_roles_status_and_an_intact_audit_chain()
+    public async Task Upgrading_through_every_schema_version_keeps_accounts_roles_status_register_counters_and_an_intact_audit_chain()
     {
         var (probe, cleanupProbe) = await TestDatabases.CreateBareAsync(provider);
         var migrations = probe.Database.GetMigrations().ToList();
@@ -57,9 +61,15 @@ public abstract class MigrationTests(DatabaseProvider provider)
             await migrator.MigrateAsync(migrations[0]);
             var userId = Guid.CreateVersion7();
             await InsertVersionOneDataAsync(db, userId);
+            var registerId = Guid.CreateVersion7();
 
             foreach (var migration in migrations.Skip(1))
             {
+                if (migration == NumberSeriesMigration)
+                {
+                    await InsertRegisterCountersAsync(db, registerId);
+                }
+
                 await migrator.MigrateAsync(migration);
             }
 
@@ -77,6 +87,13 @@ public abstract class MigrationTests(DatabaseProvider provider)
             var verification = await new AuditChainVerifier(db).VerifyAsync();
             Assert.True(verification.IsIntact, verification.Problem);
             Assert.Equal(3, verification.EntriesChecked);
+
+            // The register's counters became its main series in the kernel, and numbering goes on where it stopped.
+            var counters = await db.Set<NumberCounter>().AsNoTracking().Where(c => c.ScopeId == registerId).OrderBy(c => c.Year)
+                .Select(c => new { c.Year, c.Series, c.LastNumber }).ToListAsync();
+            Assert.Equal([new { Year = 2025, Series = "", LastNumber = 1290 }, new { Year = 2026, Series = "", LastNumber = 41 }], counters);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(42, await new NumberAllocator(db).NextAsync(registerId, 2026, NumberSeries.Main, CancellationToken.None));
         }
         finally
         {
@@ -103,6 +120,21 @@ public abstract class MigrationTests(DatabaseProvider provider)
         finally
         {
             await cleanup();
+        }
+    }
+
+    /// <summary>A register with the counters of two years, as written before the number series (M0011's columns).</summary>
+    private async Task InsertRegisterCountersAsync(EofficeDbContext db, Guid registerId)
+    {
+        object Id(Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO documents_registers (id, agency_id, unit_id, kind, name, code, is_active, sort_order, created_at) " +
+            "VALUES ({0}, {1}, NULL, 0, {2}, NULL, {3}, 0, {4})",
+            Id(registerId), Id(Guid.CreateVersion7()), "Sổ văn bản đến", true, new DateTime(2025, 1, 2, 1, 0, 0, DateTimeKind.Utc));
+        foreach (var (year, last) in new[] { (2025, 1290), (2026, 41) })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO documents_register_counters (register_id, year, last_number) VALUES ({0}, {1}, {2})", Id(registerId), year, last);
         }
     }
 

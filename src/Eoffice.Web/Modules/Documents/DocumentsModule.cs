@@ -15,7 +15,6 @@ public static class DocumentsModule
         services.AddSingleton<IPermissionProvider, DocumentsPermissions>();
         services.AddScoped<IncomingAccessControl>();
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
-        services.AddScoped<ArrivalNumbers>();
         services.AddScoped<IncomingDefaults>();
         services.AddScoped<IncomingRegisterQuery>();
         services.AddScoped<IStartupSeeder, SeedDemoIncoming>();

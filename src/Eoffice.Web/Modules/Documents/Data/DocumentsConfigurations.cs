@@ -30,16 +30,6 @@ internal sealed class RegisterKeeperConfiguration : IEntityTypeConfiguration<Reg
     }
 }
 
-internal sealed class RegisterCounterConfiguration : IEntityTypeConfiguration<RegisterCounter>
-{
-    public void Configure(EntityTypeBuilder<RegisterCounter> builder)
-    {
-        builder.ToTable("documents_register_counters");
-        builder.HasKey(c => new { c.RegisterId, c.Year });
-        builder.HasOne<Register>().WithMany().HasForeignKey(c => c.RegisterId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 /// <summary>The columns of <see cref="DocumentMetadata"/>, mapped once for every table that holds a document's metadata.</summary>
 internal static class DocumentMetadataMapping
 {

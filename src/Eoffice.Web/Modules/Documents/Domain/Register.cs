@@ -12,8 +12,9 @@ public enum RegisterKind
 /// <summary>
 /// Sổ văn bản: a numbered register of an agency or of one of its subordinate units (<see cref="UnitId"/>). Arrival
 /// numbers run from 1 each calendar year (Vietnam time) in order of registration, shared by paper and electronic
-/// documents; <see cref="RegisterCounter"/> holds the last number per year. Only the register's keepers
-/// (<see cref="RegisterKeeper"/>, its clerks) register documents in it.
+/// documents; they come from the main series of the register's id in the kernel's
+/// <see cref="Kernel.Numbering.NumberAllocator"/>. Only the register's keepers (<see cref="RegisterKeeper"/>, its
+/// clerks) register documents in it.
 /// </summary>
 public sealed class Register
 {
@@ -83,18 +84,4 @@ public sealed class RegisterKeeper
     public Guid RegisterId { get; private set; }
 
     public Guid UserId { get; private set; }
-}
-
-/// <summary>The last number given in a register in one year. Incremented in the registering transaction only.</summary>
-public sealed class RegisterCounter
-{
-    private RegisterCounter()
-    {
-    }
-
-    public Guid RegisterId { get; private set; }
-
-    public int Year { get; private set; }
-
-    public int LastNumber { get; private set; }
 }

@@ -1,5 +1,4 @@
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
-using Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
 
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
@@ -11,8 +10,6 @@ internal static class IncomingOutputsArea
 {
     public static void Add(IServiceCollection services)
     {
-        PdfSharpReportRenderer.EnsureInitialized();
-        services.AddSingleton<IReportPdfRenderer, PdfSharpReportRenderer>();
         services.AddScoped<PrintMarks>();
         services.AddScoped<ReportFiles>();
         services.AddScoped<HandlingSlip>();

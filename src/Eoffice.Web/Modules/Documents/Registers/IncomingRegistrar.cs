@@ -1,6 +1,7 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
-using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
@@ -56,7 +57,7 @@ public sealed record RegistrationDraft(
 /// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
 /// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
 /// </summary>
-public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
+public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
 {
     /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
     public const int DuplicateCandidates = 5000;
@@ -126,7 +127,7 @@ public sealed class IncomingRegistrar(EofficeDbContext db, ArrivalNumbers number
 
         var document = await unitOfWork.CommitAsync(async ct =>
         {
-            var number = await numbers.NextAsync(draft.Register.Id, year, ct);
+            var number = await numbers.NextAsync(draft.Register.Id, year, NumberSeries.Main, ct);
             var document = IncomingDocument.Register(draft.Register, year, number, draft.ArrivalAt, draft.Source, draft.Metadata, draft.Clerk, now);
             if (draft.BackEntry is { } back)
             {

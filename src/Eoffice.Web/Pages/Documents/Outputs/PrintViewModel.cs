@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
 using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -177,7 +178,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapGet("/incoming/{id:guid}/handling-slip.pdf",
-                async Task<FileContentHttpResult> (Guid id, HandlingSlip handler, PdfRendering.IReportPdfRenderer pdf, CancellationToken ct) =>
+                async Task<FileContentHttpResult> (Guid id, HandlingSlip handler, IReportPdfRenderer pdf, CancellationToken ct) =>
                 {
                     var report = ToReport(await handler.LoadAsync(id, export: true, ct));
                     using var buffer = new MemoryStream();

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

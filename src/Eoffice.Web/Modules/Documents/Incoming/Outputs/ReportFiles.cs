@@ -1,4 +1,4 @@
-using Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+using Eoffice.Web.Platform.Reporting;
 
 namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
 

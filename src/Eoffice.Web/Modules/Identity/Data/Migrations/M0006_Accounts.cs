@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Identity.Data.Migrations;
 
 /// <summary>
 /// Accounts grow into people of an agency: placement, status, lockout, two-factor, sessions, tokens, delegation,

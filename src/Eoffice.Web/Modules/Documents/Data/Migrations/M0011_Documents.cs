@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 
 /// <summary>
 /// Registers (sổ văn bản) with their keepers and yearly counters; incoming documents with their assignment tree,

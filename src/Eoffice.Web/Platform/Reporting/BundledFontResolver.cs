@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-namespace Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+namespace Eoffice.Web.Platform.Reporting;
 
 /// <summary>
 /// Serves the serif fonts bundled in the application (Noto Serif, SIL OFL 1.1: Resources/Fonts/OFL.txt) for every family

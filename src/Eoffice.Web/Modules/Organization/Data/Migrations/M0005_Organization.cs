@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Organization.Data.Migrations;
 
 /// <summary>Agencies, their unit trees and positions.</summary>
 [DbContext(typeof(EofficeDbContext))]

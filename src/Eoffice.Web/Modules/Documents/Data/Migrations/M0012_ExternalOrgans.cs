@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 
 /// <summary>Each agency's directory of issuing organs (cơ quan ban hành: name and electronic identifier) for registering incoming documents.</summary>
 [DbContext(typeof(EofficeDbContext))]

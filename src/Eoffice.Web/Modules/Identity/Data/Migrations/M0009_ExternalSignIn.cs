@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Identity.Data.Migrations;
 
 /// <summary>
 /// Central sign-on sources (LDAP directories of the official mail, OpenID Connect servers) configured by the

@@ -1,4 +1,4 @@
-namespace Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+namespace Eoffice.Web.Platform.Reporting;
 
 /// <summary>Renders a <see cref="PrintedReport"/> as PDF (A4, serif, the printed-by mark and page numbers on every page).</summary>
 public interface IReportPdfRenderer

@@ -3,7 +3,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
-namespace Eoffice.Web.Modules.Documents.Incoming.Outputs.PdfRendering;
+namespace Eoffice.Web.Platform.Reporting;
 
 /// <summary>
 /// <see cref="IReportPdfRenderer"/> with PDFsharp (AGPL-3.0, compatible with eOffice's AGPL-3.0-or-later licence; the

@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 
 /// <summary>
 /// The incoming lists: the issuing organ folded for the lists' filter; the "Theo dõi" list of agency-wide trackers reads

@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 
 /// <summary>
 /// The incoming lists read each inbox with one query ordered by (urgency desc, time desc, id desc): the list indexes get

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
+namespace Eoffice.Web.Platform.Reporting;
 
 /// <summary>
 /// Writes a tabular <see cref="PrintedReport"/> (a book) as .xlsx: a cover sheet ("Bìa") and one sheet with the table,
@@ -160,7 +160,9 @@ public static class XlsxWriter
             new OddFooter($"&L&\"Times New Roman,Italic\"&8{Escape(report.PrintedBy)}&R&\"Times New Roman,Italic\"&8Trang &P/&N")));
     }
 
-    private static Cell TextCell(string reference, string value, uint style) => new(new InlineString(new Text(Clean(value)) { Space = SpaceProcessingModeValues.Preserve }))
+    // Spelled out: inside Eoffice.Web.Platform, "Text" is the namespace Platform.Text.
+    private static Cell TextCell(string reference, string value, uint style) =>
+        new(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(value)) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
@@ -168,12 +170,12 @@ public static class XlsxWriter
     };
 
     /// <summary>Header/footer codes start with '&amp;'; a literal ampersand is written twice.</summary>
-    private static string Escape(string text) => PdfRendering.PdfSharpReportRenderer.Nfc(text).Replace("&", "&&", StringComparison.Ordinal);
+    private static string Escape(string text) => PdfSharpReportRenderer.Nfc(text).Replace("&", "&&", StringComparison.Ordinal);
 
     /// <summary>NFC, and no control characters (which XML 1.0 cannot carry) except line breaks and tabs.</summary>
     private static string Clean(string? text)
     {
-        var nfc = PdfRendering.PdfSharpReportRenderer.Nfc(text);
+        var nfc = PdfSharpReportRenderer.Nfc(text);
         return nfc.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
             ? new string(nfc.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray())
             : nfc;

@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 
 /// <summary>
 /// The inbox indexes split by kind of assignment, and every recipient index limited to the rows addressed that way.

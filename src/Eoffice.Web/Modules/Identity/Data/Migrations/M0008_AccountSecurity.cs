@@ -1,7 +1,8 @@
+using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Eoffice.Web.Platform.Data.Migrations;
+namespace Eoffice.Web.Modules.Identity.Data.Migrations;
 
 /// <summary>
 /// Two-factor sign-in remembers the last accepted TOTP time step, so that a code read over someone's shoulder cannot
