@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Eoffice.Web.Platform.Storage;
 
@@ -45,7 +47,11 @@ public static class FilesApi
             .WithSummary("Tải lên một hoặc nhiều tệp (multipart/form-data, truyền dòng).")
             .WithDescription("Each file part is streamed to the store, its type sniffed from its content and its size limited " +
                 "(Storage:MaxFileSizeBytes, 413 beyond it); executables, scripts and HTML/SVG are refused with 415. Either all " +
-                "files of the request are recorded or none. Cookie sessions must send the X-CSRF-TOKEN header.");
+                "files of the request are recorded or none. Cookie sessions must send the X-CSRF-TOKEN header.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(DescribeUpload);
 
         files.MapGet("/{id:guid}", DownloadAsync)
             .WithName("DownloadFile")
@@ -64,6 +70,48 @@ public static class FilesApi
             .WithSummary("Mã chống giả mạo yêu cầu cho phiên đăng nhập, gửi lại trong tiêu đề X-CSRF-TOKEN khi tải tệp lên.");
 
         return endpoints;
+    }
+
+    /// <summary>
+    /// The handler reads the body itself (to stream it), so the framework sees no form parameter: the document is told
+    /// the form's shape (file parts under <c>files</c>) and the antiforgery header, for clients generated from it.
+    /// </summary>
+    private static Task DescribeUpload(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "files" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["files"] = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Array,
+                                Description = $"One to {MaxFilesPerRequest} files; each part's file name is kept.",
+                                Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                            },
+                        },
+                    },
+                },
+            },
+        };
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = AntiforgeryHeader,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Required with a cookie session (not with an access token): the token of GET /api/v1/files/antiforgery-token.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
     }
 
     private static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> UploadAsync(
