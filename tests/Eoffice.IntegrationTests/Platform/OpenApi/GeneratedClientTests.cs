@@ -2,6 +2,7 @@ using System.Collections;
 using Eoffice.IntegrationTests.Documents;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Platform.Storage;
+using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
