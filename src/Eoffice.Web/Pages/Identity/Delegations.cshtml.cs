@@ -61,7 +61,7 @@ public sealed class DelegationsModel(GetDelegation get, CreateDelegation create,
             ParseDate(Input.EndsOn, "Input.EndsOn"), Input.Reason);
         if (ModelState.ErrorCount == 0)
         {
-            foreach (var (field, messages) in create.Validate(request))
+            foreach (var (field, messages) in CreateDelegation.Validate(request))
             {
                 ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], messages[0]);
             }

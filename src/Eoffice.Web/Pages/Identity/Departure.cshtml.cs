@@ -37,7 +37,7 @@ public sealed class DepartureModel(GetPersonRoles getPerson, DepartPerson depart
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var request = new DepartPerson.Request(SuccessorId, Reason, Note);
-        foreach (var (field, messages) in DepartPerson.Validate(Id, request))
+        foreach (var (field, messages) in DepartPerson.Validate(request))
         {
             ModelState.AddModelError(FieldOf(field), messages[0]);
         }

@@ -23,7 +23,7 @@ public sealed class CreateDelegation(
     AgencyPeople people,
     ICurrentUser currentUser,
     INotifier notifier,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time)
 {
     public const int ReasonMaxLength = 500;
@@ -34,16 +34,24 @@ public sealed class CreateDelegation(
     /// the same agency; <c>Rights</c>: "handleIncoming", "approveDrafts", "sign" or "all"; <c>StartsOn</c>/<c>EndsOn</c>:
     /// Vietnam dates, inclusive, not before today; <c>Reason</c>: e.g. "Đi công tác", up to 500 characters.
     /// </summary>
-    public sealed record Request(Guid? DelegatorId, Guid? DelegateId, IReadOnlyList<string>? Rights, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason);
+    public sealed record Request(Guid? DelegatorId, Guid? DelegateId, IReadOnlyList<string>? Rights, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason)
+        : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => CreateDelegation.Validate(this);
+    }
 
-    public Dictionary<string, string[]> Validate(Request request)
+    /// <summary>
+    /// The request's own fields. What depends on who asks and when — not to oneself, not before today, only rights some
+    /// module declares — is checked by the handler.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(Request request)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.DelegateId is null || request.DelegateId == Guid.Empty)
         {
             errors["delegateId"] = ["Vui lòng chọn người được ủy quyền."];
         }
-        else if (request.DelegateId == (request.DelegatorId ?? currentUser.Id))
+        else if (request.DelegateId == request.DelegatorId)
         {
             errors["delegateId"] = ["Không thể ủy quyền cho chính mình."];
         }
@@ -58,14 +66,9 @@ public sealed class CreateDelegation(
             errors["rights"] = ["Vui lòng chọn ít nhất một quyền được ủy quyền."];
         }
 
-        var today = VietnamTime.DateOf(time.GetUtcNow());
-        if (request.StartsOn is not { } startsOn)
+        if (request.StartsOn is null)
         {
             errors["startsOn"] = ["Vui lòng chọn ngày bắt đầu."];
-        }
-        else if (startsOn < today)
-        {
-            errors["startsOn"] = ["Ngày bắt đầu không được trước ngày hôm nay."];
         }
 
         if (request.EndsOn is not { } endsOn)
@@ -85,23 +88,31 @@ public sealed class CreateDelegation(
         return errors;
     }
 
-    /// <exception cref="RuleException">Invalid input (400), someone else's delegation without the administrators' right (403).</exception>
-    /// <exception cref="RuleException">Delegator or delegate not of the current user's agency.</exception>
+    /// <summary>Records the delegation from a request validated at the edge (<see cref="Validate(Request)"/>).</summary>
+    /// <exception cref="RuleException">
+    /// To oneself or starting before today (400), someone else's delegation without the administrators' right (403),
+    /// delegator or delegate not of the current user's agency (404).
+    /// </exception>
     public async Task<DelegationDto> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { Count: > 0 } errors)
-        {
-            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
-        }
-
         var me = currentUser.Id ?? throw RuleException.Forbidden("Bạn cần đăng nhập.");
         var delegatorId = request.DelegatorId ?? me;
+        if (request.DelegateId == delegatorId)
+        {
+            throw RuleException.Invalid("Không thể ủy quyền cho chính mình.", "delegateId");
+        }
+
+        var today = VietnamTime.DateOf(time.GetUtcNow());
+        if (request.StartsOn < today)
+        {
+            throw RuleException.Invalid("Ngày bắt đầu không được trước ngày hôm nay.", "startsOn");
+        }
+
         if (delegatorId != me && !currentUser.HasPermission(IdentityPermissions.ManageAccounts))
         {
             throw RuleException.Forbidden("Bạn chỉ có thể ủy quyền các quyền của chính mình.", "delegatorId");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var delegator = await people.FindAsync(delegatorId, cancellationToken);
         var delegatee = await people.InMyAgency().FindActiveAsync(request.DelegateId!.Value, cancellationToken)
             ?? throw RuleException.NotFound("Không tìm thấy người được ủy quyền trong cơ quan.");
@@ -114,29 +125,20 @@ public sealed class CreateDelegation(
         var delegation = new Delegation(delegator.Id, delegatee.Id, DelegatedRightNames.Parse(request.Rights)!.Value, request.StartsOn!.Value,
             request.EndsOn!.Value, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now, me);
         db.Add(delegation);
-
-        var today = VietnamTime.DateOf(time.GetUtcNow());
         var dto = DelegationDto.From(delegation, delegator.FullName, delegatee.FullName, today);
         var summary = $"{delegator.FullName} ủy quyền cho {delegatee.FullName}: {dto.RightsText}, từ {dto.Period.Replace(" – ", " đến ", StringComparison.Ordinal)}"
             + (delegation.Reason is null ? "." : $" ({delegation.Reason}).");
         await notifier.NotifyAsync(delegatee.Id, $"Bạn được {delegator.FullName} ủy quyền", summary, Link, "delegations", cancellationToken);
         await notifier.NotifyAsync(delegator.Id, $"Đã ủy quyền cho {delegatee.FullName}", summary, Link, "delegations", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.delegation.create", "delegation", delegation.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.delegation.create", "delegation", delegation.Id.ToString(),
             Details: $"{summary} [rights={string.Join(',', dto.Rights)}; {delegation.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{delegation.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}]"),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return dto;
     }
 
     internal static void Map(RouteGroupBuilder delegations) =>
         delegations.MapPost("/", async Task<Results<Created<DelegationDto>, ValidationProblem>> (Request request, CreateDelegation handler, CancellationToken ct) =>
             {
-                if (handler.Validate(request) is { Count: > 0 } errors)
-                {
-                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-                }
-
                 var created = await handler.HandleAsync(request, ct);
                 return TypedResults.Created($"/api/v1/delegations/{created.Id}", created);
             })
