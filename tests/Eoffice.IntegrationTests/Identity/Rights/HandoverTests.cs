@@ -158,7 +158,7 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
 
         var missing = await admin.PostAsync($"/quan-tri/can-bo/{personId}/nghi-viec", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Reason"] = "transfer",
+            ["Input.Reason"] = "transfer",
             ["__RequestVerificationToken"] = TestAgencies.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
@@ -168,9 +168,9 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
 
         var done = await admin.PostAsync($"/quan-tri/can-bo/{personId}/nghi-viec", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["SuccessorId"] = successorId.ToString(),
-            ["Reason"] = "transfer",
-            ["Note"] = "Chuyển sang Sở Nội vụ",
+            ["Input.SuccessorId"] = successorId.ToString(),
+            ["Input.Reason"] = "transfer",
+            ["Input.Note"] = "Chuyển sang Sở Nội vụ",
             ["__RequestVerificationToken"] = TestAgencies.AntiforgeryToken(form),
         }));
 
