@@ -12,8 +12,14 @@ namespace Eoffice.Web.Pages.Identity;
 /// Ủy quyền: a person sees the delegations they gave and received, delegates some of their rights to a colleague for a
 /// range of days and revokes a delegation early. Administrators may record a delegation on someone's behalf.
 /// </summary>
-public sealed class DelegationsModel(GetDelegation get, CreateDelegation create, RevokeDelegation revoke, AgencyPeople people, ICurrentUser currentUser, TimeProvider time)
-    : FormPageModel
+public sealed class DelegationsModel(
+    GetDelegation get,
+    CreateDelegation create,
+    RevokeDelegation revoke,
+    AgencyPeople people,
+    PermissionCatalog catalog,
+    ICurrentUser currentUser,
+    TimeProvider time) : FormPageModel
 {
     [BindProperty]
     public CreateDelegation.Request Input { get; set; } = new(null, null, [], null, null, null);
@@ -28,6 +34,9 @@ public sealed class DelegationsModel(GetDelegation get, CreateDelegation create,
     public bool MayDelegateForOthers => currentUser.HasPermission(IdentityPermissions.ManageAccounts);
 
     public Guid? Me => currentUser.Id;
+
+    /// <summary>The rights that may be delegated, as the modules declare them.</summary>
+    public IReadOnlyList<DelegableRight> DelegableRights => catalog.DelegableRights;
 
     /// <summary>Whether the form shows <paramref name="right"/> as chosen.</summary>
     public bool Chosen(string right) => Input.Rights?.Contains(right, StringComparer.OrdinalIgnoreCase) == true;

@@ -14,15 +14,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Eoffice.Web.Modules.Identity.Delegations;
 
 /// <summary>
-/// Ủy quyền (regulation 002 Điều 11.5, 003 Điều 5): a person hands all or part of their rights — handling incoming
-/// documents, approving drafts, signing — to a colleague of the same agency for a range of days. An administrator may
-/// record it on someone's behalf. Both people are notified; the delegation starts and ends by itself.
+/// Ủy quyền (regulation 002 Điều 11.5, 003 Điều 5): a person hands all or part of their delegable rights — those the
+/// modules declare (<see cref="PermissionCatalog.DelegableRights"/>): handling incoming documents, approving drafts… —
+/// to a colleague of the same agency for a range of days. An administrator may record it on someone's behalf. Both
+/// people are notified; the delegation starts and ends by itself.
 /// </summary>
 public sealed class CreateDelegation(
     EofficeDbContext db,
     AgencyPeople people,
     ICurrentUser currentUser,
     INotifier notifier,
+    PermissionCatalog catalog,
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -31,7 +33,8 @@ public sealed class CreateDelegation(
 
     /// <summary>
     /// <c>DelegatorId</c>: empty for oneself (another person only for administrators); <c>DelegateId</c>: a colleague of
-    /// the same agency; <c>Rights</c>: "handleIncoming", "approveDrafts", "sign" or "all"; <c>StartsOn</c>/<c>EndsOn</c>:
+    /// the same agency; <c>Rights</c>: codes of declared delegable rights (<c>GET /api/v1/delegations/rights</c>), e.g.
+    /// "documents.incoming.handle", or "all" for every one; <c>StartsOn</c>/<c>EndsOn</c>:
     /// Vietnam dates, inclusive, not before today; <c>Reason</c>: e.g. "Đi công tác", up to 500 characters.
     /// </summary>
     public sealed record Request(Guid? DelegatorId, Guid? DelegateId, IReadOnlyList<string>? Rights, DateOnly? StartsOn, DateOnly? EndsOn, string? Reason)
@@ -41,8 +44,8 @@ public sealed class CreateDelegation(
     }
 
     /// <summary>
-    /// The request's own fields. What depends on who asks and when — not to oneself, not before today, only rights some
-    /// module declares — is checked by the handler.
+    /// The request's own fields. What depends on the catalogue, who asks and when — only rights some module declares,
+    /// not to oneself, not before today — is checked by the handler.
     /// </summary>
     public static Dictionary<string, string[]> Validate(Request request)
     {
@@ -56,12 +59,7 @@ public sealed class CreateDelegation(
             errors["delegateId"] = ["Không thể ủy quyền cho chính mình."];
         }
 
-        var rights = DelegatedRightNames.Parse(request.Rights);
-        if (rights is null)
-        {
-            errors["rights"] = ["Quyền ủy quyền không hợp lệ."];
-        }
-        else if (rights == DelegatedRights.None)
+        if (!(request.Rights ?? []).Any(r => !string.IsNullOrWhiteSpace(r)))
         {
             errors["rights"] = ["Vui lòng chọn ít nhất một quyền được ủy quyền."];
         }
@@ -90,11 +88,19 @@ public sealed class CreateDelegation(
 
     /// <summary>Records the delegation from a request validated at the edge (<see cref="Validate(Request)"/>).</summary>
     /// <exception cref="RuleException">
-    /// To oneself or starting before today (400), someone else's delegation without the administrators' right (403),
+    /// A right no module declares, to oneself or starting before today (400), someone else's delegation without the
+    /// administrators' right (403),
     /// delegator or delegate not of the current user's agency (404).
     /// </exception>
     public async Task<DelegationDto> HandleAsync(Request request, CancellationToken cancellationToken)
     {
+        var (rights, unknown) = DelegatedRightNames.Parse(request.Rights, catalog);
+        if (unknown.Count > 0)
+        {
+            throw RuleException.Invalid(
+                $"Quyền ủy quyền không hợp lệ: {string.Join(", ", unknown)} (không có trong danh mục quyền được ủy quyền).", "rights");
+        }
+
         var me = currentUser.Id ?? throw RuleException.Forbidden("Bạn cần đăng nhập.");
         var delegatorId = request.DelegatorId ?? me;
         if (request.DelegateId == delegatorId)
@@ -122,10 +128,10 @@ public sealed class CreateDelegation(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var delegation = new Delegation(delegator.Id, delegatee.Id, DelegatedRightNames.Parse(request.Rights)!.Value, request.StartsOn!.Value,
+        var delegation = new Delegation(delegator.Id, delegatee.Id, rights.Select(r => (r.Code, r.Name)), request.StartsOn!.Value,
             request.EndsOn!.Value, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now, me);
         db.Add(delegation);
-        var dto = DelegationDto.From(delegation, delegator.FullName, delegatee.FullName, today);
+        var dto = DelegationDto.From(delegation, delegator.FullName, delegatee.FullName, today, catalog);
         var summary = $"{delegator.FullName} ủy quyền cho {delegatee.FullName}: {dto.RightsText}, từ {dto.Period.Replace(" – ", " đến ", StringComparison.Ordinal)}"
             + (delegation.Reason is null ? "." : $" ({delegation.Reason}).");
         await notifier.NotifyAsync(delegatee.Id, $"Bạn được {delegator.FullName} ủy quyền", summary, Link, "delegations", cancellationToken);
@@ -136,7 +142,8 @@ public sealed class CreateDelegation(
         return dto;
     }
 
-    internal static void Map(RouteGroupBuilder delegations) =>
+    internal static void Map(RouteGroupBuilder delegations)
+    {
         delegations.MapPost("/", async Task<Results<Created<DelegationDto>, ValidationProblem>> (Request request, CreateDelegation handler, CancellationToken ct) =>
             {
                 var created = await handler.HandleAsync(request, ct);
@@ -145,7 +152,12 @@ public sealed class CreateDelegation(
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("CreateDelegation")
-            .WithSummary("Ủy quyền một phần hoặc toàn bộ quyền (xử lý văn bản đến, duyệt dự thảo, ký) cho người khác trong cơ quan, theo khoảng ngày.");
+            .WithSummary("Ủy quyền một phần hoặc toàn bộ các quyền được ủy quyền (xử lý văn bản đến, duyệt dự thảo…) cho người khác trong cơ quan, theo khoảng ngày.");
+
+        delegations.MapGet("/rights", Ok<IReadOnlyList<DelegableRight>> (PermissionCatalog catalog) => TypedResults.Ok(catalog.DelegableRights))
+            .WithName("ListDelegableRights")
+            .WithSummary("Danh mục quyền được ủy quyền, do từng phân hệ khai báo: mã (dùng trong rights) và tên.");
+    }
 }
 
 internal static class UserQueryExtensions

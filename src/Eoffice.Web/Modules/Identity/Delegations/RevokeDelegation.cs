@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Identity.Delegations;
 /// Ends a delegation before its last day (or cancels one not yet started). The delegator or an administrator of the
 /// agency may do it; both people are notified and it is audited. Revoking twice keeps the first revocation.
 /// </summary>
-public sealed class RevokeDelegation(GetDelegation get, ICurrentUser currentUser, INotifier notifier, UnitOfWork unitOfWork, TimeProvider time)
+public sealed class RevokeDelegation(GetDelegation get, ICurrentUser currentUser, INotifier notifier, PermissionCatalog catalog, UnitOfWork unitOfWork, TimeProvider time)
 {
     /// <exception cref="RuleException">Not visible to the current user.</exception>
     /// <exception cref="RuleException">The delegate (or anyone but the delegator and administrators) tries it (403).</exception>
@@ -35,7 +35,7 @@ public sealed class RevokeDelegation(GetDelegation get, ICurrentUser currentUser
             await unitOfWork.CommitAsync(new AuditEvent("identity.delegation.revoke", "delegation", delegation.Id.ToString(), Details: text), cancellationToken);
         }
 
-        return DelegationDto.From(delegation, dto.DelegatorName, dto.DelegateName, VietnamTime.DateOf(time.GetUtcNow()));
+        return DelegationDto.From(delegation, dto.DelegatorName, dto.DelegateName, VietnamTime.DateOf(time.GetUtcNow()), catalog);
     }
 
     internal static void Map(RouteGroupBuilder delegations) =>
