@@ -121,7 +121,7 @@ public abstract partial class AccessMatrixTests(EofficeApp app)
         var theirChange = Assert.Single((await theirAdmin.GetFromJsonAsync<Changes>("/api/v1/rights-changes?pending=true"))!.Items);
         var theirPerson = await app.SignedInAsAsync(theirPersonName);
         var today = Eoffice.Web.Platform.Time.VietnamTime.DateOf(DateTimeOffset.UtcNow);
-        var delegation = await (await theirPerson.PostAsJsonAsync("/api/v1/delegations", new { delegateId = theirColleagueId, rights = new[] { "sign" }, startsOn = today, endsOn = today }))
+        var delegation = await (await theirPerson.PostAsJsonAsync("/api/v1/delegations", new { delegateId = theirColleagueId, rights = new[] { "documents.incoming.handle" }, startsOn = today, endsOn = today }))
             .Content.ReadFromJsonAsync<IdDto>();
         var handover = await (await theirAdmin.PostAsJsonAsync($"/api/v1/people/{theirLeaverId}/departure", new { successorId = theirColleagueId, reason = "transfer" }))
             .Content.ReadFromJsonAsync<IdDto>();
@@ -135,7 +135,7 @@ public abstract partial class AccessMatrixTests(EofficeApp app)
             ("POST", $"/api/v1/people/{theirPersonId}/departure", new { successorId = myPersonId, reason = "transfer" }),
             ("GET", $"/api/v1/delegations/{delegation!.Id}", null),
             ("POST", $"/api/v1/delegations/{delegation.Id}/revoke", null),
-            ("POST", $"/api/v1/delegations", new { delegatorId = theirPersonId, delegateId = myPersonId, rights = new[] { "sign" }, startsOn = today, endsOn = today }),
+            ("POST", $"/api/v1/delegations", new { delegatorId = theirPersonId, delegateId = myPersonId, rights = new[] { "documents.incoming.handle" }, startsOn = today, endsOn = today }),
             ("POST", $"/api/v1/rights-changes/{theirChange.Id}/confirm", null),
             ("GET", $"/api/v1/handovers/{handover!.Id}", null),
             ("GET", $"/quan-tri/phan-quyen?personId={theirPersonId}", null),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Modules.Organization.Domain;
 using Eoffice.Web.Platform.Audit;
@@ -207,6 +208,70 @@ public abstract class OrganizationAdministrationTests(EofficeApp app)
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(page)).StatusCode);
         }
     }
+
+    [DbFact]
+    public async Task A_position_form_with_invalid_input_or_a_taken_name_shows_the_message_beside_the_field_keeps_the_input_and_saves_nothing()
+    {
+        var admin = await app.SignedInClientAsync();
+        var html = await admin.GetStringAsync("/quan-tri/chuc-vu");
+        var before = await app.WithDbAsync(db => db.Set<Position>().CountAsync());
+
+        var invalid = await admin.PostAsync("/quan-tri/chuc-vu?handler=Create", Form(html, ("Input.Name", " "), ("Input.Rank", "1000")));
+        var taken = await admin.PostAsync("/quan-tri/chuc-vu?handler=Create", Form(html, ("Input.Name", "chuyen vien"), ("Input.Rank", "30")));
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var invalidHtml = await invalid.Content.ReadAsStringAsync();
+        Assert.Matches(BesideField("Input_Name", "Vui lòng nhập tên chức vụ."), invalidHtml);
+        Assert.Matches(BesideField("Input_Rank", "Thứ bậc từ 1 đến 999 (1 là cao nhất)."), invalidHtml);
+        Assert.Contains("value=\"1000\"", invalidHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var takenHtml = await taken.Content.ReadAsStringAsync();
+        Assert.Matches(BesideField("Input_Name", "Cơ quan đã có chức vụ cùng tên."), takenHtml);
+        Assert.Contains("value=\"chuyen vien\"", takenHtml, StringComparison.Ordinal);
+        Assert.Contains(DemoAgency.Positions.Director, takenHtml, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<Position>().CountAsync()));
+    }
+
+    [DbFact]
+    public async Task Stopping_a_unit_where_people_work_shows_why_beside_the_status_buttons_and_keeps_it_active()
+    {
+        var admin = await app.SignedInClientAsync();
+        var planning = await app.DemoUnitIdAsync(DemoAgency.Units.PlanningFinance);
+        var html = await admin.GetStringAsync($"/quan-tri/don-vi/{planning}");
+
+        var response = await admin.PostAsync($"/quan-tri/don-vi/{planning}?handler=Deactivate", Form(html));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Matches("<h2 class=\"h5 mt-4\">Trạng thái</h2>\\s*<p class=\"text-danger small\">Đơn vị còn \\d+ cán bộ đang làm việc", page);
+        Assert.True(await app.WithDbAsync(db => db.Set<Unit>().Where(u => u.Id == planning).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [DbFact]
+    public async Task Posting_a_page_form_for_another_agencys_unit_position_or_person_answers_404_and_changes_nothing()
+    {
+        var other = await app.CreateOtherAgencyAsync();
+        var admin = await app.SignedInClientAsync();
+        var html = await admin.GetStringAsync("/quan-tri/don-vi");
+
+        var responses = new[]
+        {
+            await admin.PostAsync($"/quan-tri/don-vi/{other.UnitId}?handler=Update", Form(html, ("Input.Name", "Đổi tên"), ("Input.Kind", "office"))),
+            await admin.PostAsync($"/quan-tri/don-vi/{other.UnitId}?handler=Deactivate", Form(html)),
+            await admin.PostAsync($"/quan-tri/chuc-vu/{other.PositionId}?handler=Update", Form(html, ("Input.Name", "Đổi tên"), ("Input.Rank", "1"))),
+            await admin.PostAsync($"/quan-tri/can-bo/{other.PersonId}?handler=Update", Form(html, ("Input.FullName", "Đổi Tên"), ("Input.UserName", "doiten"))),
+            await admin.PostAsync($"/quan-tri/can-bo/{other.PersonId}?handler=Disable", Form(html)),
+        };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Equal(("Văn phòng", true), await app.WithDbAsync(db => db.Set<Unit>().Where(u => u.Id == other.UnitId).Select(u => new ValueTuple<string, bool>(u.Name, u.IsActive)).SingleAsync()));
+        Assert.Equal("Chuyên viên", await app.WithDbAsync(db => db.Set<Position>().Where(p => p.Id == other.PositionId).Select(p => p.Name).SingleAsync()));
+        Assert.Equal(("Hồ Thị Xuân", AccountStatus.Active), await app.WithDbAsync(db => db.Set<User>().Where(u => u.Id == other.PersonId).Select(u => new ValueTuple<string, AccountStatus>(u.FullName, u.Status)).SingleAsync()));
+    }
+
+    /// <summary>The message right after the field's input, where the form shows it.</summary>
+    private static string BesideField(string inputId, string message) =>
+        $"id=\"{inputId}\"[^>]*/>\\s*<span class=\"text-danger small\"[^>]*>{System.Text.RegularExpressions.Regex.Escape(message)}</span>";
 
     private static async Task<Guid> CreateUnitAsync(HttpClient client, string name, Guid? parentId)
     {

@@ -46,7 +46,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
     private const string NumberSeriesMigration = "20261121001800_NumberSeries";
 
     [DbFact]
-    public async Task Upgrading_through_every_schema_version_keeps_accounts_roles_status_register_counters_and_an_intact_audit_chain()
+    public async Task Upgrading_through_every_schema_version_keeps_accounts_roles_status_delegated_rights_register_counters_and_an_intact_audit_chain()
     {
         var (probe, cleanupProbe) = await TestDatabases.CreateBareAsync(provider);
         var migrations = probe.Database.GetMigrations().ToList();
@@ -60,9 +60,12 @@ public abstract class MigrationTests(DatabaseProvider provider)
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(migrations[0]);
             var userId = Guid.CreateVersion7();
-            await InsertVersionOneDataAsync(db, userId);
+            var otherId = Guid.CreateVersion7();
+            await InsertVersionOneDataAsync(db, userId, otherId);
             var registerId = Guid.CreateVersion7();
 
+            // Delegations exist from the accounts version on, with their rights as flags until M0020.
+            var (handleAndSign, approve) = (Guid.CreateVersion7(), Guid.CreateVersion7());
             foreach (var migration in migrations.Skip(1))
             {
                 if (migration == NumberSeriesMigration)
@@ -71,6 +74,11 @@ public abstract class MigrationTests(DatabaseProvider provider)
                 }
 
                 await migrator.MigrateAsync(migration);
+                if (migration.EndsWith("_Accounts", StringComparison.Ordinal))
+                {
+                    await InsertDelegationAsync(db, handleAndSign, userId, otherId, rights: 1 | 4);
+                    await InsertDelegationAsync(db, approve, otherId, userId, rights: 2);
+                }
             }
 
             // Read with today's model: the version-1 account, its role and the audit chain all came through.
@@ -84,6 +92,10 @@ public abstract class MigrationTests(DatabaseProvider provider)
             Assert.NotEqual(Guid.Empty, role.Id);
             var disabled = await db.Set<User>().AsNoTracking().SingleAsync(u => u.UserName == "ttbinh");
             Assert.Equal(AccountStatus.Disabled, disabled.Status);
+            var delegated = await db.Set<Delegation>().Include(d => d.Rights).AsNoTracking()
+                .ToDictionaryAsync(d => d.Id, d => d.Rights.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Name)).ToList());
+            Assert.Equal([("documents.incoming.handle", "Xử lý văn bản đến (bút phê, phân công)"), ("signing.sign", "Ký văn bản")], delegated[handleAndSign]);
+            Assert.Equal([("documents.outgoing.approve", "Duyệt dự thảo văn bản đi")], delegated[approve]);
             var verification = await new AuditChainVerifier(db).VerifyAsync();
             Assert.True(verification.IsIntact, verification.Problem);
             Assert.Equal(3, verification.EntriesChecked);
@@ -139,9 +151,8 @@ public abstract class MigrationTests(DatabaseProvider provider)
     }
 
     /// <summary>Rows written with the first version's columns only, in each provider's storage format.</summary>
-    private async Task InsertVersionOneDataAsync(EofficeDbContext db, Guid userId)
+    private async Task InsertVersionOneDataAsync(EofficeDbContext db, Guid userId, Guid otherId)
     {
-        object Id(Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
         var now = new DateTime(2026, 11, 21, 3, 0, 0, DateTimeKind.Utc);
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO identity_users (id, user_name, full_name, email, password_hash, security_stamp, is_active, created_at, last_sign_in_at) " +
@@ -152,7 +163,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO identity_users (id, user_name, full_name, email, password_hash, security_stamp, is_active, created_at, last_sign_in_at) " +
             "VALUES ({0}, {1}, {2}, NULL, {3}, {4}, {5}, {6}, NULL)",
-            Id(Guid.CreateVersion7()), "ttbinh", "Trần Thị Bình", "hash", "stamp2", false, now);
+            Id(otherId), "ttbinh", "Trần Thị Bình", "hash", "stamp2", false, now);
 
         var previous = AuditEntry.GenesisHash;
         for (var sequence = 1; sequence <= 3; sequence++)
@@ -170,6 +181,18 @@ public abstract class MigrationTests(DatabaseProvider provider)
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO platform_audit_head (id, sequence, hash) VALUES (1, 3, {0})", previous);
     }
+
+    /// <summary>A delegation as the accounts version stored it: its rights as flags (1 incoming, 2 drafts, 4 signing).</summary>
+    private async Task InsertDelegationAsync(EofficeDbContext db, Guid id, Guid delegatorId, Guid delegateId, int rights)
+    {
+        var createdAt = new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO identity_delegations (id, delegator_id, delegate_id, rights, starts_on, ends_on, reason, created_at, created_by, revoked_at, revoked_by) " +
+            "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, NULL, NULL, NULL)",
+            Id(id), Id(delegatorId), Id(delegateId), rights, new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 30), "Đi công tác", createdAt);
+    }
+
+    private object Id(Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
 }
 
 public sealed class MigrationTestsOnSqlite() : MigrationTests(DatabaseProvider.Sqlite);

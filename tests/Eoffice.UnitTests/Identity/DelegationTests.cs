@@ -1,6 +1,6 @@
-using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Delegations;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Security;
 
 namespace Eoffice.UnitTests.Identity;
 
@@ -9,8 +9,21 @@ public sealed class DelegationTests
     private static readonly DateOnly First = new(2026, 12, 2);
     private static readonly DateOnly Last = new(2026, 12, 4);
 
-    private static Delegation Delegation(DelegatedRights rights = DelegatedRights.HandleIncoming) =>
-        new(Guid.CreateVersion7(), Guid.CreateVersion7(), rights, First, Last, "Đi công tác", DateTime.UtcNow, null);
+    private static readonly (string Code, string Name) Handle = ("documents.incoming.handle", "Xử lý văn bản đến (bút phê, phân công)");
+
+    private static readonly PermissionCatalog Catalog = new([new Declaring([new(Handle.Code, Handle.Name), new("documents.outgoing.approve", "Duyệt dự thảo văn bản đi")])]);
+
+    private sealed class Declaring(IEnumerable<DelegableRight> rights) : IPermissionProvider
+    {
+        public IEnumerable<Permission> GetPermissions() => [];
+
+        public IEnumerable<DefaultRole> GetDefaultRoles() => [];
+
+        public IEnumerable<DelegableRight> GetDelegableRights() => rights;
+    }
+
+    private static Delegation Delegation(params (string Code, string Name)[] rights) =>
+        new(Guid.CreateVersion7(), Guid.CreateVersion7(), rights.Length == 0 ? [Handle] : rights, First, Last, "Đi công tác", DateTime.UtcNow, null);
 
     [Fact]
     public void A_delegation_is_active_from_its_first_to_its_last_day_inclusive()
@@ -45,19 +58,37 @@ public sealed class DelegationTests
     {
         var person = Guid.CreateVersion7();
 
-        Assert.Throws<InvalidOperationException>(() => new Delegation(person, person, DelegatedRights.Sign, First, Last, null, DateTime.UtcNow, null));
-        Assert.Throws<InvalidOperationException>(() => new Delegation(person, Guid.CreateVersion7(), DelegatedRights.None, First, Last, null, DateTime.UtcNow, null));
-        Assert.Throws<InvalidOperationException>(() => new Delegation(person, Guid.CreateVersion7(), DelegatedRights.Sign, Last, First, null, DateTime.UtcNow, null));
+        Assert.Throws<InvalidOperationException>(() => new Delegation(person, person, [Handle], First, Last, null, DateTime.UtcNow, null));
+        Assert.Throws<InvalidOperationException>(() => new Delegation(person, Guid.CreateVersion7(), [], First, Last, null, DateTime.UtcNow, null));
+        Assert.Throws<InvalidOperationException>(() => new Delegation(person, Guid.CreateVersion7(), [Handle], Last, First, null, DateTime.UtcNow, null));
     }
 
     [Fact]
-    public void Rights_are_named_in_the_api_and_described_in_vietnamese()
+    public void A_delegation_covers_each_right_it_names_once()
     {
-        Assert.Equal(DelegatedRights.All, DelegatedRightNames.Parse(["all"]));
-        Assert.Equal(DelegatedRights.HandleIncoming | DelegatedRights.Sign, DelegatedRightNames.Parse(["handleIncoming", "SIGN"]));
-        Assert.Equal(DelegatedRights.None, DelegatedRightNames.Parse([]));
-        Assert.Null(DelegatedRightNames.Parse(["sign", "everything"]));
-        Assert.Equal(["approveDrafts", "sign"], DelegatedRightNames.ToNames(DelegatedRights.ApproveDrafts | DelegatedRights.Sign));
-        Assert.Equal("xử lý văn bản đến, duyệt dự thảo, ký văn bản", DelegatedRightNames.Describe(DelegatedRights.All));
+        var delegation = Delegation(Handle, Handle, ("documents.outgoing.approve", "Duyệt dự thảo văn bản đi"));
+
+        Assert.Equal(2, delegation.Rights.Count);
+        Assert.True(delegation.Covers("documents.incoming.handle"));
+        Assert.False(delegation.Covers("signing.sign"));
+    }
+
+    [Fact]
+    public void Requested_codes_are_matched_against_the_catalogue_and_all_means_every_declared_right()
+    {
+        Assert.Equal(["documents.incoming.handle", "documents.outgoing.approve"], DelegatedRightNames.Parse(["all"], Catalog).Rights.Select(r => r.Code));
+        var (rights, unknown) = DelegatedRightNames.Parse(["documents.outgoing.approve", "signing.sign", "documents.outgoing.approve"], Catalog);
+        Assert.Equal(["documents.outgoing.approve"], rights.Select(r => r.Code));
+        Assert.Equal(["signing.sign"], unknown);
+        Assert.Empty(DelegatedRightNames.Parse([], Catalog).Rights);
+    }
+
+    [Fact]
+    public void Rights_are_described_by_their_declared_names_in_catalogue_order_and_an_undeclared_one_by_its_stored_name_as_not_applied()
+    {
+        var delegation = Delegation(("signing.sign", "Ký văn bản"), ("documents.outgoing.approve", "Tên cũ"), Handle);
+
+        Assert.Equal("Xử lý văn bản đến (bút phê, phân công); Duyệt dự thảo văn bản đi; Ký văn bản (chưa áp dụng)",
+            DelegatedRightNames.Describe(delegation.Rights, Catalog));
     }
 }

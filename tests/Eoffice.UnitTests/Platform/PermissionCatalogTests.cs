@@ -4,11 +4,14 @@ namespace Eoffice.UnitTests.Platform;
 
 public sealed class PermissionCatalogTests
 {
-    private sealed class Provider(IEnumerable<Permission> permissions, IEnumerable<DefaultRole> roles) : IPermissionProvider
+    private sealed class Provider(IEnumerable<Permission> permissions, IEnumerable<DefaultRole> roles, IEnumerable<DelegableRight>? delegable = null)
+        : IPermissionProvider
     {
         public IEnumerable<Permission> GetPermissions() => permissions;
 
         public IEnumerable<DefaultRole> GetDefaultRoles() => roles;
+
+        public IEnumerable<DelegableRight> GetDelegableRights() => delegable ?? [];
     }
 
     [Fact]
@@ -37,5 +40,34 @@ public sealed class PermissionCatalogTests
             new Provider([], [new("clerk", "Văn thư", ["nobody.declared.this"])]),
         ]));
         Assert.Contains("nobody.declared.this", error.Message);
+    }
+
+    [Fact]
+    public void Delegable_rights_are_catalogued_in_the_order_the_modules_declare_them_and_a_module_may_declare_none()
+    {
+        var catalog = new PermissionCatalog([
+            new Provider([], [], [new("documents.incoming.handle", "Xử lý văn bản đến"), new("documents.outgoing.approve", "Duyệt dự thảo")]),
+            new Provider([new("a.read", "Đọc A")], []),
+            new Provider([], [], [new("tasks.assign", "Giao việc")]),
+        ]);
+
+        Assert.Equal(["documents.incoming.handle", "documents.outgoing.approve", "tasks.assign"], catalog.DelegableRights.Select(r => r.Code));
+        Assert.Equal("Giao việc", catalog.FindDelegableRight("tasks.assign")?.Name);
+        Assert.Null(catalog.FindDelegableRight("signing.sign"));
+    }
+
+    [Fact]
+    public void A_delegable_right_declared_twice_or_named_like_a_permission_is_a_startup_error()
+    {
+        var twice = Assert.Throws<InvalidOperationException>(() => new PermissionCatalog([
+            new Provider([], [], [new("documents.incoming.handle", "Xử lý văn bản đến")]),
+            new Provider([], [], [new("documents.incoming.handle", "Xử lý lần nữa")]),
+        ]));
+        var shared = Assert.Throws<InvalidOperationException>(() => new PermissionCatalog([
+            new Provider([new("a.read", "Đọc A")], [], [new("a.read", "Đọc A thay người khác")]),
+        ]));
+
+        Assert.Contains("documents.incoming.handle", twice.Message);
+        Assert.Contains("a.read", shared.Message);
     }
 }

@@ -33,6 +33,19 @@ public sealed class DocumentsPermissions : IPermissionProvider
     /// <summary>Manage registers, their keepers, and the agency's handling settings and routing rules.</summary>
     public const string ManageRegisters = "documents.registers.manage";
 
+    /// <summary>
+    /// Rights a person may delegate (ủy quyền) to a colleague for a few days; checked per item through
+    /// <c>IDelegations</c>, not granted by roles.
+    /// </summary>
+    public static class Delegable
+    {
+        /// <summary>The delegate directs and assigns the delegator's incoming documents (bút phê, phân công) in their name.</summary>
+        public const string HandleIncoming = "documents.incoming.handle";
+
+        /// <summary>The delegate approves the drafts of outgoing documents waiting for the delegator.</summary>
+        public const string ApproveOutgoing = "documents.outgoing.approve";
+    }
+
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(ViewIncoming, "Xem văn bản đến được giao hoặc được chia sẻ"),
@@ -54,5 +67,11 @@ public sealed class DocumentsPermissions : IPermissionProvider
         new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewIncoming]),
         new(DefaultRoles.OneStopDesk, DefaultRoles.Names[DefaultRoles.OneStopDesk], [ViewIncoming]),
         new(DefaultRoles.Administrator, DefaultRoles.Names[DefaultRoles.Administrator], [ManageRegisters]),
+    ];
+
+    public IEnumerable<DelegableRight> GetDelegableRights() =>
+    [
+        new(Delegable.HandleIncoming, "Xử lý văn bản đến (bút phê, phân công)"),
+        new(Delegable.ApproveOutgoing, "Duyệt dự thảo văn bản đi"),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class CreateAdministratorCommand(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
     IOrganizationDirectory organization,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time) : IConsoleCommand
 {
     public string Name => "create-admin";
@@ -65,8 +65,7 @@ public sealed class CreateAdministratorCommand(
         admin.SetPasswordHash(hasher.HashPassword(admin, password), changedAt: null, mustChange: true);
         admin.GrantRole(DefaultRoles.Administrator, at: now);
         db.Add(admin);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.administrator.create", "user", admin.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.administrator.create", "user", admin.Id.ToString(),
             Details: $"created from the command line{(agencyCode is null ? " (installation administrator)" : $" for agency {agencyCode}")}",
             ActorName: "command-line"), cancellationToken);
 

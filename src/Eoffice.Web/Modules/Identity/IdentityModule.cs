@@ -51,7 +51,7 @@ public static class IdentityModule
         endpoints.MapIdentityApi();
         endpoints.MapExternalSignIn();
 
-        var people = endpoints.MapGroup("/api/v1/people").WithTags("Cán bộ, tài khoản");
+        var people = endpoints.MapGroup("/api/v1/people").WithTags("Cán bộ, tài khoản").WithRequestValidation();
         ListPeople.Map(people);
         CreatePerson.Map(people);
         UpdatePerson.Map(people);

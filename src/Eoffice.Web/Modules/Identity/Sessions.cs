@@ -92,8 +92,18 @@ public sealed class Sessions(EofficeDbContext db, PermissionCatalog catalog, Tim
         }
     }
 
-    /// <summary>Ends every open session of a person (account disabled, password reset, departure).</summary>
+    /// <summary>Ends every open session of a person at once (saved now).</summary>
     public async Task EndAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    {
+        await MarkAllEndedAsync(userId, reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every open session of a person (account disabled, password reset, departure) in the tracked changes: they
+    /// end when the caller's unit of work commits the change that ends them, and not at all if it fails.
+    /// </summary>
+    public async Task MarkAllEndedAsync(Guid userId, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var open = await db.Set<UserSession>().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(cancellationToken);
@@ -101,8 +111,6 @@ public sealed class Sessions(EofficeDbContext db, PermissionCatalog catalog, Tim
         {
             session.End(now, reason);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public ClaimsPrincipal CreatePrincipal(User user, Guid sessionId) =>

@@ -272,6 +272,6 @@ public static class IdentityApi
             principal.AgencyId(),
             principal.FindAll(EofficeClaims.Role).Select(c => c.Value).ToList(),
             principal.FindAll(EofficeClaims.Permission).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
-            actingFor.Select(a => new ActingForResponse(a.DelegationId, a.DelegatorId, a.DelegatorName, DelegatedRightNames.ToNames(a.Rights), a.StartsOn, a.EndsOn)).ToList());
+            actingFor.Select(a => new ActingForResponse(a.DelegationId, a.DelegatorId, a.DelegatorName, a.Rights, a.StartsOn, a.EndsOn)).ToList());
     }
 }

@@ -14,18 +14,22 @@ namespace Eoffice.Web.Modules.Organization;
 /// Agency administrators cannot: they manage only their own agency. <c>POST /api/v1/organization/agencies</c>;
 /// <c>GET /api/v1/organization/agencies</c> lists them for the installation administrator.
 /// </summary>
-public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, IAuditLog audit, TimeProvider time)
+public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork, TimeProvider time)
 {
+    /// <summary>
+    /// Not an <see cref="IValidatableRequest"/>: its endpoint validates it itself, after the installation-administrator
+    /// check, so that nobody else learns more than 403.
+    /// </summary>
     public sealed record Request(string? FullName, string? ShortName, string? Code, string? Address, string? Phone, string? Email);
 
     public const string OnlyInstallationAdministrator = "Chỉ quản trị hệ thống cấp cài đặt (không thuộc cơ quan nào) mới được tạo cơ quan.";
 
     public static Dictionary<string, string[]> Validate(Request r) => UpdateAgency.Validate(r.FullName, r.ShortName, r.Code, r.Address, r.Phone, r.Email);
 
+    /// <summary>Creates the agency from a request validated at the edge (<see cref="Validate(Request)"/>).</summary>
     public async Task<AgencyResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         EnsureInstallationAdministrator();
-        RuleException.ThrowIfAny(Validate(request));
         if (await db.Set<Agency>().AnyAsync(a => a.Code == request.Code, cancellationToken))
         {
             throw RuleException.Conflict("Mã định danh này đã được dùng cho cơ quan khác.", "code");
@@ -37,12 +41,9 @@ public sealed class CreateAgency(EofficeDbContext db, AgencyScope scope, IAuditL
             Phone = FieldRules.Clean(request.Phone),
             Email = FieldRules.Clean(request.Email),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(agency);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.agency.create", "agency", agency.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.agency.create", "agency", agency.Id.ToString(),
             Details: $"{agency.Code} | {agency.FullName} | {agency.ShortName}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return AgencyResponse.From(agency);
     }
 

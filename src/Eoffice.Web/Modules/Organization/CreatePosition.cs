@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// The administrator adds a position (chức vụ): its name, whether it is a leadership position and its rank (1 is listed
 /// first). Names are unique in the agency. <c>POST /api/v1/organization/positions</c> and the page /quan-tri/chuc-vu.
 /// </summary>
-public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public sealed record Request(string? Name, bool IsLeadership, int? Rank) : IValidatableRequest
     {
@@ -37,17 +37,13 @@ public sealed class CreatePosition(EofficeDbContext db, AgencyScope scope, IAudi
 
     public async Task<PositionResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
         await EnsureNameFreeAsync(db, agencyId, request.Name!, null, cancellationToken);
         var position = new Position(agencyId, request.Name!, request.IsLeadership, request.Rank ?? 100);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(position);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.position.create", "position", position.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.position.create", "position", position.Id.ToString(),
             Details: $"{position.Name}, rank {position.Rank}{(position.IsLeadership ? ", leadership" : string.Empty)}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return PositionResponse.From(position);
     }
 

@@ -15,7 +15,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// <c>Kind</c>: leadership, office, department, subordinate (a subordinate unit with its own leader and clerk) or other.
 /// <c>POST /api/v1/organization/units</c> and the page /quan-tri/don-vi.
 /// </summary>
-public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit, TimeProvider time)
+public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork, TimeProvider time)
 {
     public sealed record Request(
         Guid? ParentId, string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email) : IValidatableRequest
@@ -53,7 +53,6 @@ public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
 
     public async Task<UnitResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
         if (request.ParentId is { } parentId)
         {
@@ -73,12 +72,9 @@ public sealed class CreateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
             Email = FieldRules.Clean(request.Email),
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(unit);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.unit.create", "unit", unit.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.unit.create", "unit", unit.Id.ToString(),
             Details: $"{unit.Name} ({unit.Code}), {UnitKinds.Name(unit.Kind)}, under {unit.ParentId?.ToString() ?? "agency"}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return UnitResponse.From(unit);
     }
 

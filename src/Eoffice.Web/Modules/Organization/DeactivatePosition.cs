@@ -9,7 +9,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// The administrator stops using a position: nobody new can be given it; people who hold it keep it until moved.
 /// <c>POST /api/v1/organization/positions/{id}/deactivate</c>.
 /// </summary>
-public sealed class DeactivatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class DeactivatePosition(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public async Task<PositionResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -20,10 +20,7 @@ public sealed class DeactivatePosition(EofficeDbContext db, AgencyScope scope, I
         }
 
         position.Deactivate();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.position.deactivate", "position", position.Id.ToString(), Details: position.Name), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("organization.position.deactivate", "position", position.Id.ToString(), Details: position.Name), cancellationToken);
         return PositionResponse.From(position);
     }
 

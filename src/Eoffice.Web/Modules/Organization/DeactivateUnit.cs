@@ -13,7 +13,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// The administrator stops a unit (it is never deleted, so documents naming it stay readable). Refused while active
 /// units are below it or active people still work in it. <c>POST /api/v1/organization/units/{id}/deactivate</c>.
 /// </summary>
-public sealed class DeactivateUnit(EofficeDbContext db, AgencyScope scope, IPeopleDirectory people, IAuditLog audit)
+public sealed class DeactivateUnit(EofficeDbContext db, AgencyScope scope, IPeopleDirectory people, UnitOfWork unitOfWork)
 {
     public async Task<UnitResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,10 +31,7 @@ public sealed class DeactivateUnit(EofficeDbContext db, AgencyScope scope, IPeop
             throw RuleException.Conflict($"Đơn vị còn {staff} cán bộ đang làm việc; hãy chuyển họ sang đơn vị khác trước.", "isActive");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.unit.deactivate", "unit", unit.Id.ToString(), Details: unit.Name), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("organization.unit.deactivate", "unit", unit.Id.ToString(), Details: unit.Name), cancellationToken);
         return UnitResponse.From(unit);
     }
 

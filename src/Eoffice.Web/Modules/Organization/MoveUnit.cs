@@ -13,7 +13,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// tree (<c>ParentId</c> empty). Moving a unit under itself or one of its own descendants is refused.
 /// <c>POST /api/v1/organization/units/{id}/move</c>.
 /// </summary>
-public sealed class MoveUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class MoveUnit(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public sealed record Request(Guid? ParentId);
 
@@ -46,11 +46,8 @@ public sealed class MoveUnit(EofficeDbContext db, AgencyScope scope, IAuditLog a
         }
 
         await CreateUnit.EnsureNameFreeAsync(db, agencyId, unit.ParentId, unit.Name, unit.Id, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.unit.move", "unit", unit.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.unit.move", "unit", unit.Id.ToString(),
             Details: $"{unit.Name}: {from?.ToString() ?? "agency"} → {unit.ParentId?.ToString() ?? "agency"}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return UnitResponse.From(unit);
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Eoffice.Web.Modules.Organization;
 
 /// <summary>The administrator brings a position back into use. <c>POST /api/v1/organization/positions/{id}/reactivate</c>.</summary>
-public sealed class ReactivatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class ReactivatePosition(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public async Task<PositionResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -17,10 +17,7 @@ public sealed class ReactivatePosition(EofficeDbContext db, AgencyScope scope, I
         }
 
         position.Reactivate();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.position.reactivate", "position", position.Id.ToString(), Details: position.Name), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("organization.position.reactivate", "position", position.Id.ToString(), Details: position.Name), cancellationToken);
         return PositionResponse.From(position);
     }
 

@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// <summary>
 /// The administrator brings a stopped unit back; its parent must be active. <c>POST /api/v1/organization/units/{id}/reactivate</c>.
 /// </summary>
-public sealed class ReactivateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class ReactivateUnit(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public async Task<UnitResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,10 +27,7 @@ public sealed class ReactivateUnit(EofficeDbContext db, AgencyScope scope, IAudi
         }
 
         unit.Reactivate();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.unit.reactivate", "unit", unit.Id.ToString(), Details: unit.Name), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("organization.unit.reactivate", "unit", unit.Id.ToString(), Details: unit.Name), cancellationToken);
         return UnitResponse.From(unit);
     }
 

@@ -16,7 +16,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// contact details and the person who confirms changes of access rights. Used by <c>PUT /api/v1/organization/agency</c>
 /// and the page /quan-tri/co-quan.
 /// </summary>
-public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeopleDirectory people, IAuditLog audit)
+public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeopleDirectory people, UnitOfWork unitOfWork)
 {
     public sealed record Request(
         string? FullName, string? ShortName, string? Code, string? Address, string? Phone, string? Email, Guid? RightsApproverId) : IValidatableRequest
@@ -50,7 +50,6 @@ public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeople
 
     public async Task<AgencyResponse> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        RuleException.ThrowIfAny(Validate(request));
         var agencyId = scope.AgencyId;
         var agency = await db.Set<Agency>().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken) ?? throw RuleException.NotFound();
         var code = request.Code!;
@@ -76,11 +75,8 @@ public sealed class UpdateAgency(EofficeDbContext db, AgencyScope scope, IPeople
         agency.Email = FieldRules.Clean(request.Email);
         agency.RightsApproverId = request.RightsApproverId;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.agency.update", "agency", agency.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.agency.update", "agency", agency.Id.ToString(),
             Details: $"{before} → {agency.Code} | {agency.FullName} | {agency.ShortName} | approver {agency.RightsApproverId}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return AgencyResponse.From(agency);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Eoffice.Web.Modules.Organization;
 
 /// <summary>The administrator renames a position or changes its leadership flag and rank. <c>PUT /api/v1/organization/positions/{id}</c>.</summary>
-public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public sealed record Request(string? Name, bool IsLeadership, int? Rank) : IValidatableRequest
     {
@@ -21,16 +21,12 @@ public sealed class UpdatePosition(EofficeDbContext db, AgencyScope scope, IAudi
     {
         var agencyId = scope.AgencyId;
         var position = await ListPositions.LoadAsync(db, agencyId, id, cancellationToken);
-        RuleException.ThrowIfAny(Validate(request));
         await CreatePosition.EnsureNameFreeAsync(db, agencyId, request.Name!, position.Id, cancellationToken);
 
         var before = $"{position.Name}, rank {position.Rank}, leadership {position.IsLeadership}";
         position.Change(request.Name!, request.IsLeadership, request.Rank ?? position.Rank);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.position.update", "position", position.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.position.update", "position", position.Id.ToString(),
             Details: $"{before} → {position.Name}, rank {position.Rank}, leadership {position.IsLeadership}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return PositionResponse.From(position);
     }
 

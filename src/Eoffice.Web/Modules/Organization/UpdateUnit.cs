@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Organization;
 /// The administrator edits a unit's name, code, kind, own-clerk flag, order and contacts (its place in the tree changes
 /// through <see cref="MoveUnit"/>). <c>PUT /api/v1/organization/units/{id}</c> and the page /quan-tri/don-vi/{id}.
 /// </summary>
-public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog audit)
+public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, UnitOfWork unitOfWork)
 {
     public sealed record Request(string? Name, string? Code, string? Kind, bool HasOwnClerk, int? SortOrder, string? Phone, string? Email) : IValidatableRequest
     {
@@ -24,7 +24,6 @@ public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
     {
         var agencyId = scope.AgencyId;
         var unit = await ListUnits.LoadAsync(db, agencyId, id, cancellationToken);
-        RuleException.ThrowIfAny(Validate(request));
         await CreateUnit.EnsureNameFreeAsync(db, agencyId, unit.ParentId, request.Name!, unit.Id, cancellationToken);
 
         var before = $"{unit.Name} ({unit.Code}), {UnitKinds.Name(unit.Kind)}";
@@ -35,11 +34,8 @@ public sealed class UpdateUnit(EofficeDbContext db, AgencyScope scope, IAuditLog
         unit.Phone = FieldRules.Clean(request.Phone);
         unit.Email = FieldRules.Clean(request.Email);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("organization.unit.update", "unit", unit.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("organization.unit.update", "unit", unit.Id.ToString(),
             Details: $"{before} → {unit.Name} ({unit.Code}), {UnitKinds.Name(unit.Kind)}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return UnitResponse.From(unit);
     }
 

@@ -1,15 +1,13 @@
 using Eoffice.Web.Modules.Identity.Security;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Account;
 
 /// <summary>My personal access tokens: create (shown once), list, revoke.</summary>
-public sealed class AccessTokensModel(AccessTokens tokens) : PageModel
+public sealed class AccessTokensModel(AccessTokens tokens) : FormPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -21,49 +19,38 @@ public sealed class AccessTokensModel(AccessTokens tokens) : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>
+    /// The token's name and last day. <see cref="ExpiresAt"/> is a day here (the token works until the end of it,
+    /// Vietnam time) and a moment for <see cref="AccessTokens.CreateAsync"/>, whose refusals name the field expiresAt.
+    /// </summary>
     public sealed class InputModel
     {
         public string? Name { get; set; }
 
-        public DateOnly? ExpiresOn { get; set; }
+        public DateOnly? ExpiresAt { get; set; }
+
+        public DateTime? ExpiresAtUtc => ExpiresAt is { } day ? VietnamTime.ToUtc(day.AddDays(1), TimeOnly.MinValue).UtcDateTime : null;
     }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
+    /// <summary>Shows the new token on the same page: it must not travel through a redirect.</summary>
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            // A token set to expire on a day works until the end of that day, Vietnam time.
-            DateTime? expiresAt = Input.ExpiresOn is { } day ? VietnamTime.ToUtc(day.AddDays(1), TimeOnly.MinValue).UtcDateTime : null;
-            Created = await tokens.CreateAsync(User.UserId()!.Value, Input.Name, expiresAt, cancellationToken);
-            Input = new InputModel();
-            ModelState.Clear();
-        }
-        catch (RuleException ex)
-        {
-            ModelState.AddModelError(ex.Field == "expiresAt" ? "Input.ExpiresOn" : "Input.Name", ex.Message);
-        }
-
-        await LoadAsync(cancellationToken);
+        Created = await tokens.CreateAsync(User.UserId()!.Value, Input.Name, Input.ExpiresAtUtc, cancellationToken);
+        Input = new InputModel();
+        ModelState.Clear();
+        await OnRedisplayAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tokens.RevokeOwnAsync(User.UserId()!.Value, tokenId, cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-
+        await tokens.RevokeOwnAsync(User.UserId()!.Value, tokenId, cancellationToken);
         Message = "Đã thu hồi mã truy cập.";
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) =>
         Tokens = await tokens.ListOfAsync(User.UserId()!.Value, cancellationToken);
 }

@@ -1,8 +1,6 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Security;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
-using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -24,18 +22,11 @@ public sealed class SessionsModel(MySessions sessions, IOptions<IdentityOptions>
         Sessions = await sessions.OpenOfAsync(User.UserId()!.Value,
             Guid.TryParse(User.FindFirstValue(EofficeClaims.SessionId), out var current) ? current : null, cancellationToken);
 
+    /// <summary>Ends one of my sessions; someone else's session answers 404.</summary>
     public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await sessions.EndAsync(User.UserId()!.Value, id, cancellationToken);
-            Message = "Đã kết thúc phiên đăng nhập.";
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-
+        await sessions.EndAsync(User.UserId()!.Value, id, cancellationToken);
+        Message = "Đã kết thúc phiên đăng nhập.";
         return RedirectToPage();
     }
 }

@@ -1,16 +1,14 @@
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Admin;
 
 /// <summary>Background work for administrators: recurring jobs, the outbox backlog and failures, "run now" and "retry".</summary>
 [RequirePermission(PlatformPermissions.ManageJobs)]
-public sealed class JobsModel(JobsAdministration administration) : PageModel
+public sealed class JobsModel(JobsAdministration administration) : FormPageModel
 {
     public IReadOnlyList<JobsAdministration.JobDto> Jobs { get; private set; } = [];
 
@@ -22,46 +20,30 @@ public sealed class JobsModel(JobsAdministration administration) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    [TempData]
-    public string? Error { get; set; }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Runs a job now; a disabled or running job is refused on the page (409 on the API).</summary>
+    public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken cancellationToken)
+    {
+        await administration.RunNowAsync(name, cancellationToken);
+        Message = $"Đã yêu cầu chạy ngay tác vụ \"{name}\".";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        await administration.RetryAsync(id, cancellationToken);
+        Message = $"Đã đưa thông điệp số {id} trở lại hàng đợi.";
+        return RedirectToPage(new { state = JobsAdministration.OutboxStates.Failed });
+    }
+
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
         Jobs = await administration.ListJobsAsync(cancellationToken);
         var state = State is JobsAdministration.OutboxStates.Pending or JobsAdministration.OutboxStates.Failed
             ? State
             : JobsAdministration.OutboxStates.Failed;
         Outbox = await administration.GetOutboxAsync(state, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await administration.RunNowAsync(name, cancellationToken);
-            Message = $"Đã yêu cầu chạy ngay tác vụ \"{name}\".";
-        }
-        catch (RuleException ex)
-        {
-            Error = ex.Message;
-        }
-
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await administration.RetryAsync(id, cancellationToken);
-            Message = $"Đã đưa thông điệp số {id} trở lại hàng đợi.";
-        }
-        catch (RuleException ex)
-        {
-            Error = ex.Message;
-        }
-
-        return RedirectToPage(new { state = JobsAdministration.OutboxStates.Failed });
     }
 
     public static string StateText(JobsAdministration.JobDto job) =>

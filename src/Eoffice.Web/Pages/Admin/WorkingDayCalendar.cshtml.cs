@@ -1,11 +1,9 @@
 using System.Globalization;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Admin;
 
@@ -14,13 +12,13 @@ namespace Eoffice.Web.Pages.Admin;
 public sealed class WorkingDayCalendarModel(
     WorkingDayCalendar calendar,
     AddCalendarOverride addOverride,
-    RemoveCalendarOverride removeOverride) : PageModel
+    RemoveCalendarOverride removeOverride) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public AddCalendarOverride.Request Input { get; set; } = new(null, AddCalendarOverride.DayOffKind, null);
 
     public GetCalendarYear.Response Listing { get; private set; } = null!;
 
@@ -28,16 +26,6 @@ public sealed class WorkingDayCalendarModel(
 
     [TempData]
     public string? Message { get; set; }
-
-    public sealed class InputModel
-    {
-        /// <summary>yyyy-MM-dd, as an HTML date input sends it.</summary>
-        public string? Date { get; set; }
-
-        public string? Kind { get; set; } = AddCalendarOverride.DayOffKind;
-
-        public string? Reason { get; set; }
-    }
 
     public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -52,63 +40,25 @@ public sealed class WorkingDayCalendarModel(
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        DateOnly? date = null;
-        if (!string.IsNullOrWhiteSpace(Input.Date))
-        {
-            if (DateOnly.TryParseExact(Input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                date = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Date", "Ngày không hợp lệ.");
-            }
-        }
-
-        var request = new AddCalendarOverride.Request(date, Input.Kind, Input.Reason);
-        if (ModelState.ErrorCount == 0)
-        {
-            foreach (var (field, messages) in AddCalendarOverride.Validate(request))
-            {
-                ModelState.AddModelError(FieldOf(field), messages[0]);
-            }
-        }
-
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                await addOverride.HandleAsync(request, cancellationToken);
-                Message = $"Đã thêm điều chỉnh cho ngày {Format(date!.Value)}.";
-                return RedirectToPage(new { year = date!.Value.Year });
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddModelError(rule.Field is null ? string.Empty : FieldOf(rule.Field), rule.Message);
-            }
-        }
-
-        Year ??= date?.Year;
-        Load();
-        return Page();
+        var item = await addOverride.HandleAsync(Input, cancellationToken);
+        Message = $"Đã thêm điều chỉnh cho ngày {Format(item.Date)}.";
+        return RedirectToPage(new { year = item.Date.Year });
     }
 
+    /// <summary>Removes an override; one removed meanwhile (by another administrator) is reported, not an error.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await removeOverride.HandleAsync(id, cancellationToken);
-            Message = "Đã xóa điều chỉnh.";
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            Message = notFound.Message;
-        }
-
+        Message = await removeOverride.HandleAsync(id, cancellationToken) ? "Đã xóa điều chỉnh." : RemoveCalendarOverride.Gone;
         return RedirectToPage(new { year = Year });
     }
 
-    private static string FieldOf(string apiField) => "Input." + char.ToUpperInvariant(apiField[0]) + apiField[1..];
+    /// <summary>The year of the date being added, when no year was open.</summary>
+    public override Task OnRedisplayAsync(CancellationToken cancellationToken)
+    {
+        Year ??= Input.Date?.Year;
+        Load();
+        return Task.CompletedTask;
+    }
 
     private void Load()
     {

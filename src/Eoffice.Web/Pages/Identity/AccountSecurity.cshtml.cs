@@ -1,10 +1,8 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Security;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
@@ -13,7 +11,7 @@ namespace Eoffice.Web.Pages.Identity;
 /// tokens. Only accounts of the administrator's agency; any other id answers 404.
 /// </summary>
 [RequirePermission(IdentityPermissions.ManageAccounts)]
-public sealed class AccountSecurityModel(AccountSecurityAdministration administration, AccessTokens tokens) : PageModel
+public sealed class AccountSecurityModel(AccountSecurityAdministration administration, AccessTokens tokens) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -25,60 +23,46 @@ public sealed class AccountSecurityModel(AccountSecurityAdministration administr
 
     public string? TemporaryPassword { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => administration.UnlockAsync(User.AgencyId(), Id, cancellationToken), "Đã mở khóa tài khoản.");
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken)
+    {
+        await administration.UnlockAsync(User.AgencyId(), Id, cancellationToken);
+        return Done("Đã mở khóa tài khoản.");
+    }
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => administration.ResetTwoFactorAsync(User.AgencyId(), Id, cancellationToken), "Đã gỡ xác thực hai lớp; mọi phiên của tài khoản đã kết thúc.");
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken)
+    {
+        await administration.ResetTwoFactorAsync(User.AgencyId(), Id, cancellationToken);
+        return Done("Đã gỡ xác thực hai lớp; mọi phiên của tài khoản đã kết thúc.");
+    }
 
-    public Task<IActionResult> OnPostEndSessionsAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => administration.EndSessionsAsync(User.AgencyId(), Id, cancellationToken), "Đã kết thúc mọi phiên đăng nhập của tài khoản.");
+    public async Task<IActionResult> OnPostEndSessionsAsync(CancellationToken cancellationToken)
+    {
+        await administration.EndSessionsAsync(User.AgencyId(), Id, cancellationToken);
+        return Done("Đã kết thúc mọi phiên đăng nhập của tài khoản.");
+    }
 
-    public Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken) =>
-        ActAsync(() => tokens.RevokeInAgencyAsync(User.AgencyId(), tokenId, cancellationToken), "Đã thu hồi mã truy cập.");
+    public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken)
+    {
+        await tokens.RevokeInAgencyAsync(User.AgencyId(), tokenId, cancellationToken);
+        return Done("Đã thu hồi mã truy cập.");
+    }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            // Shown in this response only: never put into TempData, a cookie or a redirect.
-            TemporaryPassword = await administration.ResetPasswordAsync(User.AgencyId(), Id, cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        return await ShowAsync(cancellationToken);
-    }
-
-    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            Account = await administration.GetAsync(User.AgencyId(), Id, cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-
+        // Shown in this response only: never put into TempData, a cookie or a redirect.
+        TemporaryPassword = await administration.ResetPasswordAsync(User.AgencyId(), Id, cancellationToken);
+        await OnRedisplayAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task> action, string message)
-    {
-        try
-        {
-            await action();
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
+    /// <summary>Loads the account; one outside the administrator's agency answers 404.</summary>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) =>
+        Account = await administration.GetAsync(User.AgencyId(), Id, cancellationToken);
 
+    private RedirectToPageResult Done(string message)
+    {
         Message = message;
         return RedirectToPage(new { id = Id });
     }

@@ -1,11 +1,9 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Handovers;
 using Eoffice.Web.Modules.Identity.Rights;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
@@ -14,68 +12,30 @@ namespace Eoffice.Web.Pages.Identity;
 /// reason; the handover is then shown. Uses the same handler as <c>POST /api/v1/people/{id}/departure</c>.
 /// </summary>
 [RequirePermission(IdentityPermissions.ManageAccounts)]
-public sealed class DepartureModel(GetPersonRoles getPerson, DepartPerson depart, AgencyPeople people) : PageModel
+public sealed class DepartureModel(GetPersonRoles getPerson, DepartPerson depart, AgencyPeople people) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     [BindProperty]
-    public Guid? SuccessorId { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; } = "transfer";
-
-    [BindProperty]
-    public string? Note { get; set; }
+    public DepartPerson.Request Input { get; set; } = new(null, "transfer", null);
 
     public PersonRolesDto Person { get; private set; } = null!;
 
     public IReadOnlyList<AgencyPeople.PersonOption> Successors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var request = new DepartPerson.Request(SuccessorId, Reason, Note);
-        foreach (var (field, messages) in DepartPerson.Validate(Id, request))
-        {
-            ModelState.AddModelError(FieldOf(field), messages[0]);
-        }
-
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                var handover = await depart.HandleAsync(Id, request, cancellationToken);
-                return Redirect($"/quan-tri/ban-giao/{handover.Id}");
-            }
-            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-            {
-                return NotFound();
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddModelError(rule.Field is { } field ? FieldOf(field) : string.Empty, rule.Message);
-            }
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        var handover = await depart.HandleAsync(Id, Input, cancellationToken);
+        return Redirect($"/quan-tri/ban-giao/{handover.Id}");
     }
 
-    private static string FieldOf(string field) => char.ToUpperInvariant(field[0]) + field[1..];
-
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the person (404 for anyone outside the agency) and the colleagues who may take over.</summary>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            Person = await getPerson.HandleAsync(Id, cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return false;
-        }
-
+        Person = await getPerson.HandleAsync(Id, cancellationToken);
         Successors = (await people.ActiveAsync(cancellationToken)).Where(p => p.Id != Id).ToList();
-        return true;
     }
 }

@@ -1,16 +1,14 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.External;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
 /// <summary>Administrators configure central sign-on: LDAP directories of the official mail and OpenID Connect servers.</summary>
 [RequirePermission(IdentityPermissions.ManageAccounts)]
-public sealed class ExternalProvidersModel(ManageExternalProviders manage) : PageModel
+public sealed class ExternalProvidersModel(ManageExternalProviders manage) : FormPageModel
 {
     public IReadOnlyList<ManageExternalProviders.ProviderDto> Providers { get; private set; } = [];
 
@@ -69,6 +67,9 @@ public sealed class ExternalProvidersModel(ManageExternalProviders manage) : Pag
         public string? Secret { get; set; }
 
         public bool ClearSecret { get; set; }
+
+        public ManageExternalProviders.ProviderInput ToInput() => new(Kind, DisplayName, IsEnabled, Host, Port, Security,
+            BindDnTemplate, SearchBase, SearchFilter, ServiceDn, Authority, ClientId, Scopes, EmailField, NameField, UserNameField, Secret, ClearSecret);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -93,30 +94,16 @@ public sealed class ExternalProvidersModel(ManageExternalProviders manage) : Pag
         return Page();
     }
 
+    /// <summary>Saves the provider; its settings are checked by <see cref="ManageExternalProviders"/>, whose refusals the page shows beside the field.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var input = new ManageExternalProviders.ProviderInput(Input.Kind, Input.DisplayName, Input.IsEnabled, Input.Host, Input.Port, Input.Security,
-            Input.BindDnTemplate, Input.SearchBase, Input.SearchFilter, Input.ServiceDn, Input.Authority, Input.ClientId, Input.Scopes,
-            Input.EmailField, Input.NameField, Input.UserNameField, Input.Secret, Input.ClearSecret);
-        try
+        if (Id is { } id)
         {
-            if (Id is { } id)
-            {
-                await manage.UpdateAsync(id, input, cancellationToken);
-            }
-            else
-            {
-                await manage.CreateAsync(input, cancellationToken);
-            }
+            await manage.UpdateAsync(id, Input.ToInput(), cancellationToken);
         }
-        catch (RuleException ex)
+        else
         {
-            ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{char.ToUpperInvariant(ex.Field[0])}{ex.Field[1..]}", ex.Message);
-            Input.Secret = null;
-            Kind ??= Input.Kind;
-            await LoadAsync(cancellationToken);
-            HasSecret = Providers.FirstOrDefault(p => p.Id == Id)?.HasSecret ?? false;
-            return Page();
+            await manage.CreateAsync(Input.ToInput(), cancellationToken);
         }
 
         Message = $"Đã lưu nguồn đăng nhập \"{Input.DisplayName.Trim()}\".";
@@ -131,6 +118,15 @@ public sealed class ExternalProvidersModel(ManageExternalProviders manage) : Pag
     }
 
     public static string KindText(ExternalProviderKind kind) => kind == ExternalProviderKind.Ldap ? "LDAP (thư công vụ)" : "OpenID Connect";
+
+    /// <summary>The form again after a refusal: the secret is never sent back to the browser.</summary>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
+    {
+        Input.Secret = null;
+        Kind ??= Input.Kind;
+        await LoadAsync(cancellationToken);
+        HasSecret = Providers.FirstOrDefault(p => p.Id == Id)?.HasSecret ?? false;
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken) => Providers = await manage.ListAsync(cancellationToken);
 

@@ -2,11 +2,9 @@ using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Modules.Organization.Contracts;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
@@ -15,7 +13,7 @@ namespace Eoffice.Web.Pages.Identity;
 /// only: nothing is kept to show it again).
 /// </summary>
 [RequirePermission(IdentityPermissions.ManageAccounts)]
-public sealed class PersonCreateModel(CreatePerson createPerson, PeopleScope scope, IOrganizationDirectory organization) : PageModel
+public sealed class PersonCreateModel(CreatePerson createPerson, PeopleScope scope, IOrganizationDirectory organization) : FormPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,7 +24,8 @@ public sealed class PersonCreateModel(CreatePerson createPerson, PeopleScope sco
 
     public CreatePerson.Response? Created { get; private set; }
 
-    public sealed class InputModel
+    /// <summary>The new person's data, checked by the rules of <see cref="CreatePerson.Request"/>.</summary>
+    public sealed class InputModel : IValidatableRequest
     {
         public string? FullName { get; set; }
 
@@ -41,49 +40,27 @@ public sealed class PersonCreateModel(CreatePerson createPerson, PeopleScope sco
         public string? Phone { get; set; }
 
         public List<string> Roles { get; set; } = [];
+
+        public CreatePerson.Request ToRequest() => new(FullName, UserName, UnitId, PositionId, Email, Phone, Roles);
+
+        public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
+    /// <summary>Shows the created account on the same page: the temporary password must not travel through a redirect.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        var request = new CreatePerson.Request(Input.FullName, Input.UserName, Input.UnitId, Input.PositionId, Input.Email, Input.Phone, Input.Roles);
-        ModelState.AddFieldErrors(CreatePerson.Validate(request));
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                Created = await createPerson.HandleAsync(request, cancellationToken);
-                Input = new InputModel { UnitId = Input.UnitId, PositionId = Input.PositionId };
-                ModelState.Clear();
-            }
-            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        await LoadAsync(cancellationToken);
+        Created = await createPerson.HandleAsync(Input.ToRequest(), cancellationToken);
+        Input = new InputModel { UnitId = Input.UnitId, PositionId = Input.PositionId };
+        ModelState.Clear();
+        await OnRedisplayAsync(cancellationToken);
         return Page();
     }
 
     public static IReadOnlyDictionary<string, string> RoleNames => DefaultRoles.Names;
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
         Units = (await organization.UnitsOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(u => u.IsActive).ToList();
         Positions = (await organization.PositionsOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(p => p.IsActive).ToList();

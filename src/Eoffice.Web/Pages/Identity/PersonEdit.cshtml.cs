@@ -1,11 +1,9 @@
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Identity.People;
 using Eoffice.Web.Modules.Organization.Contracts;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
@@ -18,7 +16,7 @@ public sealed class PersonEditModel(
     DisablePerson disablePerson,
     EnablePerson enablePerson,
     PeopleScope scope,
-    IOrganizationDirectory organization) : PageModel
+    IOrganizationDirectory organization) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -38,7 +36,8 @@ public sealed class PersonEditModel(
     [TempData]
     public string? Message { get; set; }
 
-    public sealed class InputModel
+    /// <summary>The person's own data, checked by the rules of <see cref="UpdatePerson.Request"/>.</summary>
+    public sealed class InputModel : IValidatableRequest
     {
         public string? FullName { get; set; }
 
@@ -47,8 +46,13 @@ public sealed class PersonEditModel(
         public string? Email { get; set; }
 
         public string? Phone { get; set; }
+
+        public UpdatePerson.Request ToRequest() => new(FullName, UserName, Email, Phone);
+
+        public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
 
+    /// <summary>The unit and position to move to; whether they exist and are in use is checked by <see cref="MovePerson"/>.</summary>
     public sealed class MoveModel
     {
         public Guid? UnitId { get; set; }
@@ -56,75 +60,51 @@ public sealed class PersonEditModel(
         public Guid? PositionId { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
+        await OnRedisplayAsync(cancellationToken);
         Input = new InputModel { FullName = Person.FullName, UserName = Person.UserName, Email = Person.Email, Phone = Person.Phone };
         Move = new MoveModel { UnitId = Person.UnitId, PositionId = Person.PositionId };
-        return Page();
     }
 
-    public Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
-        var request = new UpdatePerson.Request(Input.FullName, Input.UserName, Input.Email, Input.Phone);
-        ModelState.AddFieldErrors(UpdatePerson.Validate(request));
-        return RunAsync(ct => updatePerson.HandleAsync(Id, request, ct), "Đã lưu thông tin cán bộ.", "Input", cancellationToken);
+        await updatePerson.HandleAsync(Id, Input.ToRequest(), cancellationToken);
+        return Done("Đã lưu thông tin cán bộ.");
     }
 
-    public Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken) =>
-        RunAsync(ct => movePerson.HandleAsync(Id, new MovePerson.Request(Move.UnitId, Move.PositionId), ct), "Đã chuyển cán bộ.", "Move", cancellationToken);
-
-    public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) =>
-        RunAsync(ct => disablePerson.HandleAsync(Id, ct), "Đã khóa tài khoản và kết thúc các phiên làm việc.", "Status", cancellationToken);
-
-    public Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) =>
-        RunAsync(ct => enablePerson.HandleAsync(Id, ct), "Đã mở khóa tài khoản.", "Status", cancellationToken);
-
-    private async Task<IActionResult> RunAsync(Func<CancellationToken, Task<PersonResponse>> action, string done, string prefix, CancellationToken cancellationToken)
+    [RuleErrorsUnder("Move")]
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                await action(cancellationToken);
-                Message = done;
-                return RedirectToPage(new { id = Id });
-            }
-            catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-            {
-                return NotFound();
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddModelError(rule.Field is null || prefix == "Status" ? prefix : ModelStateExtensions.FieldOf(rule.Field, prefix), rule.Message);
-            }
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        await movePerson.HandleAsync(Id, new MovePerson.Request(Move.UnitId, Move.PositionId), cancellationToken);
+        return Done("Đã chuyển cán bộ.");
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    [RuleErrorsUnder("Status")]
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return false;
-        }
+        await disablePerson.HandleAsync(Id, cancellationToken);
+        return Done("Đã khóa tài khoản và kết thúc các phiên làm việc.");
+    }
 
-        try
-        {
-            Person = await listPeople.FindAsync(Id, cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return false;
-        }
+    [RuleErrorsUnder("Status")]
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
+    {
+        await enablePerson.HandleAsync(Id, cancellationToken);
+        return Done("Đã mở khóa tài khoản.");
+    }
 
+    /// <summary>Loads the person (404 for anyone outside the administrator's agency) and the units and positions to choose from.</summary>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
+    {
+        Person = await listPeople.FindAsync(Id, cancellationToken);
         Units = (await organization.UnitsOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(u => u.IsActive || u.Id == Person.UnitId).ToList();
         Positions = (await organization.PositionsOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(p => p.IsActive || p.Id == Person.PositionId).ToList();
-        return true;
+    }
+
+    private RedirectToPageResult Done(string message)
+    {
+        Message = message;
+        return RedirectToPage(new { id = Id });
     }
 }

@@ -2,7 +2,6 @@ using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Identity;
 
@@ -10,7 +9,7 @@ namespace Eoffice.Web.Pages.Identity;
 /// Xác nhận thay đổi quyền: the agency's approver (or, without one, an administrator) reviews each change of rights and
 /// confirms it; until then it stays a warning in the header (Decree 30, Phụ lục VI III.3.c).
 /// </summary>
-public sealed class RightsChangesModel(ListRightsChanges list, ConfirmRightsChange confirm) : PageModel
+public sealed class RightsChangesModel(ListRightsChanges list, ConfirmRightsChange confirm) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
@@ -31,22 +30,14 @@ public sealed class RightsChangesModel(ListRightsChanges list, ConfirmRightsChan
         return Page();
     }
 
+    /// <summary>Confirms one change; someone who may see but not confirm it is told why on the page.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await confirm.HandleAsync(id, cancellationToken);
-            Message = "Đã xác nhận thay đổi quyền.";
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-        catch (RuleException rule) when (rule.Kind == RuleKind.Forbidden)
-        {
-            return Forbid();
-        }
-
+        await confirm.HandleAsync(id, cancellationToken);
+        Message = "Đã xác nhận thay đổi quyền.";
         return RedirectToPage(new { all = All });
     }
+
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) =>
+        Result = await list.HandleAsync(!All, cancellationToken) ?? throw RuleException.NotFound();
 }

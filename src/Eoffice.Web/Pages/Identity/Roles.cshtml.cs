@@ -4,11 +4,9 @@ using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.Handovers;
 using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Pages.Identity;
@@ -24,16 +22,13 @@ public sealed class RolesModel(
     AssignRole assignRole,
     RevokeRole revokeRole,
     GetHandover handovers,
-    IOrganizationDirectory directory) : PageModel
+    IOrganizationDirectory directory) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? PersonId { get; set; }
 
     [BindProperty]
-    public string? RoleCode { get; set; }
-
-    [BindProperty]
-    public Guid? ScopeUnitId { get; set; }
+    public AssignRole.Request Input { get; set; } = new(null, null);
 
     [TempData]
     public string? Message { get; set; }
@@ -51,58 +46,24 @@ public sealed class RolesModel(
     /// <summary>A person in the chooser, with their status when they cannot sign in.</summary>
     public sealed record PersonChoice(Guid Id, string Label);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken)
     {
-        if (PersonId is not { } personId)
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            var assignment = await assignRole.HandleAsync(personId, new AssignRole.Request(RoleCode, ScopeUnitId), cancellationToken);
-            Message = $"Đã cấp vai trò {assignment.RoleName} (phạm vi: {assignment.ScopeName}).";
-            return RedirectToPage(new { personId });
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-        catch (RuleException rule)
-        {
-            ModelState.AddModelError(rule.Field == "scopeUnitId" ? nameof(ScopeUnitId) : nameof(RoleCode), rule.Message);
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        var assignment = await assignRole.HandleAsync(PersonId ?? Guid.Empty, Input, cancellationToken);
+        Message = $"Đã cấp vai trò {assignment.RoleName} (phạm vi: {assignment.ScopeName}).";
+        return RedirectToPage(new { personId = PersonId });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid assignmentId, CancellationToken cancellationToken)
     {
-        if (PersonId is not { } personId)
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            await revokeRole.HandleAsync(personId, assignmentId, cancellationToken);
-            Message = "Đã thu hồi vai trò.";
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
-        catch (RuleException rule)
-        {
-            Message = rule.Message;
-        }
-
-        return RedirectToPage(new { personId });
+        await revokeRole.HandleAsync(PersonId ?? Guid.Empty, assignmentId, cancellationToken);
+        Message = "Đã thu hồi vai trò.";
+        return RedirectToPage(new { personId = PersonId });
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The people to choose from and, when one is chosen, their roles (404 for anyone outside the agency).</summary>
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
         var everyone = await people.InMyAgency().AsNoTracking()
             .Select(u => new { u.Id, u.FullName, u.UserName, u.Status }).ToListAsync(cancellationToken);
@@ -118,20 +79,10 @@ public sealed class RolesModel(
             Units = units.Where(u => u.IsActive).Select(u => (u.Id, new string('—', Depth(u.Id, parents)) + (Depth(u.Id, parents) > 0 ? " " : string.Empty) + u.Name)).ToList();
         }
 
-        if (PersonId is not { } personId)
-        {
-            return true;
-        }
-
-        try
+        if (PersonId is { } personId)
         {
             Person = await getRoles.HandleAsync(personId, cancellationToken);
             PersonHandovers = await handovers.OfPersonAsync(personId, cancellationToken);
-            return true;
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return false;
         }
     }
 

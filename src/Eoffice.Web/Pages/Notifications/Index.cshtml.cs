@@ -1,6 +1,4 @@
 using Eoffice.Web.Platform.Notifications;
-using Eoffice.Web.Platform.Rules;
-using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,17 +21,10 @@ public sealed class IndexModel(MyNotifications notifications) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Result = await notifications.ListAsync(UnreadOnly, PageNumber, cancellationToken);
 
+    /// <summary>Marks one of my notifications read; someone else's notification answers 404.</summary>
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await notifications.MarkReadAsync(id, cancellationToken);
-        }
-        catch (RuleException ex) when (ex.Kind == RuleKind.NotFound)
-        {
-            Message = ex.Message;
-        }
-
+        await notifications.MarkReadAsync(id, cancellationToken);
         return RedirectToPage(new Dictionary<string, object?> { ["chua-doc"] = UnreadOnly ? "true" : null, ["trang"] = PageNumber });
     }
 

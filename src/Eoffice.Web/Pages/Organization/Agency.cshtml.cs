@@ -1,10 +1,8 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Organization;
 
@@ -13,7 +11,8 @@ namespace Eoffice.Web.Pages.Organization;
 /// and the form to add one.
 /// </summary>
 [RequirePermission(OrganizationPermissions.ManageOrganization)]
-public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAgency updateAgency, CreateAgency createAgency, IPeopleDirectory people) : PageModel
+public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAgency updateAgency, CreateAgency createAgency, IPeopleDirectory people)
+    : FormPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -27,7 +26,8 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
     [TempData]
     public string? Message { get; set; }
 
-    public sealed class InputModel
+    /// <summary>The agency's fields, for editing the own agency or creating one; checked by the agency's rules.</summary>
+    public sealed class InputModel : IValidatableRequest
     {
         public string? FullName { get; set; }
 
@@ -42,6 +42,13 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
         public string? Email { get; set; }
 
         public Guid? RightsApproverId { get; set; }
+
+        public UpdateAgency.Request ToUpdate() => new(FullName, ShortName, Code, Address, Phone, Email, RightsApproverId);
+
+        public CreateAgency.Request ToCreate() => new(FullName, ShortName, Code, Address, Phone, Email);
+
+        /// <summary>Creating and editing an agency check the same fields (<see cref="CreateAgency.Validate"/> uses these rules).</summary>
+        public Dictionary<string, string[]> Validate() => ToUpdate().Validate();
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -52,46 +59,21 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
             return Page();
         }
 
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
         var agency = await getAgency.HandleAsync(cancellationToken);
         Input = new InputModel
         {
             FullName = agency.FullName, ShortName = agency.ShortName, Code = agency.Code, Address = agency.Address,
             Phone = agency.Phone, Email = agency.Email, RightsApproverId = agency.RightsApproverId,
         };
-        await LoadAsync(cancellationToken);
+        await OnRedisplayAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        var request = new UpdateAgency.Request(Input.FullName, Input.ShortName, Input.Code, Input.Address, Input.Phone, Input.Email, Input.RightsApproverId);
-        ModelState.AddFieldErrors(UpdateAgency.Validate(request));
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                await updateAgency.HandleAsync(request, cancellationToken);
-                Message = "Đã lưu thông tin cơ quan.";
-                return RedirectToPage();
-            }
-            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
+        await updateAgency.HandleAsync(Input.ToUpdate(), cancellationToken);
+        Message = "Đã lưu thông tin cơ quan.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
@@ -101,26 +83,20 @@ public sealed class AgencyModel(AgencyScope scope, GetAgency getAgency, UpdateAg
             return Forbid();
         }
 
-        var request = new CreateAgency.Request(Input.FullName, Input.ShortName, Input.Code, Input.Address, Input.Phone, Input.Email);
-        ModelState.AddFieldErrors(CreateAgency.Validate(request));
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                var agency = await createAgency.HandleAsync(request, cancellationToken);
-                Message = $"Đã tạo cơ quan {agency.FullName}.";
-                return RedirectToPage();
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        Agencies = await createAgency.ListAsync(cancellationToken);
-        return Page();
+        var agency = await createAgency.HandleAsync(Input.ToCreate(), cancellationToken);
+        Message = $"Đã tạo cơ quan {agency.FullName}.";
+        return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        People = (await people.PeopleOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(p => p.IsActive).ToList();
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
+    {
+        if (IsInstallationAdministrator)
+        {
+            Agencies = await createAgency.ListAsync(cancellationToken);
+        }
+        else
+        {
+            People = (await people.PeopleOfAgencyAsync(scope.AgencyId, cancellationToken)).Where(p => p.IsActive).ToList();
+        }
+    }
 }

@@ -1,69 +1,52 @@
 using Eoffice.Web.Modules.Organization;
-using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Organization;
 
 /// <summary>The agency's positions, with the form to add one.</summary>
 [RequirePermission(OrganizationPermissions.ManageOrganization)]
-public sealed class PositionsModel(ListPositions listPositions, CreatePosition createPosition) : PageModel
+public sealed class PositionsModel(ListPositions listPositions, CreatePosition createPosition) : FormPageModel
 {
     [BindProperty]
-    public PositionInput Input { get; set; } = new();
+    public NewPositionInput Input { get; set; } = new();
 
     public IReadOnlyList<PositionResponse> Positions { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        Positions = await listPositions.HandleAsync(cancellationToken);
-        return Page();
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        var request = new CreatePosition.Request(Input.Name, Input.IsLeadership, Input.Rank);
-        ModelState.AddFieldErrors(CreatePosition.Validate(request));
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                var position = await createPosition.HandleAsync(request, cancellationToken);
-                Message = $"Đã thêm chức vụ {position.Name}.";
-                return RedirectToPage();
-            }
-            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        Positions = await listPositions.HandleAsync(cancellationToken);
-        return Page();
+        var position = await createPosition.HandleAsync(Input.ToCreate(), cancellationToken);
+        Message = $"Đã thêm chức vụ {position.Name}.";
+        return RedirectToPage();
     }
+
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => Positions = await listPositions.HandleAsync(cancellationToken);
 }
 
-/// <summary>The fields of a position on the position pages.</summary>
-public sealed class PositionInput
+/// <summary>The fields of a position on the position pages, checked by the rules of <see cref="UpdatePosition.Request"/>.</summary>
+public class PositionInput : IValidatableRequest
 {
     public string? Name { get; set; }
 
     public bool IsLeadership { get; set; }
 
     public int? Rank { get; set; }
+
+    public UpdatePosition.Request ToUpdate() => new(Name, IsLeadership, Rank);
+
+    public CreatePosition.Request ToCreate() => new(Name, IsLeadership, Rank);
+
+    public virtual Dictionary<string, string[]> Validate() => ToUpdate().Validate();
+}
+
+/// <summary>A position being added, checked by the rules of <see cref="CreatePosition.Request"/>.</summary>
+public sealed class NewPositionInput : PositionInput
+{
+    public override Dictionary<string, string[]> Validate() => ToCreate().Validate();
 }

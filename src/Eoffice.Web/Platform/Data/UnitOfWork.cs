@@ -38,8 +38,19 @@ public sealed class UnitOfWork(EofficeDbContext db, IAuditLog audit)
     /// tracked changes and the audit entry made from its result, and commits. Inside a transaction the caller opened,
     /// it joins it and leaves the commit to the caller.
     /// </summary>
-    public async Task<T> CommitAsync<T>(Func<CancellationToken, Task<T>> firstWrites, Func<T, AuditEvent?> auditOf, CancellationToken cancellationToken,
-        string conflictMessage = ConflictMessage)
+    public Task<T> CommitAsync<T>(Func<CancellationToken, Task<T>> firstWrites, Func<T, AuditEvent?> auditOf, CancellationToken cancellationToken,
+        string conflictMessage = ConflictMessage) =>
+        CommitCoreAsync(firstWrites, result => auditOf(result) is { } entry ? [entry] : [], cancellationToken, conflictMessage);
+
+    /// <summary>
+    /// Saves the tracked changes with several audit entries, in this order, in one transaction: one change that is
+    /// audited per object it touches (each file of an upload, each person of an import).
+    /// </summary>
+    public Task CommitWithEntriesAsync(IReadOnlyList<AuditEvent> entries, CancellationToken cancellationToken, string conflictMessage = ConflictMessage) =>
+        CommitCoreAsync(_ => Task.FromResult(true), _ => entries, cancellationToken, conflictMessage);
+
+    private async Task<T> CommitCoreAsync<T>(Func<CancellationToken, Task<T>> firstWrites, Func<T, IReadOnlyList<AuditEvent>> auditOf,
+        CancellationToken cancellationToken, string conflictMessage)
     {
         var guarded = ConcurrencyTokens();
         try
@@ -49,7 +60,7 @@ public sealed class UnitOfWork(EofficeDbContext db, IAuditLog audit)
             {
                 var result = await firstWrites(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                if (auditOf(result) is { } entry)
+                foreach (var entry in auditOf(result))
                 {
                     await audit.RecordAsync(entry, cancellationToken);
                 }

@@ -10,7 +10,7 @@ namespace Eoffice.Web.Platform.Jobs;
 /// What administrators see of the background work and what they may do about it: recurring jobs with their last
 /// outcome, the outbox backlog and its failures, "run now" and "retry". The page and the JSON API share it.
 /// </summary>
-public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, TimeProvider time, RecurringJobSignal jobSignal, OutboxSignal outboxSignal)
+public sealed class JobsAdministration(EofficeDbContext db, UnitOfWork unitOfWork, TimeProvider time, RecurringJobSignal jobSignal, OutboxSignal outboxSignal)
 {
     public const int MessageListLimit = 200;
 
@@ -74,7 +74,7 @@ public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, Tim
         }
 
         job.RunNow(now);
-        await audit.RecordAsync(new AuditEvent("jobs.run-now", "job", job.Name), cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("jobs.run-now", "job", job.Name), cancellationToken);
         jobSignal.Signal.Set();
     }
 
@@ -109,7 +109,7 @@ public sealed class JobsAdministration(EofficeDbContext db, IAuditLog audit, Tim
         }
 
         message.Retry(time.GetUtcNow().UtcDateTime);
-        await audit.RecordAsync(new AuditEvent("jobs.outbox.retry", "outbox-message", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await unitOfWork.CommitAsync(new AuditEvent("jobs.outbox.retry", "outbox-message", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Details: message.Type), cancellationToken);
         outboxSignal.Signal.Set();
     }

@@ -37,7 +37,10 @@ public class RuleException(string message, RuleKind kind = RuleKind.Invalid, str
 
     public static RuleException NotFound(string message = NotFoundMessage) => new(message, RuleKind.NotFound);
 
-    /// <summary>The first field error of a validation, as a rule (for callers that reach a handler without the edge's validation).</summary>
+    /// <summary>
+    /// The first field error of a check, as a rule: a check that needs the database and gathers field errors (the unit
+    /// and position of a placement). A request's own validation is not repeated here: the edge ran it.
+    /// </summary>
     public static void ThrowIfAny(IReadOnlyDictionary<string, string[]> errors)
     {
         if (errors.Count > 0)

@@ -118,8 +118,7 @@ public static class FilesApi
         HttpContext http,
         FileStore store,
         IAntiforgery antiforgery,
-        IAuditLog audit,
-        EofficeDbContext db,
+        UnitOfWork unitOfWork,
         IOptions<StorageOptions> options,
         CancellationToken cancellationToken)
     {
@@ -199,17 +198,11 @@ public static class FilesApi
             return Problem(StatusCodes.Status400BadRequest, "Yêu cầu không có tệp nào. Hãy gửi tệp trong một trường kiểu tệp (file).");
         }
 
-        // All rows and their audit entries commit together (the audit log saves pending changes with its entry).
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            foreach (var file in staged)
-            {
-                await audit.RecordAsync(new AuditEvent("file.upload", "file", file.Id.ToString(),
-                    Details: $"{file.FileName} ({file.Length} byte, {file.ContentType}, sha256 {file.Sha256})"), cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // All rows and their audit entries, one per file, commit together.
+        await unitOfWork.CommitWithEntriesAsync(staged
+            .Select(file => new AuditEvent("file.upload", "file", file.Id.ToString(),
+                Details: $"{file.FileName} ({file.Length} byte, {file.ContentType}, sha256 {file.Sha256})"))
+            .ToList(), cancellationToken);
 
         return TypedResults.Ok(new UploadResponse(staged.Select(ToDto).ToList()));
     }

@@ -15,7 +15,7 @@ namespace Eoffice.Web.Platform.Time;
 /// </summary>
 public sealed class AddCalendarOverride(
     EofficeDbContext db,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     ICurrentUser currentUser,
     WorkingDayCalendar calendar,
     TimeProvider time)
@@ -24,7 +24,10 @@ public sealed class AddCalendarOverride(
     /// <c>Date</c> (yyyy-MM-dd); <c>Kind</c>: "dayOff" (extra day off) or "workingDay" (make-up working day);
     /// <c>Reason</c>: shown to users next to the date, up to 500 characters.
     /// </summary>
-    public sealed record Request(DateOnly? Date, string? Kind, string? Reason);
+    public sealed record Request(DateOnly? Date, string? Kind, string? Reason) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => AddCalendarOverride.Validate(this);
+    }
 
     public const string DayOffKind = "dayOff";
     public const string WorkingDayKind = "workingDay";
@@ -67,48 +70,34 @@ public sealed class AddCalendarOverride(
         _ => null,
     };
 
-    /// <exception cref="RuleException">Invalid input (400) or the date already has an override (409).</exception>
+    /// <summary>Adds the override of a request validated at the edge (<see cref="Validate(Request)"/>).</summary>
+    /// <exception cref="RuleException">The date already has an override (409).</exception>
     public async Task<CalendarOverride> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var errors = Validate(request);
-        if (errors.Count > 0)
+        var date = request.Date!.Value;
+        if (await db.Set<CalendarOverride>().AnyAsync(o => o.Date == date, cancellationToken))
         {
-            var (field, messages) = errors.First();
-            throw RuleException.Invalid(messages[0], field);
+            throw Duplicate(date);
         }
 
-        var date = request.Date!.Value;
         var item = new CalendarOverride(date, ParseKind(request.Kind)!.Value, request.Reason!.Trim(),
             time.GetUtcNow().UtcDateTime, currentUser.Id);
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        db.Add(item);
+        try
         {
+            await unitOfWork.CommitAsync(new AuditEvent("calendar.override.add", "calendar-override", item.Id.ToString(),
+                Details: $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {item.Kind}: {item.Reason}"), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator added the same date in the meantime: the unique index refused this one (nothing was saved).
+            db.ChangeTracker.Clear();
             if (await db.Set<CalendarOverride>().AnyAsync(o => o.Date == date, cancellationToken))
             {
                 throw Duplicate(date);
             }
 
-            db.Add(item);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another administrator added the same date in the meantime: the unique index refused this one.
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                if (await db.Set<CalendarOverride>().AnyAsync(o => o.Date == date, cancellationToken))
-                {
-                    throw Duplicate(date);
-                }
-
-                throw;
-            }
-
-            await audit.RecordAsync(new AuditEvent("calendar.override.add", "calendar-override", item.Id.ToString(),
-                Details: $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {item.Kind}: {item.Reason}"), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            throw;
         }
 
         calendar.InvalidateOverrides();
@@ -122,12 +111,6 @@ public sealed class AddCalendarOverride(
         group.MapPost("/overrides", async Task<Results<Created<CalendarOverrideResponse>, ValidationProblem>> (
                 Request request, AddCalendarOverride handler, CancellationToken ct) =>
             {
-                var errors = Validate(request);
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-                }
-
                 var item = await handler.HandleAsync(request, ct);
                 return TypedResults.Created($"/api/v1/calendar/overrides/{item.Id}", CalendarOverrideResponse.From(item));
             })

@@ -18,7 +18,7 @@ public static class CalendarRegistration
 
     public static IEndpointRouteBuilder MapEofficeCalendar(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/calendar").WithTags("Lịch ngày làm việc");
+        var group = endpoints.MapGroup("/api/v1/calendar").WithTags("Lịch ngày làm việc").WithRequestValidation();
         GetCalendarYear.Map(group);
         ComputeDeadline.Map(group);
         AddCalendarOverride.Map(group);

@@ -13,32 +13,33 @@ namespace Eoffice.Web.Platform.Time;
 /// The administrator removes an override; the date returns to what the statutory rules say. Used by
 /// <c>DELETE /api/v1/calendar/overrides/{id}</c> and the admin page.
 /// </summary>
-public sealed class RemoveCalendarOverride(EofficeDbContext db, IAuditLog audit, WorkingDayCalendar calendar)
+public sealed class RemoveCalendarOverride(EofficeDbContext db, UnitOfWork unitOfWork, WorkingDayCalendar calendar)
 {
-    /// <exception cref="RuleException">No override has this id.</exception>
-    public async Task HandleAsync(Guid id, CancellationToken cancellationToken)
+    public const string Gone = "Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.";
+
+    /// <summary>
+    /// Removes the override; <c>false</c> when no override has this id (already removed, perhaps by another
+    /// administrator): the API answers that with 404, the page with <see cref="Gone"/>.
+    /// </summary>
+    public async Task<bool> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var item = await db.Set<CalendarOverride>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (item is null)
         {
-            var item = await db.Set<CalendarOverride>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-                ?? throw RuleException.NotFound("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
-            db.Remove(item);
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEvent("calendar.override.remove", "calendar-override", item.Id.ToString(),
-                Details: $"{item.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {item.Kind}: {item.Reason}"), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return false;
         }
 
+        db.Remove(item);
+        await unitOfWork.CommitAsync(new AuditEvent("calendar.override.remove", "calendar-override", item.Id.ToString(),
+            Details: $"{item.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {item.Kind}: {item.Reason}"), cancellationToken);
         calendar.InvalidateOverrides();
+        return true;
     }
 
     internal static void Map(RouteGroupBuilder group)
     {
         group.MapDelete("/overrides/{id:guid}", async Task<NoContent> (Guid id, RemoveCalendarOverride handler, CancellationToken ct) =>
-            {
-                await handler.HandleAsync(id, ct);
-                return TypedResults.NoContent();
-            })
+                await handler.HandleAsync(id, ct) ? TypedResults.NoContent() : throw RuleException.NotFound(Gone))
             .RequireAuthorization(Policies.For(PlatformPermissions.ManageCalendar))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RemoveCalendarOverride")
@@ -47,7 +48,7 @@ public sealed class RemoveCalendarOverride(EofficeDbContext db, IAuditLog audit,
         group.MapGet("/overrides/{id:guid}", async Task<Ok<CalendarOverrideResponse>> (Guid id, EofficeDbContext db, CancellationToken ct) =>
             {
                 var item = await db.Set<CalendarOverride>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
-                    ?? throw RuleException.NotFound("Không tìm thấy điều chỉnh lịch này; có thể nó đã bị xóa.");
+                    ?? throw RuleException.NotFound(Gone);
                 return TypedResults.Ok(CalendarOverrideResponse.From(item));
             })
             .RequireAuthorization(Policies.For(PlatformPermissions.ManageCalendar))

@@ -17,6 +17,25 @@ public abstract class FormPageModel : PageModel
 
     /// <summary>The first error of a form field (<c>ErrorOf("Input.Document.Subject")</c>), for the message beside it.</summary>
     public string? ErrorOf(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    /// <summary>
+    /// The first error of a small form that has no fields of its own (a status button, a move), kept under
+    /// <paramref name="prefix"/> by <see cref="RuleErrorsUnderAttribute"/>: <c>ErrorUnder("Status")</c>.
+    /// </summary>
+    public string? ErrorUnder(string prefix) =>
+        ModelState.Where(e => e.Key == prefix || e.Key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            .SelectMany(e => e.Value?.Errors ?? []).FirstOrDefault()?.ErrorMessage;
+}
+
+/// <summary>
+/// On a page handler whose form is not a posted request (a "Ngừng hoạt động" button, a move with one select): the rule
+/// errors it throws go under this prefix instead of <c>Input</c>, so the page shows them beside that form
+/// (<see cref="FormPageModel.ErrorUnder"/>) and not beside the fields of another form of the page.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RuleErrorsUnderAttribute(string prefix) : Attribute
+{
+    public string Prefix { get; } = prefix;
 }
 
 /// <summary>
@@ -30,7 +49,8 @@ public abstract class FormPageModel : PageModel
 /// the unit of work is cleared so nothing half-done is saved later; a not-found rule becomes 404, on any request.</item>
 /// </list>
 /// A request property is validated only when the form posted a field of it, so a page with two forms (edit, cancel)
-/// validates the one that was sent.
+/// validates the one that was sent; a handler marked <see cref="RuleErrorsUnderAttribute"/> keeps its rule errors
+/// under its own prefix.
 /// </summary>
 public sealed class FormPageFilter : IAsyncPageFilter
 {
@@ -56,6 +76,11 @@ public sealed class FormPageFilter : IAsyncPageFilter
                 context.Result = await RedisplayAsync(context.HandlerInstance, context.HttpContext.RequestAborted);
                 return;
             }
+        }
+
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttribute<RuleErrorsUnderAttribute>() is { } declared)
+        {
+            prefix = declared.Prefix;
         }
 
         var executed = await next();

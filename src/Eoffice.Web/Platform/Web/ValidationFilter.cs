@@ -41,7 +41,10 @@ public static class ValidationFilterExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, ValidationFilter>();
 
-    /// <summary>For handlers called from pages (which skip the endpoint filter): throws the first field error as a rule exception.</summary>
+    /// <summary>
+    /// For a caller that is not an edge (a console command, a seeder, another handler), which must validate the request
+    /// before handing it to a handler: throws the first field error as a rule exception. Pages and endpoints never need it.
+    /// </summary>
     public static void ThrowIfInvalid(this IValidatableRequest request)
     {
         if (request.Validate() is { Count: > 0 } errors)

@@ -222,7 +222,7 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         var director = await app.SignedInDemoAsync("nvan");
         var today = Eoffice.Web.Platform.Time.VietnamTime.DateOf(DateTimeOffset.UtcNow);
         var delegation = await director.PostAsJsonAsync("/api/v1/delegations",
-            new { delegateId = ttbhanh, rights = new[] { "handleIncoming" }, startsOn = today, endsOn = today.AddDays(7), reason = "Đi công tác" });
+            new { delegateId = ttbhanh, rights = new[] { "documents.incoming.handle" }, startsOn = today, endsOn = today.AddDays(7), reason = "Đi công tác" });
         Assert.True(delegation.IsSuccessStatusCode, await delegation.Content.ReadAsStringAsync());
 
         var deputy = await app.SignedInDemoAsync("ttbhanh");

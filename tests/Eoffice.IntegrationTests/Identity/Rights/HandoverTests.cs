@@ -82,7 +82,7 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
         ];
         var xuan = await app.SignedInAsAsync(xuanName);
         var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
-        var delegation = await xuan.PostAsJsonAsync("/api/v1/delegations", new { delegateId = senId, rights = new[] { "sign" }, startsOn = today, endsOn = today.AddDays(3) });
+        var delegation = await xuan.PostAsJsonAsync("/api/v1/delegations", new { delegateId = senId, rights = new[] { "documents.outgoing.approve" }, startsOn = today, endsOn = today.AddDays(3) });
         Assert.Equal(HttpStatusCode.Created, delegation.StatusCode);
         var admin = await app.SignedInAsAsync(agency.AdminUserName);
 
@@ -97,7 +97,7 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
 
         var person = await app.WithDbAsync(db => db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == xuanId));
         Assert.Equal((AccountStatus.Departed, (Guid?)senId), (person.Status, person.SuccessorId));
-        Assert.False(await app.WithServiceAsync<IDelegations, bool>(d => d.MayActForAsync(senId, xuanId, DelegatedRights.Sign)));
+        Assert.False(await app.WithServiceAsync<IDelegations, bool>(d => d.MayActForAsync(senId, xuanId, "documents.outgoing.approve")));
         Assert.False(await app.WithServiceAsync<IAccessScopes, bool>(s => s.HasPermissionAsync(xuanId, "organization.view", agency.OfficeId)));
         var notice = await app.WithDbAsync(db => db.Set<Notification>().SingleAsync(n => n.UserId == senId && n.Category == "handovers"));
         Assert.Equal($"/quan-tri/ban-giao/{handover.Id}", notice.Link);
@@ -138,7 +138,7 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
         Assert.False(await app.WithDbAsync(db => db.Set<Handover>().AnyAsync(h => h.FromUserId == yenId)));
         Assert.False(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.UserId == senId && (n.Category == "test-partial" || n.Category == "handovers"))));
         Assert.False(await app.WithDbAsync(db => db.Set<RightsChange>().AnyAsync(c => c.SubjectUserId == yenId)));
-        Assert.True(await app.WithServiceAsync<IDelegations, bool>(d => d.MayActForAsync(senId, yenId, DelegatedRights.Sign)));
+        Assert.True(await app.WithServiceAsync<IDelegations, bool>(d => d.MayActForAsync(senId, yenId, "documents.outgoing.approve")));
         Assert.Equal(HttpStatusCode.OK, (await yen.GetAsync("/api/v1/me")).StatusCode);
     }
 
@@ -158,7 +158,7 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
 
         var missing = await admin.PostAsync($"/quan-tri/can-bo/{personId}/nghi-viec", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Reason"] = "transfer",
+            ["Input.Reason"] = "transfer",
             ["__RequestVerificationToken"] = TestAgencies.AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
@@ -168,9 +168,9 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
 
         var done = await admin.PostAsync($"/quan-tri/can-bo/{personId}/nghi-viec", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["SuccessorId"] = successorId.ToString(),
-            ["Reason"] = "transfer",
-            ["Note"] = "Chuyển sang Sở Nội vụ",
+            ["Input.SuccessorId"] = successorId.ToString(),
+            ["Input.Reason"] = "transfer",
+            ["Input.Note"] = "Chuyển sang Sở Nội vụ",
             ["__RequestVerificationToken"] = TestAgencies.AntiforgeryToken(form),
         }));
 

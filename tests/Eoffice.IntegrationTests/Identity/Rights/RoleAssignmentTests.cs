@@ -177,8 +177,8 @@ public abstract class RoleAssignmentTests(EofficeApp app)
 
         var response = await admin.PostAsync($"/quan-tri/phan-quyen?handler=Assign&personId={personId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["RoleCode"] = DefaultRoles.UnitLeader,
-            ["ScopeUnitId"] = agency.TeamId.ToString(),
+            ["Input.RoleCode"] = DefaultRoles.UnitLeader,
+            ["Input.ScopeUnitId"] = agency.TeamId.ToString(),
             ["__RequestVerificationToken"] = TestAgencies.AntiforgeryToken(page),
         }));
 

@@ -96,7 +96,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
         var led = await scopes.UnitsWherePermittedAsync(userId, DocumentsPermissions.DistributeIncoming, cancellationToken);
         var kept = await db.Set<RegisterKeeper>().AsNoTracking().Where(k => k.UserId == userId).Select(k => k.RegisterId).ToListAsync(cancellationToken);
         var acting = (await delegations.ActingForAsync(userId, cancellationToken))
-            .Where(d => d.Rights.HasFlag(DelegatedRights.HandleIncoming)).ToList();
+            .Where(d => d.Rights.Contains(DocumentsPermissions.Delegable.HandleIncoming)).ToList();
         viewer = new IncomingViewer(
             userId,
             currentUser.FullName ?? currentUser.UserName ?? "",

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -111,6 +112,19 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
         builder.HasIndex(d => new { d.DelegatorId, d.EndsOn });
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.DelegatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.DelegateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Rights).WithOne().HasForeignKey(r => r.DelegationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Rights).HasField("rights").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DelegationRightConfiguration : IEntityTypeConfiguration<DelegationRight>
+{
+    public void Configure(EntityTypeBuilder<DelegationRight> builder)
+    {
+        builder.ToTable("identity_delegation_rights");
+        builder.HasKey(r => new { r.DelegationId, r.Code });
+        builder.Property(r => r.Code).HasMaxLength(DelegableRight.MaxCodeLength);
+        builder.Property(r => r.Name).HasMaxLength(DelegableRight.MaxNameLength);
     }
 }
 

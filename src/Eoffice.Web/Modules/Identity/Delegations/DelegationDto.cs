@@ -1,20 +1,24 @@
-using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 
 namespace Eoffice.Web.Modules.Identity.Delegations;
 
 /// <summary>
-/// A delegation as people see it. <c>Rights</c> are the API names ("handleIncoming", "approveDrafts", "sign");
-/// <c>Status</c> is "upcoming", "active", "ended" or "revoked" as of today (Vietnam date).
+/// A delegation as people see it. <c>Rights</c> are the codes of the delegated rights ("documents.incoming.handle"),
+/// <c>RightsText</c> their Vietnamese names; <c>Status</c> is "upcoming", "active", "ended" or "revoked" as of today
+/// (Vietnam date).
 /// </summary>
 public sealed record DelegationDto(Guid Id, Guid DelegatorId, string DelegatorName, Guid DelegateId, string DelegateName,
     IReadOnlyList<string> Rights, string RightsText, DateOnly StartsOn, DateOnly EndsOn, string? Reason, string Status,
     DateTime CreatedAt, DateTime? RevokedAt)
 {
-    public static DelegationDto From(Delegation d, string delegatorName, string delegateName, DateOnly today) =>
-        new(d.Id, d.DelegatorId, delegatorName, d.DelegateId, delegateName, DelegatedRightNames.ToNames(d.Rights), DelegatedRightNames.Describe(d.Rights),
-            d.StartsOn, d.EndsOn, d.Reason, StatusOf(d, today), d.CreatedAt, d.RevokedAt);
+    public static DelegationDto From(Delegation d, string delegatorName, string delegateName, DateOnly today, PermissionCatalog catalog)
+    {
+        var rights = DelegatedRightNames.Ordered(d.Rights, catalog);
+        return new(d.Id, d.DelegatorId, delegatorName, d.DelegateId, delegateName, rights.Select(r => r.Code).ToList(),
+            DelegatedRightNames.Describe(rights, catalog), d.StartsOn, d.EndsOn, d.Reason, StatusOf(d, today), d.CreatedAt, d.RevokedAt);
+    }
 
     public static string StatusOf(Delegation d, DateOnly today) =>
         d.RevokedAt is not null ? "revoked" : d.IsActiveOn(today) ? "active" : today < d.StartsOn ? "upcoming" : "ended";
@@ -30,42 +34,53 @@ public sealed record DelegationDto(Guid Id, Guid DelegatorId, string DelegatorNa
     public string Period => $"{VietnamTime.FormatDate(StartsOn)} – {VietnamTime.FormatDate(EndsOn)}";
 }
 
-/// <summary>The names of delegated rights in the API and in Vietnamese.</summary>
+/// <summary>
+/// Delegated rights by code (the catalogue the modules declare, <see cref="PermissionCatalog.DelegableRights"/>) and by
+/// their Vietnamese names.
+/// </summary>
 public static class DelegatedRightNames
 {
-    public static readonly IReadOnlyList<(DelegatedRights Right, string Name, string Text)> Each =
-    [
-        (DelegatedRights.HandleIncoming, "handleIncoming", "xử lý văn bản đến"),
-        (DelegatedRights.ApproveDrafts, "approveDrafts", "duyệt dự thảo"),
-        (DelegatedRights.Sign, "sign", "ký văn bản"),
-    ];
+    /// <summary>Marks a stored right that no module declares (now): it is shown but gives nothing until one does.</summary>
+    public const string NotApplied = " (chưa áp dụng)";
 
-    /// <summary>Parses API names ("all" means every right); <c>null</c> when a name is unknown.</summary>
-    public static DelegatedRights? Parse(IEnumerable<string>? names)
+    /// <summary>
+    /// The declared rights named by <paramref name="codes"/> ("all" means every declared right), and the codes no
+    /// module declares.
+    /// </summary>
+    public static (IReadOnlyList<DelegableRight> Rights, IReadOnlyList<string> Unknown) Parse(IEnumerable<string>? codes, PermissionCatalog catalog)
     {
-        var rights = DelegatedRights.None;
-        foreach (var name in names ?? [])
+        var rights = new List<DelegableRight>();
+        var unknown = new List<string>();
+        foreach (var code in (codes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0))
         {
-            if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(code, "all", StringComparison.OrdinalIgnoreCase))
             {
-                rights |= DelegatedRights.All;
-                continue;
+                rights.AddRange(catalog.DelegableRights);
             }
-
-            var match = Each.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (match.Right == DelegatedRights.None)
+            else if (catalog.FindDelegableRight(code) is { } right)
             {
-                return null;
+                rights.Add(right);
             }
-
-            rights |= match.Right;
+            else
+            {
+                unknown.Add(code);
+            }
         }
 
-        return rights;
+        return (rights.DistinctBy(r => r.Code).ToList(), unknown);
     }
 
-    public static IReadOnlyList<string> ToNames(DelegatedRights rights) => Each.Where(e => rights.HasFlag(e.Right)).Select(e => e.Name).ToList();
+    /// <summary>Held rights in the catalogue's order, those no module declares last.</summary>
+    public static IReadOnlyList<DelegationRight> Ordered(IEnumerable<DelegationRight> held, PermissionCatalog catalog)
+    {
+        var order = catalog.DelegableRights.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        return held.OrderBy(r => order.GetValueOrDefault(r.Code, int.MaxValue)).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
 
-    /// <summary>"xử lý văn bản đến, duyệt dự thảo".</summary>
-    public static string Describe(DelegatedRights rights) => string.Join(", ", Each.Where(e => rights.HasFlag(e.Right)).Select(e => e.Text));
+    /// <summary>
+    /// "Xử lý văn bản đến (bút phê, phân công); Duyệt dự thảo văn bản đi": the declared name of each right, or the name
+    /// it was delegated under, marked <see cref="NotApplied"/>, when no module declares it.
+    /// </summary>
+    public static string Describe(IEnumerable<DelegationRight> held, PermissionCatalog catalog) =>
+        string.Join("; ", Ordered(held, catalog).Select(r => catalog.FindDelegableRight(r.Code)?.Name ?? r.Name + NotApplied));
 }

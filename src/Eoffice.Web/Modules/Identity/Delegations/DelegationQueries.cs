@@ -13,15 +13,15 @@ namespace Eoffice.Web.Modules.Identity.Delegations;
 /// </remarks>
 internal sealed class DelegationQueries(EofficeDbContext db, TimeProvider time) : IDelegations
 {
-    public async Task<IReadOnlyList<Guid>> DelegatorsOfAsync(Guid delegateId, DelegatedRights right, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<Guid>> DelegatorsOfAsync(Guid delegateId, string right, CancellationToken cancellationToken = default) =>
         (await ActiveForAsync(delegateId, cancellationToken))
-            .Where(d => Covers(d.Rights, right))
+            .Where(d => d.Covers(right))
             .Select(d => d.DelegatorId)
             .Distinct()
             .ToList();
 
-    public async Task<bool> MayActForAsync(Guid delegateId, Guid delegatorId, DelegatedRights right, CancellationToken cancellationToken = default) =>
-        (await ActiveForAsync(delegateId, cancellationToken)).Any(d => d.DelegatorId == delegatorId && Covers(d.Rights, right));
+    public async Task<bool> MayActForAsync(Guid delegateId, Guid delegatorId, string right, CancellationToken cancellationToken = default) =>
+        (await ActiveForAsync(delegateId, cancellationToken)).Any(d => d.DelegatorId == delegatorId && d.Covers(right));
 
     public async Task<IReadOnlyList<ActingFor>> ActingForAsync(Guid delegateId, CancellationToken cancellationToken = default)
     {
@@ -29,17 +29,16 @@ internal sealed class DelegationQueries(EofficeDbContext db, TimeProvider time) 
         var ids = active.Select(d => d.DelegatorId).Distinct().ToList();
         var names = await db.Set<User>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         return active.OrderBy(d => d.EndsOn)
-            .Select(d => new ActingFor(d.Id, d.DelegatorId, names.GetValueOrDefault(d.DelegatorId, string.Empty), d.Rights, d.StartsOn, d.EndsOn))
+            .Select(d => new ActingFor(d.Id, d.DelegatorId, names.GetValueOrDefault(d.DelegatorId, string.Empty),
+                d.Rights.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), d.StartsOn, d.EndsOn))
             .ToList();
     }
-
-    private static bool Covers(DelegatedRights held, DelegatedRights asked) => asked != DelegatedRights.None && (held & asked) == asked;
 
     private async Task<List<Delegation>> ActiveForAsync(Guid delegateId, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
         var users = db.Set<User>();
-        return await db.Set<Delegation>().AsNoTracking()
+        return await db.Set<Delegation>().AsNoTracking().Include(d => d.Rights)
             .Where(d => d.DelegateId == delegateId && d.RevokedAt == null && d.StartsOn <= today && d.EndsOn >= today)
             .Where(d => users.Any(u => u.Id == d.DelegatorId && u.Status == AccountStatus.Active)
                 && users.Any(u => u.Id == d.DelegateId && u.Status == AccountStatus.Active))

@@ -14,13 +14,13 @@ namespace Eoffice.Web.Modules.Identity.Delegations;
 /// One delegation, and the current user's own list (given and received). A delegation is visible to its delegator, its
 /// delegate and the administrators of their agency; to anyone else it does not exist (404).
 /// </summary>
-public sealed class GetDelegation(EofficeDbContext db, AgencyPeople people, ICurrentUser currentUser, TimeProvider time)
+public sealed class GetDelegation(EofficeDbContext db, AgencyPeople people, ICurrentUser currentUser, PermissionCatalog catalog, TimeProvider time)
 {
     public sealed record Mine(IReadOnlyList<DelegationDto> Given, IReadOnlyList<DelegationDto> Received);
 
     public async Task<(Delegation Delegation, DelegationDto Dto)> FindVisibleAsync(Guid id, bool tracked, CancellationToken cancellationToken)
     {
-        var query = tracked ? db.Set<Delegation>() : db.Set<Delegation>().AsNoTracking();
+        var query = (tracked ? db.Set<Delegation>() : db.Set<Delegation>().AsNoTracking()).Include(d => d.Rights);
         var delegation = await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         var me = currentUser.Id;
         var visible = delegation is not null && (delegation.DelegatorId == me || delegation.DelegateId == me
@@ -31,17 +31,17 @@ public sealed class GetDelegation(EofficeDbContext db, AgencyPeople people, ICur
         }
 
         var names = await NamesAsync([delegation!.DelegatorId, delegation.DelegateId], cancellationToken);
-        return (delegation, DelegationDto.From(delegation, names[delegation.DelegatorId], names[delegation.DelegateId], Today));
+        return (delegation, DelegationDto.From(delegation, names[delegation.DelegatorId], names[delegation.DelegateId], Today, catalog));
     }
 
     public async Task<Mine> MineAsync(CancellationToken cancellationToken)
     {
         var me = currentUser.Id ?? Guid.Empty;
-        var all = await db.Set<Delegation>().AsNoTracking().Where(d => d.DelegatorId == me || d.DelegateId == me)
+        var all = await db.Set<Delegation>().AsNoTracking().Include(d => d.Rights).Where(d => d.DelegatorId == me || d.DelegateId == me)
             .OrderByDescending(d => d.StartsOn).ThenByDescending(d => d.CreatedAt).Take(200).ToListAsync(cancellationToken);
         var names = await NamesAsync(all.SelectMany(d => new[] { d.DelegatorId, d.DelegateId }), cancellationToken);
         var today = Today;
-        var dtos = all.Select(d => DelegationDto.From(d, names[d.DelegatorId], names[d.DelegateId], today)).ToList();
+        var dtos = all.Select(d => DelegationDto.From(d, names[d.DelegatorId], names[d.DelegateId], today, catalog)).ToList();
         return new Mine(dtos.Where(d => d.DelegatorId == me).ToList(), dtos.Where(d => d.DelegateId == me).ToList());
     }
 

@@ -14,13 +14,12 @@ namespace Eoffice.Web.Modules.Identity.Delegations;
 /// Ends a delegation before its last day (or cancels one not yet started). The delegator or an administrator of the
 /// agency may do it; both people are notified and it is audited. Revoking twice keeps the first revocation.
 /// </summary>
-public sealed class RevokeDelegation(EofficeDbContext db, GetDelegation get, ICurrentUser currentUser, INotifier notifier, IAuditLog audit, TimeProvider time)
+public sealed class RevokeDelegation(GetDelegation get, ICurrentUser currentUser, INotifier notifier, PermissionCatalog catalog, UnitOfWork unitOfWork, TimeProvider time)
 {
     /// <exception cref="RuleException">Not visible to the current user.</exception>
     /// <exception cref="RuleException">The delegate (or anyone but the delegator and administrators) tries it (403).</exception>
     public async Task<DelegationDto> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (delegation, dto) = await get.FindVisibleAsync(id, tracked: true, cancellationToken);
         if (delegation.DelegatorId != currentUser.Id && !currentUser.HasPermission(IdentityPermissions.ManageAccounts))
         {
@@ -33,12 +32,10 @@ public sealed class RevokeDelegation(EofficeDbContext db, GetDelegation get, ICu
             var text = $"Ủy quyền của {dto.DelegatorName} cho {dto.DelegateName} ({dto.RightsText}, {dto.Period}) đã bị thu hồi.";
             await notifier.NotifyAsync(delegation.DelegateId, "Ủy quyền đã bị thu hồi", text, CreateDelegation.Link, "delegations", cancellationToken);
             await notifier.NotifyAsync(delegation.DelegatorId, "Ủy quyền đã bị thu hồi", text, CreateDelegation.Link, "delegations", cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEvent("identity.delegation.revoke", "delegation", delegation.Id.ToString(), Details: text), cancellationToken);
+            await unitOfWork.CommitAsync(new AuditEvent("identity.delegation.revoke", "delegation", delegation.Id.ToString(), Details: text), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return DelegationDto.From(delegation, dto.DelegatorName, dto.DelegateName, VietnamTime.DateOf(time.GetUtcNow()));
+        return DelegationDto.From(delegation, dto.DelegatorName, dto.DelegateName, VietnamTime.DateOf(time.GetUtcNow()), catalog);
     }
 
     internal static void Map(RouteGroupBuilder delegations) =>

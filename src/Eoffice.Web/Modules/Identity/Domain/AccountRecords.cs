@@ -79,20 +79,19 @@ public sealed class PersonalAccessToken
 /// </summary>
 public sealed class Delegation
 {
+    private readonly List<DelegationRight> rights = [];
+
     private Delegation()
     {
     }
 
-    public Delegation(Guid delegatorId, Guid delegateId, DelegatedRights rights, DateOnly startsOn, DateOnly endsOn, string? reason, DateTime createdAt, Guid? createdBy)
+    /// <summary>A delegation of <c>rights</c> (by code, each with its name as delegated today) from the first to the last day.</summary>
+    public Delegation(Guid delegatorId, Guid delegateId, IEnumerable<(string Code, string Name)> rights, DateOnly startsOn, DateOnly endsOn, string? reason,
+        DateTime createdAt, Guid? createdBy)
     {
         if (delegatorId == delegateId)
         {
             throw new InvalidOperationException("A person cannot delegate to themselves.");
-        }
-
-        if (rights == DelegatedRights.None)
-        {
-            throw new InvalidOperationException("A delegation must hand over at least one right.");
         }
 
         if (endsOn < startsOn)
@@ -101,9 +100,18 @@ public sealed class Delegation
         }
 
         Id = Guid.CreateVersion7();
+        foreach (var (code, name) in rights.DistinctBy(r => r.Code))
+        {
+            this.rights.Add(new DelegationRight(Id, code, name));
+        }
+
+        if (this.rights.Count == 0)
+        {
+            throw new InvalidOperationException("A delegation must hand over at least one right.");
+        }
+
         DelegatorId = delegatorId;
         DelegateId = delegateId;
-        Rights = rights;
         StartsOn = startsOn;
         EndsOn = endsOn;
         Reason = reason;
@@ -117,7 +125,8 @@ public sealed class Delegation
 
     public Guid DelegateId { get; private set; }
 
-    public DelegatedRights Rights { get; private set; }
+    /// <summary>What is delegated; one row per right.</summary>
+    public IReadOnlyList<DelegationRight> Rights => rights;
 
     public DateOnly StartsOn { get; private set; }
 
@@ -135,11 +144,39 @@ public sealed class Delegation
 
     public bool IsActiveOn(DateOnly day) => RevokedAt is null && StartsOn <= day && day <= EndsOn;
 
+    /// <summary>Whether the delegation hands over the right with this code.</summary>
+    public bool Covers(string code) => rights.Any(r => r.Code == code);
+
     public void Revoke(DateTime at, Guid? by)
     {
         RevokedAt ??= at;
         RevokedBy ??= by;
     }
+}
+
+/// <summary>
+/// One right handed over by a <see cref="Delegation"/>: the code the declaring module checks, and its name as it was
+/// when delegated. The name is kept so that the record still reads right if the module renames or no longer declares
+/// the right (the signing right of delegations made before M0020 waits for the signing module).
+/// </summary>
+public sealed class DelegationRight
+{
+    private DelegationRight()
+    {
+    }
+
+    public DelegationRight(Guid delegationId, string code, string name)
+    {
+        DelegationId = delegationId;
+        Code = code;
+        Name = name;
+    }
+
+    public Guid DelegationId { get; private set; }
+
+    public string Code { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
 }
 
 /// <summary>Why a person left.</summary>

@@ -13,7 +13,7 @@ namespace Eoffice.Web.Modules.Identity.External;
 /// <c>/api/v1/identity/external-providers</c>): add, change, enable/disable, remove. Secrets are write-only: a blank
 /// secret on change keeps the stored one. Every change is audited.
 /// </summary>
-public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProviderSecrets secrets, IAuditLog audit, TimeProvider time)
+public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProviderSecrets secrets, UnitOfWork unitOfWork, TimeProvider time)
 {
     /// <summary>A provider as shown to administrators; the secret only as "set or not".</summary>
     public sealed record ProviderDto(
@@ -58,7 +58,7 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
         }
 
         db.Add(provider);
-        await audit.RecordAsync(new AuditEvent("identity.external-provider.create", "external-provider", provider.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.external-provider.create", "external-provider", provider.Id.ToString(),
             Details: Describe(provider)), cancellationToken);
         return ToDto(provider);
     }
@@ -84,7 +84,7 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
             provider.SetProtectedSecret(secrets.Protect(input.Secret), now);
         }
 
-        await audit.RecordAsync(new AuditEvent("identity.external-provider.update", "external-provider", provider.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.external-provider.update", "external-provider", provider.Id.ToString(),
             Details: Describe(provider) + (string.IsNullOrEmpty(input.Secret) ? input.ClearSecret ? "; secret removed" : string.Empty : "; secret changed")),
             cancellationToken);
         return ToDto(provider);
@@ -95,7 +95,7 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
         var provider = await db.Set<ExternalSignInProvider>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw RuleException.NotFound();
         db.Remove(provider);
-        await audit.RecordAsync(new AuditEvent("identity.external-provider.delete", "external-provider", provider.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.external-provider.delete", "external-provider", provider.Id.ToString(),
             Details: Describe(provider)), cancellationToken);
     }
 

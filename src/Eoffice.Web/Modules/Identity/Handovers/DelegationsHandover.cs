@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Delegations;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,14 +13,14 @@ namespace Eoffice.Web.Modules.Identity.Handovers;
 /// A delegation is personal (it names both people), so it is not passed on: it is revoked, and the handover lists it
 /// so the successor can ask for a new one where needed.
 /// </summary>
-internal sealed class DelegationsHandover(EofficeDbContext db, TimeProvider time) : IOpenWorkTransfer
+internal sealed class DelegationsHandover(EofficeDbContext db, PermissionCatalog catalog, TimeProvider time) : IOpenWorkTransfer
 {
     public string Module => "Ủy quyền";
 
     public async Task<IReadOnlyList<TransferredItem>> TransferAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(time.GetUtcNow());
-        var open = await db.Set<Delegation>()
+        var open = await db.Set<Delegation>().Include(d => d.Rights)
             .Where(d => (d.DelegatorId == fromUserId || d.DelegateId == fromUserId) && d.RevokedAt == null && d.EndsOn >= today)
             .ToListAsync(cancellationToken);
         if (open.Count == 0)
@@ -36,7 +37,7 @@ internal sealed class DelegationsHandover(EofficeDbContext db, TimeProvider time
             delegation.Revoke(now, null);
             var period = $"{VietnamTime.FormatDate(delegation.StartsOn)} – {VietnamTime.FormatDate(delegation.EndsOn)}";
             items.Add(new TransferredItem("delegation", delegation.Id.ToString(),
-                $"Thu hồi ủy quyền của {names[delegation.DelegatorId]} cho {names[delegation.DelegateId]} ({DelegatedRightNames.Describe(delegation.Rights)}, {period})"));
+                $"Thu hồi ủy quyền của {names[delegation.DelegatorId]} cho {names[delegation.DelegateId]} ({DelegatedRightNames.Describe(delegation.Rights, catalog)}, {period})"));
         }
 
         return items;

@@ -25,14 +25,17 @@ public sealed class DepartPerson(
     Sessions sessions,
     RightsApproval approval,
     INotifier notifier,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     ICurrentUser currentUser,
     TimeProvider time)
 {
     public const int NoteMaxLength = 500;
 
     /// <summary><c>SuccessorId</c>: an active colleague of the same agency; <c>Reason</c>: "transfer", "retirement" or "other"; <c>Note</c>: up to 500 characters.</summary>
-    public sealed record Request(Guid? SuccessorId, string? Reason, string? Note);
+    public sealed record Request(Guid? SuccessorId, string? Reason, string? Note) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => DepartPerson.Validate(this);
+    }
 
     public static readonly IReadOnlyList<(DepartureReason Reason, string Name, string Text)> Reasons =
     [
@@ -44,16 +47,13 @@ public sealed class DepartPerson(
     public static DepartureReason? ParseReason(string? name) =>
         Reasons.Where(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)).Select(r => (DepartureReason?)r.Reason).FirstOrDefault();
 
-    public static Dictionary<string, string[]> Validate(Guid personId, Request request)
+    /// <summary>The request's own fields; that the successor is someone else is checked by the handler, which knows who leaves.</summary>
+    public static Dictionary<string, string[]> Validate(Request request)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.SuccessorId is null || request.SuccessorId == Guid.Empty)
         {
             errors["successorId"] = ["Vui lòng chọn người tiếp nhận công việc."];
-        }
-        else if (request.SuccessorId == personId)
-        {
-            errors["successorId"] = ["Người tiếp nhận phải là người khác."];
         }
 
         if (ParseReason(request.Reason) is null)
@@ -70,15 +70,9 @@ public sealed class DepartPerson(
     }
 
     /// <exception cref="RuleException">The person is not of the administrator's agency.</exception>
-    /// <exception cref="RuleException">Invalid input (400), already departed or oneself (409).</exception>
+    /// <exception cref="RuleException">The person as their own successor or an inactive successor (400), already departed or oneself (409).</exception>
     public async Task<Handover> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
     {
-        if (Validate(personId, request) is { Count: > 0 } errors)
-        {
-            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var person = await people.FindAsync(personId, cancellationToken);
         if (person.Status == AccountStatus.Departed)
         {
@@ -90,35 +84,46 @@ public sealed class DepartPerson(
             throw RuleException.Conflict("Không thể tự làm thủ tục nghỉ việc cho chính mình.");
         }
 
+        if (request.SuccessorId == person.Id)
+        {
+            throw RuleException.Invalid("Người tiếp nhận phải là người khác.", "successorId");
+        }
+
         var successor = await people.InMyAgency().FirstOrDefaultAsync(u => u.Id == request.SuccessorId && u.Status == AccountStatus.Active, cancellationToken)
             ?? throw RuleException.Invalid("Người tiếp nhận phải là cán bộ đang hoạt động của cơ quan.", "successorId");
 
         var reason = ParseReason(request.Reason)!.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var handover = new Handover(person.Id, successor.Id, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, currentUser.Id);
-        foreach (var transfer in transfers)
-        {
-            foreach (var item in await transfer.TransferAsync(person.Id, successor.Id, cancellationToken))
-            {
-                handover.Add(transfer.Module, item.ItemType, item.ItemId, item.Title);
-            }
-        }
-
-        db.Add(handover);
-        person.Depart(successor.Id, now);
         var reasonText = Reasons.First(r => r.Reason == reason).Text;
-        await approval.RecordAsync(person,
-            $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}): tài khoản ngừng hoạt động, mọi quyền chấm dứt; công việc bàn giao cho {successor.FullName}",
+
+        // Every module hands the work over inside the departure's transaction (IOpenWorkTransfer): all of it, or nothing
+        // and the person stays active.
+        await unitOfWork.CommitAsync(
+            async ct =>
+            {
+                foreach (var transfer in transfers)
+                {
+                    foreach (var item in await transfer.TransferAsync(person.Id, successor.Id, ct))
+                    {
+                        handover.Add(transfer.Module, item.ItemType, item.ItemId, item.Title);
+                    }
+                }
+
+                db.Add(handover);
+                person.Depart(successor.Id, now);
+                await approval.RecordAsync(person,
+                    $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}): tài khoản ngừng hoạt động, mọi quyền chấm dứt; công việc bàn giao cho {successor.FullName}",
+                    ct);
+                await notifier.NotifyAsync(successor.Id, $"Bạn tiếp nhận công việc của {person.FullName}",
+                    $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}); {handover.Items.Count} việc đang xử lý đã được bàn giao cho bạn.",
+                    $"/quan-tri/ban-giao/{handover.Id}", "handovers", ct);
+                await sessions.MarkAllEndedAsync(person.Id, "departure", ct);
+                return handover.Items.Count;
+            },
+            count => new AuditEvent("identity.person.depart", "user", person.Id.ToString(),
+                Details: $"{person.FullName} nghỉ việc ({reasonText}); người tiếp nhận: {successor.FullName} [{successor.Id}]; bàn giao {count} việc; biên bản {handover.Id}"),
             cancellationToken);
-        await notifier.NotifyAsync(successor.Id, $"Bạn tiếp nhận công việc của {person.FullName}",
-            $"{person.FullName} nghỉ việc ({reasonText.ToLowerInvariant()}); {handover.Items.Count} việc đang xử lý đã được bàn giao cho bạn.",
-            $"/quan-tri/ban-giao/{handover.Id}", "handovers", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.EndAllAsync(person.Id, "departure", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.person.depart", "user", person.Id.ToString(),
-            Details: $"{person.FullName} nghỉ việc ({reasonText}); người tiếp nhận: {successor.FullName} [{successor.Id}]; bàn giao {handover.Items.Count} việc; biên bản {handover.Id}"),
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return handover;
     }
 
@@ -126,11 +131,6 @@ public sealed class DepartPerson(
         people.MapPost("/{id:guid}/departure", async Task<Results<Created<HandoverDto>, ValidationProblem>> (
                 Guid id, Request request, DepartPerson handler, GetHandover get, CancellationToken ct) =>
             {
-                if (Validate(id, request) is { Count: > 0 } errors)
-                {
-                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-                }
-
                 var handover = await handler.HandleAsync(id, request, ct);
                 return TypedResults.Created($"/api/v1/handovers/{handover.Id}", await get.HandleAsync(handover.Id, ct));
             })

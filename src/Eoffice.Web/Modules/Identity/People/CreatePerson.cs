@@ -5,6 +5,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class CreatePerson(
     PeopleScope scope,
     Placement placement,
     IPasswordHasher<User> hasher,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time)
 {
     /// <summary>
@@ -31,7 +32,10 @@ public sealed class CreatePerson(
     /// </summary>
     public sealed record Request(
         string? FullName, string? UserName, Guid? UnitId, Guid? PositionId, string? Email, string? Phone,
-        IReadOnlyList<string>? Roles = null, Guid? AgencyId = null);
+        IReadOnlyList<string>? Roles = null, Guid? AgencyId = null) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => CreatePerson.Validate(this);
+    }
 
     /// <summary>The new person, their user name and the temporary password (shown once).</summary>
     public sealed record Response(PersonResponse Person, string UserName, string TemporaryPassword);
@@ -74,10 +78,10 @@ public sealed class CreatePerson(
         }
     }
 
+    /// <summary>Creates the person from a request validated at the edge; the unit, the position and a typed user name are checked here.</summary>
     public async Task<Response> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var agencyId = scope.IsInstallationAdministrator && request.AgencyId is { } named ? named : scope.AgencyId;
-        RuleException.ThrowIfAny(Validate(request));
         var (unit, position, placementErrors) = await placement.CheckAsync(agencyId, request.UnitId, request.PositionId, cancellationToken);
         RuleException.ThrowIfAny(placementErrors);
 
@@ -112,16 +116,16 @@ public sealed class CreatePerson(
         var temporaryPassword = PasswordPolicy.GenerateTemporary();
         user.SetPasswordHash(hasher.HashPassword(user, temporaryPassword), changedAt: null, mustChange: true);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(user);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.CommitAsync(new AuditEvent("identity.person.create", "user", user.Id.ToString(),
+                Details: $"{user.UserName} | {user.FullName} | unit {unit.Name} | position {position.Name} | roles {string.Join(",", user.RoleAssignments.Select(r => r.RoleCode))}"),
+                cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Someone took the same user name in the meantime: the unique index refused this one.
-            await transaction.RollbackAsync(cancellationToken);
+            // Someone took the same user name in the meantime: the unique index refused this one (nothing was saved).
             db.ChangeTracker.Clear();
             if (await db.Set<User>().AnyAsync(u => u.UserName == userName, cancellationToken))
             {
@@ -131,22 +135,12 @@ public sealed class CreatePerson(
             throw;
         }
 
-        await audit.RecordAsync(new AuditEvent("identity.person.create", "user", user.Id.ToString(),
-            Details: $"{user.UserName} | {user.FullName} | unit {unit.Name} | position {position.Name} | roles {string.Join(",", user.RoleAssignments.Select(r => r.RoleCode))}"),
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new Response(PersonResponse.From(user), user.UserName, temporaryPassword);
     }
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", async Task<Results<Created<Response>, ValidationProblem>> (Request request, CreatePerson handler, CancellationToken ct) =>
             {
-                var errors = Validate(request);
-                if (errors.Count > 0)
-                {
-                    return TypedResults.ValidationProblem(errors, title: PersonRules.InvalidInput);
-                }
-
                 var created = await handler.HandleAsync(request, ct);
                 return TypedResults.Created($"/api/v1/people/{created.Person.Id}", created);
             })

@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Identity.People;
 /// The administrator locks a person's account: it can no longer sign in and every open session ends at once.
 /// Administrators cannot lock themselves out. <c>POST /api/v1/people/{id}/disable</c>.
 /// </summary>
-public sealed class DisablePerson(EofficeDbContext db, PeopleScope scope, Sessions sessions, IAuditLog audit)
+public sealed class DisablePerson(EofficeDbContext db, PeopleScope scope, Sessions sessions, UnitOfWork unitOfWork)
 {
     public async Task<PersonResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,11 +32,8 @@ public sealed class DisablePerson(EofficeDbContext db, PeopleScope scope, Sessio
         }
 
         user.Disable("administrator");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.EndAllAsync(user.Id, "disabled", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.person.disable", "user", user.Id.ToString(), Details: user.UserName), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await sessions.MarkAllEndedAsync(user.Id, "disabled", cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("identity.person.disable", "user", user.Id.ToString(), Details: user.UserName), cancellationToken);
         return PersonResponse.From(user);
     }
 

@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Identity.People;
 /// The administrator unlocks a locked account (also one locked for inactivity); a departed person's account stays
 /// closed. <c>POST /api/v1/people/{id}/enable</c>.
 /// </summary>
-public sealed class EnablePerson(EofficeDbContext db, PeopleScope scope, IAuditLog audit, TimeProvider time)
+public sealed class EnablePerson(EofficeDbContext db, PeopleScope scope, UnitOfWork unitOfWork, TimeProvider time)
 {
     public async Task<PersonResponse> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,10 +27,7 @@ public sealed class EnablePerson(EofficeDbContext db, PeopleScope scope, IAuditL
         }
 
         user.Enable(time.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.person.enable", "user", user.Id.ToString(), Details: user.UserName), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("identity.person.enable", "user", user.Id.ToString(), Details: user.UserName), cancellationToken);
         return PersonResponse.From(user);
     }
 

@@ -36,7 +36,7 @@ public sealed class ImportPeople(
     PeopleScope scope,
     IOrganizationDirectory organization,
     IPasswordHasher<User> hasher,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time)
 {
     public const string Valid = "valid";
@@ -63,7 +63,7 @@ public sealed class ImportPeople(
             return new ImportReport(false, null, 0, plans.Select(p => p.Result(p.Messages.Count > 0 ? Error : Valid, null)).ToList());
         }
 
-        // Hash before the transaction: it is the slow part and needs no lock.
+        // Hash before the commit: it is the slow part and needs no lock.
         var now = time.GetUtcNow().UtcDateTime;
         var created = new List<(RowPlan Plan, User User, string Password)>();
         foreach (var plan in plans)
@@ -84,34 +84,25 @@ public sealed class ImportPeople(
             created.Add((plan, user, password));
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        db.AddRange(created.Select(c => c.User));
+        var entries = created
+            .Select(c => new AuditEvent("identity.person.create", "user", c.User.Id.ToString(),
+                Details: $"{c.User.UserName} | {c.User.FullName} | unit {c.Plan.Unit!.Name} | position {c.Plan.Position!.Name} | import row {c.Plan.Row.RowNumber}"))
+            .Append(new AuditEvent("identity.people.import", "agency", agencyId.ToString(),
+                Details: $"{created.Count} people from a {format.ToString().ToLowerInvariant()} file"))
+            .ToList();
+        try
         {
-            db.AddRange(created.Select(c => c.User));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // A user name was taken by someone else between the check and now: nothing of the import is kept.
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                var names = created.Select(c => c.User.UserName).ToList();
-                var taken = (await db.Set<User>().AsNoTracking().Select(u => u.UserName).ToListAsync(cancellationToken)).Intersect(names).ToHashSet();
-                return new ImportReport(false, "Một số tên đăng nhập vừa được dùng cho người khác trong lúc nhập; chưa cán bộ nào được thêm. Vui lòng nhập lại.", 0,
-                    created.Select(c => c.Plan.Result(taken.Contains(c.User.UserName) ? Error : Valid, null)).ToList());
-            }
-
-            foreach (var (plan, user, _) in created)
-            {
-                await audit.RecordAsync(new AuditEvent("identity.person.create", "user", user.Id.ToString(),
-                    Details: $"{user.UserName} | {user.FullName} | unit {plan.Unit!.Name} | position {plan.Position!.Name} | import row {plan.Row.RowNumber}"),
-                    cancellationToken);
-            }
-
-            await audit.RecordAsync(new AuditEvent("identity.people.import", "agency", agencyId.ToString(),
-                Details: $"{created.Count} people from a {format.ToString().ToLowerInvariant()} file"), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await unitOfWork.CommitWithEntriesAsync(entries, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A user name was taken by someone else between the check and now: nothing of the import is kept.
+            db.ChangeTracker.Clear();
+            var names = created.Select(c => c.User.UserName).ToList();
+            var taken = (await db.Set<User>().AsNoTracking().Select(u => u.UserName).ToListAsync(cancellationToken)).Intersect(names).ToHashSet();
+            return new ImportReport(false, "Một số tên đăng nhập vừa được dùng cho người khác trong lúc nhập; chưa cán bộ nào được thêm. Vui lòng nhập lại.", 0,
+                created.Select(c => c.Plan.Result(taken.Contains(c.User.UserName) ? Error : Valid, null)).ToList());
         }
 
         return new ImportReport(true, null, created.Count, created.Select(c => c.Plan.Result(CreatedStatus, c.Password)).ToList());

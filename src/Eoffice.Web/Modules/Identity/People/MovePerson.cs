@@ -10,7 +10,7 @@ namespace Eoffice.Web.Modules.Identity.People;
 /// The administrator moves a person to another unit or position of the agency (both must be in use). Their roles are
 /// not changed here; rights follow through role assignment. <c>POST /api/v1/people/{id}/move</c>.
 /// </summary>
-public sealed class MovePerson(EofficeDbContext db, PeopleScope scope, Placement placement, IAuditLog audit)
+public sealed class MovePerson(EofficeDbContext db, PeopleScope scope, Placement placement, UnitOfWork unitOfWork)
 {
     public sealed record Request(Guid? UnitId, Guid? PositionId);
 
@@ -27,11 +27,8 @@ public sealed class MovePerson(EofficeDbContext db, PeopleScope scope, Placement
 
         var before = $"unit {user.UnitId} | position {user.PositionId}";
         user.PlaceIn(agencyId, unit.Id, position!.Id);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.person.move", "user", user.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.person.move", "user", user.Id.ToString(),
             Details: $"{user.UserName}: {before} → unit {unit.Id} ({unit.Name}) | position {position.Id} ({position.Name})"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return PersonResponse.From(user);
     }
 

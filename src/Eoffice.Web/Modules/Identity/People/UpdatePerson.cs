@@ -3,6 +3,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,12 @@ namespace Eoffice.Web.Modules.Identity.People;
 /// The administrator corrects a person's name, contact details or user name (unique, lower-case ASCII). Their place in
 /// the organisation changes through <see cref="MovePerson"/>. <c>PUT /api/v1/people/{id}</c> and the page /quan-tri/can-bo/{id}.
 /// </summary>
-public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, IAuditLog audit)
+public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, UnitOfWork unitOfWork)
 {
-    public sealed record Request(string? FullName, string? UserName, string? Email, string? Phone);
+    public sealed record Request(string? FullName, string? UserName, string? Email, string? Phone) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => UpdatePerson.Validate(this);
+    }
 
     public static Dictionary<string, string[]> Validate(Request request)
     {
@@ -29,7 +33,6 @@ public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, IAuditL
     public async Task<PersonResponse> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var user = await PeopleScope.LoadAsync(db, scope.AgencyId, id, cancellationToken);
-        RuleException.ThrowIfAny(Validate(request));
         var userName = request.UserName!.Trim();
         if (userName != user.UserName && await db.Set<User>().AnyAsync(u => u.UserName == userName && u.Id != id, cancellationToken))
         {
@@ -42,22 +45,14 @@ public sealed class UpdatePerson(EofficeDbContext db, PeopleScope scope, IAuditL
         user.Email = PersonRules.Clean(request.Email);
         user.Phone = PersonRules.Clean(request.Phone);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.person.update", "user", user.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.person.update", "user", user.Id.ToString(),
             Details: $"{before} → {user.UserName} | {user.FullName} | {user.Email} | {user.Phone}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return PersonResponse.From(user);
     }
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{id:guid}", async Task<Results<Ok<PersonResponse>, ValidationProblem>> (Guid id, Request request, UpdatePerson handler, CancellationToken ct) =>
-            {
-                var errors = Validate(request);
-                return errors.Count > 0
-                    ? TypedResults.ValidationProblem(errors, title: PersonRules.InvalidInput)
-                    : TypedResults.Ok(await handler.HandleAsync(id, request, ct));
-            })
+                TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
             .RequireAuthorization(Policies.For(IdentityPermissions.ManageAccounts))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

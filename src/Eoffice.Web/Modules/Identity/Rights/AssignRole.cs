@@ -16,16 +16,18 @@ namespace Eoffice.Web.Modules.Identity.Rights;
 /// as a rights change and shown to the agency's approver as a warning until confirmed.
 /// </summary>
 public sealed class AssignRole(
-    EofficeDbContext db,
     AgencyPeople people,
     IOrganizationDirectory directory,
     RightsApproval approval,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     ICurrentUser currentUser,
     TimeProvider time)
 {
     /// <summary><c>RoleCode</c>: one of <see cref="DefaultRoles.All"/>; <c>ScopeUnitId</c>: a unit of the person's agency, or none for the whole agency.</summary>
-    public sealed record Request(string? RoleCode, Guid? ScopeUnitId);
+    public sealed record Request(string? RoleCode, Guid? ScopeUnitId) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => AssignRole.Validate(this);
+    }
 
     public static Dictionary<string, string[]> Validate(Request request)
     {
@@ -43,16 +45,10 @@ public sealed class AssignRole(
     }
 
     /// <exception cref="RuleException">The person is not of the administrator's agency.</exception>
-    /// <exception cref="RuleException">Invalid role or scope (400), departed person or role already held (409).</exception>
+    /// <exception cref="RuleException">A scope outside the agency (400), departed person or role already held (409).</exception>
     public async Task<RoleAssignmentDto> HandleAsync(Guid personId, Request request, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { Count: > 0 } errors)
-        {
-            throw RuleException.Invalid(errors.First().Value[0], errors.First().Key);
-        }
-
         var roleCode = request.RoleCode!;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var person = await people.FindAsync(personId, cancellationToken);
         if (person.Status == AccountStatus.Departed)
         {
@@ -79,10 +75,8 @@ public sealed class AssignRole(
         var assignment = person.GrantRole(roleCode, request.ScopeUnitId, time.GetUtcNow().UtcDateTime, currentUser.Id);
         var roleName = GetPersonRoles.RoleName(roleCode);
         await approval.RecordAsync(person, $"Cấp vai trò {roleName} (phạm vi: {scopeName}) cho {person.FullName}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.role.grant", "user", person.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("identity.role.grant", "user", person.Id.ToString(),
             Details: $"Cấp vai trò {roleName} [{roleCode}], phạm vi: {scopeName} [{request.ScopeUnitId?.ToString() ?? "agency"}]"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new RoleAssignmentDto(assignment.Id, roleCode, roleName, request.ScopeUnitId, scopeName, assignment.GrantedAt);
     }
 
@@ -90,11 +84,6 @@ public sealed class AssignRole(
         people.MapPost("/{id:guid}/roles", async Task<Results<Created<RoleAssignmentDto>, ValidationProblem>> (
                 Guid id, Request request, AssignRole handler, CancellationToken ct) =>
             {
-                if (Validate(request) is { Count: > 0 } errors)
-                {
-                    return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-                }
-
                 var assignment = await handler.HandleAsync(id, request, ct);
                 return TypedResults.Created($"/api/v1/people/{id}/roles/{assignment.Id}", assignment);
             })

@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Identity.Rights;
 /// approver may confirm, or an administrator when the agency has no (active) approver. Confirming is audited; confirming
 /// twice keeps the first confirmation.
 /// </summary>
-public sealed class ConfirmRightsChange(EofficeDbContext db, ICurrentUser currentUser, RightsApproval approval, IAuditLog audit, TimeProvider time)
+public sealed class ConfirmRightsChange(EofficeDbContext db, ICurrentUser currentUser, RightsApproval approval, UnitOfWork unitOfWork, TimeProvider time)
 {
     public const string NotAllowed = "Chỉ người được giao xác nhận thay đổi quyền của cơ quan mới được xác nhận.";
 
@@ -24,7 +24,6 @@ public sealed class ConfirmRightsChange(EofficeDbContext db, ICurrentUser curren
     {
         var me = currentUser.Id ?? throw RuleException.Forbidden(NotAllowed);
         var agencyId = currentUser.AgencyId;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var change = await db.Set<RightsChange>().FirstOrDefaultAsync(c => c.Id == id && c.AgencyId == agencyId, cancellationToken);
         if (change is null || !await approval.MayViewAsync(cancellationToken))
         {
@@ -39,11 +38,10 @@ public sealed class ConfirmRightsChange(EofficeDbContext db, ICurrentUser curren
         if (!change.IsConfirmed)
         {
             change.Confirm(time.GetUtcNow().UtcDateTime, me);
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEvent("identity.rights-change.confirm", "rights-change", change.Id.ToString(), Details: change.Description), cancellationToken);
+            await unitOfWork.CommitAsync(new AuditEvent("identity.rights-change.confirm", "rights-change", change.Id.ToString(), Details: change.Description),
+                cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return change;
     }
 

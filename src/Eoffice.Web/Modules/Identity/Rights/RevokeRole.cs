@@ -15,43 +15,44 @@ namespace Eoffice.Web.Modules.Identity.Rights;
 /// administrator keeps the role, so an agency is never left without anyone to manage it.
 /// </summary>
 public sealed class RevokeRole(
-    EofficeDbContext db,
     AgencyPeople people,
     GetPersonRoles roles,
     RightsApproval approval,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     PermissionCatalog catalog)
 {
     /// <exception cref="RuleException">The person or the assignment is not of the administrator's agency.</exception>
     /// <exception cref="RuleException">Revoking the last administrator (409).</exception>
     public async Task HandleAsync(Guid personId, Guid assignmentId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await roles.HandleAsync(personId, cancellationToken);
         var assignment = before.Roles.FirstOrDefault(r => r.Id == assignmentId)
             ?? throw RuleException.NotFound("Không tìm thấy vai trò của cán bộ.");
         var person = await people.FindAsync(personId, cancellationToken);
 
-        if (catalog.PermissionsOf([assignment.RoleCode]).Contains(IdentityPermissions.ManageAccounts)
+        var lastAdministratorAtRisk = catalog.PermissionsOf([assignment.RoleCode]).Contains(IdentityPermissions.ManageAccounts)
             && person.Status == AccountStatus.Active
-            && !person.RoleAssignments.Any(r => r.Id != assignmentId && catalog.PermissionsOf([r.RoleCode]).Contains(IdentityPermissions.ManageAccounts)))
-        {
-            var adminRoles = catalog.RoleNames.Keys.Where(r => catalog.PermissionsOf([r]).Contains(IdentityPermissions.ManageAccounts)).ToList();
-            var othersExist = await people.InMyAgency().AnyAsync(u => u.Id != personId && u.Status == AccountStatus.Active
-                && u.RoleAssignments.Any(r => adminRoles.Contains(r.RoleCode)), cancellationToken);
-            if (!othersExist)
-            {
-                throw RuleException.Conflict("Không thể thu hồi vai trò quản trị của quản trị viên cuối cùng trong cơ quan.");
-            }
-        }
+            && !person.RoleAssignments.Any(r => r.Id != assignmentId && catalog.PermissionsOf([r.RoleCode]).Contains(IdentityPermissions.ManageAccounts));
 
         person.RevokeRole(assignment.RoleCode, assignment.ScopeUnitId);
         await approval.RecordAsync(person, $"Thu hồi vai trò {assignment.RoleName} (phạm vi: {assignment.ScopeName}) của {person.FullName}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("identity.role.revoke", "user", person.Id.ToString(),
-            Details: $"Thu hồi vai trò {assignment.RoleName} [{assignment.RoleCode}], phạm vi: {assignment.ScopeName} [{assignment.ScopeUnitId?.ToString() ?? "agency"}]"),
+
+        // The last-administrator check is read inside the transaction, under the write lock, so that two administrators
+        // revoking each other at the same moment cannot both pass it.
+        await unitOfWork.CommitAsync(
+            async ct => lastAdministratorAtRisk && !await OtherAdministratorExistsAsync(personId, ct)
+                ? throw RuleException.Conflict("Không thể thu hồi vai trò quản trị của quản trị viên cuối cùng trong cơ quan.")
+                : true,
+            _ => new AuditEvent("identity.role.revoke", "user", person.Id.ToString(),
+                Details: $"Thu hồi vai trò {assignment.RoleName} [{assignment.RoleCode}], phạm vi: {assignment.ScopeName} [{assignment.ScopeUnitId?.ToString() ?? "agency"}]"),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Task<bool> OtherAdministratorExistsAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var adminRoles = catalog.RoleNames.Keys.Where(r => catalog.PermissionsOf([r]).Contains(IdentityPermissions.ManageAccounts)).ToList();
+        return people.InMyAgency().AnyAsync(u => u.Id != personId && u.Status == AccountStatus.Active
+            && u.RoleAssignments.Any(r => adminRoles.Contains(r.RoleCode)), cancellationToken);
     }
 
     internal static void Map(RouteGroupBuilder people) =>

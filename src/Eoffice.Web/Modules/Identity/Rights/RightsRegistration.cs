@@ -37,7 +37,7 @@ public static class RightsRegistration
 
     public static IEndpointRouteBuilder MapIdentityRights(this IEndpointRouteBuilder endpoints)
     {
-        var people = endpoints.MapGroup("/api/v1/people").WithTags("Phân quyền")
+        var people = endpoints.MapGroup("/api/v1/people").WithTags("Phân quyền").WithRequestValidation()
             .RequireAuthorization(Policies.For(IdentityPermissions.ManageAccounts));
         GetPersonRoles.Map(people);
         AssignRole.Map(people);
@@ -48,7 +48,7 @@ public static class RightsRegistration
         ListRightsChanges.Map(changes);
         ConfirmRightsChange.Map(changes);
 
-        var delegations = endpoints.MapGroup("/api/v1/delegations").WithTags("Ủy quyền").RequireAuthorization();
+        var delegations = endpoints.MapGroup("/api/v1/delegations").WithTags("Ủy quyền").WithRequestValidation().RequireAuthorization();
         GetDelegation.Map(delegations);
         CreateDelegation.Map(delegations);
         RevokeDelegation.Map(delegations);

@@ -11,7 +11,7 @@ namespace Eoffice.Web.Modules.Identity.Security;
 /// Personal access tokens for scripts and integrations: a person creates and revokes their own; administrators see
 /// and may revoke every token of their agency. The token is shown once, when it is created.
 /// </summary>
-public sealed class AccessTokens(EofficeDbContext db, IAuditLog audit, TimeProvider time)
+public sealed class AccessTokens(EofficeDbContext db, UnitOfWork unitOfWork, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -45,7 +45,7 @@ public sealed class AccessTokens(EofficeDbContext db, IAuditLog audit, TimeProvi
         var entity = new PersonalAccessToken(ownerId, trimmed, AccessTokenFormat.PrefixOf(token), AccessTokenFormat.Hash(token), now,
             expiresAt is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null);
         db.Add(entity);
-        await audit.RecordAsync(new AuditEvent("account.token.create", "access-token", entity.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("account.token.create", "access-token", entity.Id.ToString(),
             Details: $"{trimmed} ({entity.Prefix}…), expires {(entity.ExpiresAt is { } x ? x.ToString("O") : "never")}"), cancellationToken);
         return new CreatedToken(entity.Id, entity.Name, token, entity.Prefix, entity.ExpiresAt);
     }
@@ -74,7 +74,7 @@ public sealed class AccessTokens(EofficeDbContext db, IAuditLog audit, TimeProvi
         }
 
         token.Revoke(time.GetUtcNow().UtcDateTime);
-        await audit.RecordAsync(new AuditEvent("account.token.revoke", "access-token", token.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("account.token.revoke", "access-token", token.Id.ToString(),
             Details: $"{token.Name} ({token.Prefix}…) of user {token.UserId}, revoked by {by}"), cancellationToken);
     }
 

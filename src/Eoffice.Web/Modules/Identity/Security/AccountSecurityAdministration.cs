@@ -20,7 +20,7 @@ public sealed class AccountSecurityAdministration(
     MySessions sessionList,
     TwoFactorCodes codes,
     AccessTokens tokens,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time)
 {
     /// <summary>The security state of one account.</summary>
@@ -47,7 +47,7 @@ public sealed class AccountSecurityAdministration(
         var user = await FindAsync(agencyId, userId, cancellationToken);
         var wasLocked = user.IsLockedOut(time.GetUtcNow().UtcDateTime);
         user.Unlock();
-        await audit.RecordAsync(new AuditEvent("auth.unlock", "user", user.Id.ToString(),
+        await unitOfWork.CommitAsync(new AuditEvent("auth.unlock", "user", user.Id.ToString(),
             Details: wasLocked ? "unlocked by an administrator" : "failure count cleared by an administrator"), cancellationToken);
     }
 
@@ -61,8 +61,8 @@ public sealed class AccountSecurityAdministration(
         var temporary = PasswordPolicy.GenerateTemporary();
         ChangePassword.Replace(db, user, hasher.HashPassword(user, temporary), time.GetUtcNow().UtcDateTime, mustChange: true);
         user.Unlock();
-        await sessions.EndAllAsync(user.Id, "administrator", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("account.password.reset", "user", user.Id.ToString(),
+        await sessions.MarkAllEndedAsync(user.Id, "administrator", cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("account.password.reset", "user", user.Id.ToString(),
             Details: $"temporary password issued for {user.UserName}; sessions ended"), cancellationToken);
         return temporary;
     }
@@ -73,16 +73,16 @@ public sealed class AccountSecurityAdministration(
         var user = await FindAsync(agencyId, userId, cancellationToken);
         user.DisableTwoFactor();
         await codes.RemoveRecoveryCodesAsync(user.Id, cancellationToken);
-        await sessions.EndAllAsync(user.Id, "administrator", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("account.two-factor.reset", "user", user.Id.ToString(),
+        await sessions.MarkAllEndedAsync(user.Id, "administrator", cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("account.two-factor.reset", "user", user.Id.ToString(),
             Details: $"two-factor sign-in of {user.UserName} reset; sessions ended"), cancellationToken);
     }
 
     public async Task EndSessionsAsync(Guid? agencyId, Guid userId, CancellationToken cancellationToken)
     {
         var user = await FindAsync(agencyId, userId, cancellationToken);
-        await sessions.EndAllAsync(user.Id, "administrator", cancellationToken);
-        await audit.RecordAsync(new AuditEvent("session.end-all", "user", user.Id.ToString(),
+        await sessions.MarkAllEndedAsync(user.Id, "administrator", cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("session.end-all", "user", user.Id.ToString(),
             Details: $"every session of {user.UserName} ended by an administrator"), cancellationToken);
     }
 

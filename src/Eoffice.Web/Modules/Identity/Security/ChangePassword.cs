@@ -22,6 +22,7 @@ public sealed class ChangePassword(
     IPasswordHasher<User> hasher,
     Sessions sessions,
     IAuditLog audit,
+    UnitOfWork unitOfWork,
     IOptions<IdentityOptions> options,
     TimeProvider time)
 {
@@ -81,7 +82,7 @@ public sealed class ChangePassword(
         var reason = AccountRequirements.PasswordExpired(user, now, options.Value) ? "expired password replaced"
             : user.MustChangePassword ? "temporary password replaced" : null;
         Replace(db, user, hasher.HashPassword(user, newPassword), now, mustChange: false);
-        await audit.RecordAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(), Details: reason), cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(), Details: reason), cancellationToken);
         return new Result(errors, sessions.CreatePrincipal(user, sessionId));
     }
 

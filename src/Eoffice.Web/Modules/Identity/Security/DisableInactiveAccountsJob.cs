@@ -16,7 +16,7 @@ namespace Eoffice.Web.Modules.Identity.Security;
 public sealed class DisableInactiveAccountsJob(
     EofficeDbContext db,
     Sessions sessions,
-    IAuditLog audit,
+    UnitOfWork unitOfWork,
     IOptions<IdentityOptions> options,
     TimeProvider time,
     ILogger<DisableInactiveAccountsJob> logger) : IRecurringJob
@@ -40,8 +40,8 @@ public sealed class DisableInactiveAccountsJob(
         foreach (var user in idle)
         {
             user.Disable("inactivity");
-            await sessions.EndAllAsync(user.Id, "account", cancellationToken);
-            await audit.RecordAsync(new AuditEvent("account.disable", "user", user.Id.ToString(),
+            await sessions.MarkAllEndedAsync(user.Id, "account", cancellationToken);
+            await unitOfWork.CommitAsync(new AuditEvent("account.disable", "user", user.Id.ToString(),
                 Details: $"inactivity: {user.UserName} last active {user.LastActiveAt:O}, limit {options.Value.InactivityLimit.TotalDays:0} days",
                 ActorName: "system"), cancellationToken);
         }

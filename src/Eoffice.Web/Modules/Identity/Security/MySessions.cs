@@ -15,7 +15,7 @@ public sealed record SessionView(Guid Id, string AuthMethod, DateTime CreatedAt,
 /// "Phiên đăng nhập": the sessions a person has open (browsers where they are signed in), each of which they can end —
 /// for example a computer in the meeting room they forgot to sign out of.
 /// </summary>
-public sealed class MySessions(EofficeDbContext db, IAuditLog audit, IOptions<IdentityOptions> options, TimeProvider time)
+public sealed class MySessions(EofficeDbContext db, UnitOfWork unitOfWork, IOptions<IdentityOptions> options, TimeProvider time)
 {
     /// <summary>Sessions not ended and not idle past the limit, newest first.</summary>
     public async Task<IReadOnlyList<SessionView>> OpenOfAsync(Guid userId, Guid? currentSessionId, CancellationToken cancellationToken)
@@ -40,6 +40,6 @@ public sealed class MySessions(EofficeDbContext db, IAuditLog audit, IOptions<Id
         }
 
         session.End(time.GetUtcNow().UtcDateTime, "owner");
-        await audit.RecordAsync(new AuditEvent("session.end", "session", session.Id.ToString(), Details: "ended by its owner"), cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("session.end", "session", session.Id.ToString(), Details: "ended by its owner"), cancellationToken);
     }
 }

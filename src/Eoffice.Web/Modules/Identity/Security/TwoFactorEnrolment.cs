@@ -22,6 +22,7 @@ public sealed class TwoFactorEnrolment(
     IPasswordHasher<User> hasher,
     Sessions sessions,
     IAuditLog audit,
+    UnitOfWork unitOfWork,
     TimeProvider time)
 {
     /// <summary>What to show to enrol: the secret as text, the otpauth URI, its QR code as a PNG data URI, and the token to confirm with.</summary>
@@ -58,7 +59,7 @@ public sealed class TwoFactorEnrolment(
 
         user.EnableTwoFactor(codes.ProtectSecret(secret), step);
         var recovery = await codes.ReplaceRecoveryCodesAsync(user.Id, cancellationToken);
-        await audit.RecordAsync(new AuditEvent("account.two-factor.enable", "user", user.Id.ToString(), Details: "authenticator app enrolled"), cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("account.two-factor.enable", "user", user.Id.ToString(), Details: "authenticator app enrolled"), cancellationToken);
         return new Confirmation(null, recovery, sessions.CreatePrincipal(user, sessionId));
     }
 
@@ -85,7 +86,7 @@ public sealed class TwoFactorEnrolment(
 
         user.DisableTwoFactor();
         await codes.RemoveRecoveryCodesAsync(user.Id, cancellationToken);
-        await audit.RecordAsync(new AuditEvent("account.two-factor.disable", "user", user.Id.ToString(), Details: "turned off by the owner"), cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("account.two-factor.disable", "user", user.Id.ToString(), Details: "turned off by the owner"), cancellationToken);
         return (null, sessions.CreatePrincipal(user, sessionId));
     }
 
