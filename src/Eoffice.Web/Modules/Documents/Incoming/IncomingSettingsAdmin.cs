@@ -16,7 +16,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// (sender role, optionally only in an Office unit, × target kind). <c>GET/PUT /api/v1/documents/incoming/settings</c>
 /// and the page /quan-tri/luong-van-ban-den. Changes are audited.
 /// </summary>
-public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults defaults, ICurrentUser currentUser, IAuditLog audit)
+public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults defaults, ICurrentUser currentUser, UnitOfWork unitOfWork)
 {
     public const int MaxReminderDays = 30;
     public const int MaxDeadlineDays = 365;
@@ -104,7 +104,6 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
 
     public async Task<Response> UpdateAsync(Request request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var agencyId = AgencyId;
         var settings = await defaults.SettingsAsync(agencyId, cancellationToken);
         var before = Describe(settings, await defaults.RulesAsync(agencyId, cancellationToken));
@@ -112,22 +111,23 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
         settings.ReminderDaysBefore = request.ReminderDaysBefore!.Value;
         settings.DefaultDeadlineDays = request.DefaultDeadlineDays!.Value;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Set<RoutingRule>().Where(r => r.AgencyId == agencyId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var tracked in db.ChangeTracker.Entries<RoutingRule>().ToList())
+        var rules = await unitOfWork.CommitAsync(async ct =>
         {
-            tracked.State = EntityState.Detached;
-        }
+            // The agency's rules are replaced as a whole: the old rows go first, in the same transaction.
+            await db.Set<RoutingRule>().Where(r => r.AgencyId == agencyId).ExecuteDeleteAsync(ct);
+            foreach (var tracked in db.ChangeTracker.Entries<RoutingRule>().ToList())
+            {
+                tracked.State = EntityState.Detached;
+            }
 
-        var rules = request.Rules!
-            .Select(r => (r.SenderRole!, Kind: r.OfficeOnly ? (int?)Organization.Contracts.UnitKind.Office : null, Target: ParseTarget(r.Target)!.Value))
-            .Distinct()
-            .Select(r => new RoutingRule(agencyId, r.Item1, r.Kind, r.Target)).ToList();
-        db.AddRange(rules);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.incoming.settings.update", "incoming-settings", agencyId.ToString(),
+            var replacing = request.Rules!
+                .Select(r => (r.SenderRole!, Kind: r.OfficeOnly ? (int?)Organization.Contracts.UnitKind.Office : null, Target: ParseTarget(r.Target)!.Value))
+                .Distinct()
+                .Select(r => new RoutingRule(agencyId, r.Item1, r.Kind, r.Target)).ToList();
+            db.AddRange(replacing);
+            return replacing;
+        }, rules => new AuditEvent("documents.incoming.settings.update", "incoming-settings", agencyId.ToString(),
             Details: $"{before} → {Describe(settings, rules)}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Build(settings, rules);
     }
 

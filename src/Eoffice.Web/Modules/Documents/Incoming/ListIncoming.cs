@@ -181,11 +181,9 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
 
     public static string Slug(IncomingBox box) => Boxes.First(b => b.Box == box).Slug;
 
-    public async Task<IncomingListPage> HandleAsync(Request request, CancellationToken cancellationToken)
-    {
-        request.ThrowIfInvalid();
-        return await ListAsync(await access.ViewerAsync(cancellationToken), request, cancellationToken);
-    }
+    /// <summary>The list for the signed-in viewer; the request was validated at the edge (the endpoint filter, the page).</summary>
+    public async Task<IncomingListPage> HandleAsync(Request request, CancellationToken cancellationToken) =>
+        await ListAsync(await access.ViewerAsync(cancellationToken), request, cancellationToken);
 
     /// <summary>The list as <paramref name="v"/> sees it (the benchmark calls this with a viewer it made).</summary>
     public async Task<IncomingListPage> ListAsync(IncomingViewer v, Request request, CancellationToken cancellationToken)

@@ -14,9 +14,12 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// The administrator creates an incoming register for the agency or one of its units, renames it, deactivates or
 /// reactivates it. <c>POST /api/v1/documents/registers</c>, <c>PUT /api/v1/documents/registers/{id}</c>.
 /// </summary>
-public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, IOrganizationDirectory organization, IAuditLog audit, TimeProvider time)
+public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, IOrganizationDirectory organization, SetRegisterKeepers keepers, UnitOfWork unitOfWork,
+    TimeProvider time)
 {
-    public sealed record Request(string? Name, string? Code, Guid? UnitId, bool? IsActive, int? SortOrder) : IValidatableRequest
+    /// <summary><c>KeeperIds</c>: when given (on update), the register's keepers from now on, saved with the rest.</summary>
+    public sealed record Request(string? Name, string? Code, Guid? UnitId, bool? IsActive, int? SortOrder, IReadOnlyList<Guid>? KeeperIds = null)
+        : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate()
         {
@@ -46,7 +49,6 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
 
     public async Task<Guid> CreateAsync(Request request, CancellationToken cancellationToken)
     {
-        request.ThrowIfInvalid();
         var agencyId = AgencyId();
         await EnsureUnitAsync(agencyId, request.UnitId, cancellationToken);
         var name = request.Name!.Trim();
@@ -56,10 +58,7 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
             SortOrder = request.SortOrder ?? 0,
         };
         db.Add(register);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.register.create", "register", register.Id.ToString(), Details: register.Name), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("documents.register.create", "register", register.Id.ToString(), Details: register.Name), cancellationToken);
         return register.Id;
     }
 
@@ -67,7 +66,6 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
     {
         var agencyId = AgencyId();
         var register = await ListRegisters.LoadAsync(db, agencyId, id, cancellationToken);
-        request.ThrowIfInvalid();
         var name = request.Name!.Trim();
         await EnsureNameFreeAsync(agencyId, name, id, cancellationToken);
         var before = $"{register.Name}{(register.IsActive ? "" : " (ngừng sử dụng)")}";
@@ -82,11 +80,10 @@ public sealed class SaveRegister(EofficeDbContext db, ICurrentUser currentUser, 
             register.Reactivate();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.register.update", "register", register.Id.ToString(),
-            Details: $"{before} → {register.Name}{(register.IsActive ? "" : " (ngừng sử dụng)")}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var keeperNames = request.KeeperIds is { } ids ? await keepers.ApplyAsync(register, ids, "keeperIds", cancellationToken) : null;
+        await unitOfWork.CommitAsync(new AuditEvent("documents.register.update", "register", register.Id.ToString(),
+            Details: $"{before} → {register.Name}{(register.IsActive ? "" : " (ngừng sử dụng)")}"
+                + (keeperNames is null ? "" : $"; văn thư giữ sổ: {string.Join(", ", keeperNames)}")), cancellationToken);
     }
 
     private Guid AgencyId() => currentUser.AgencyId ?? throw RuleException.NotFound();

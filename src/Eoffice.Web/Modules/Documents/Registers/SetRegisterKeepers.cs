@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// The administrator names the clerks who keep a register (register documents in it and see all of its documents).
 /// Only clerks (văn thư) of the agency may keep one. <c>PUT /api/v1/documents/registers/{id}/keepers</c>.
 /// </summary>
-public sealed class SetRegisterKeepers(EofficeDbContext db, ICurrentUser currentUser, IAccessScopes scopes, IPeopleDirectory people, IAuditLog audit)
+public sealed class SetRegisterKeepers(EofficeDbContext db, ICurrentUser currentUser, IAccessScopes scopes, IPeopleDirectory people, UnitOfWork unitOfWork)
 {
     public sealed record Request(IReadOnlyList<Guid>? UserIds);
 
@@ -34,22 +34,28 @@ public sealed class SetRegisterKeepers(EofficeDbContext db, ICurrentUser current
     {
         var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
         var register = await ListRegisters.LoadAsync(db, agencyId, registerId, cancellationToken);
-        var wanted = (request.UserIds ?? []).Distinct().ToList();
+        var names = await ApplyAsync(register, request.UserIds ?? [], "userIds", cancellationToken);
+        await unitOfWork.CommitAsync(new AuditEvent("documents.register.keepers", "register", register.Id.ToString(),
+            Details: $"{register.Name}: {string.Join(", ", names)}"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="userIds"/> the register's keepers in the unit of work (not saved); a person who is not one
+    /// of the agency's clerks is refused on <paramref name="field"/>. The keepers' names, for the audit entry.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> ApplyAsync(Register register, IEnumerable<Guid> userIds, string field, CancellationToken cancellationToken)
+    {
+        var wanted = userIds.Distinct().ToList();
         var candidates = (await CandidatesAsync(cancellationToken)).ToDictionary(c => c.UserId, c => c.FullName);
-        if (wanted.FirstOrDefault(id => !candidates.ContainsKey(id)) is var stranger && stranger != Guid.Empty)
+        if (wanted.Any(id => !candidates.ContainsKey(id)))
         {
-            throw RuleException.Invalid("Chỉ văn thư của cơ quan mới được giữ sổ văn bản.", "userIds");
+            throw RuleException.Invalid("Chỉ văn thư của cơ quan mới được giữ sổ văn bản.", field);
         }
 
         var current = await db.Set<RegisterKeeper>().Where(k => k.RegisterId == register.Id).ToListAsync(cancellationToken);
         db.RemoveRange(current.Where(k => !wanted.Contains(k.UserId)));
         db.AddRange(wanted.Where(id => current.All(k => k.UserId != id)).Select(id => new RegisterKeeper(register.Id, id)));
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("documents.register.keepers", "register", register.Id.ToString(),
-            Details: $"{register.Name}: {string.Join(", ", wanted.Select(id => candidates[id]))}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return wanted.Select(id => candidates[id]).ToList();
     }
 
     internal static void Map(RouteGroupBuilder group)

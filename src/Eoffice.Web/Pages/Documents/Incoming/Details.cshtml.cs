@@ -25,15 +25,8 @@ public sealed class DetailsModel(GetIncomingDocument handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            Document = await handler.HandleAsync(Id, cancellationToken);
-            return Page();
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
+        Document = await handler.HandleAsync(Id, cancellationToken);
+        return Page();
     }
 
     public static string DeadlineClass(string state) => state switch

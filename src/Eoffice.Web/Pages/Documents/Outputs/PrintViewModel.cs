@@ -23,12 +23,10 @@ public abstract class PrintViewModel(PrintMarks marks) : PageModel
         {
             Report = await build();
         }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
+        catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
         {
-            return NotFound();
-        }
-        catch (RuleException rule)
-        {
+            // A print view asked with wrong parameters (a period the wrong way round) says so on the page; what the
+            // viewer may not see is 404, by the page filter.
             Error = rule.Message;
             return Page();
         }

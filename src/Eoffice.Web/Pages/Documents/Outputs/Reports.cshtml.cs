@@ -31,15 +31,7 @@ public sealed class ReportsModel(EofficeDbContext db, IncomingAccessControl acce
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        IncomingViewer v;
-        try
-        {
-            v = await access.ViewerAsync(cancellationToken);
-        }
-        catch (RuleException notFound) when (notFound.Kind == RuleKind.NotFound)
-        {
-            return NotFound();
-        }
+        var v = await access.ViewerAsync(cancellationToken);
 
         var kept = v.KeptRegisters.ToList();
         var all = await db.Set<Register>().AsNoTracking()

@@ -10,8 +10,11 @@ namespace Eoffice.Web.Pages.Documents.Registers;
 
 /// <summary>/quan-tri/so-van-ban/{id}: rename, deactivate or reactivate a register and name the clerks who keep it.</summary>
 [RequirePermission(DocumentsPermissions.ManageRegisters)]
-public sealed class EditModel(ListRegisters listRegisters, SaveRegister saveRegister, SetRegisterKeepers setKeepers) : PageModel
+public sealed class EditModel(ListRegisters listRegisters, SaveRegister saveRegister, SetRegisterKeepers setKeepers) : FormPageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
     [BindProperty]
     public RegisterFormInput Input { get; set; } = new();
 
@@ -22,13 +25,9 @@ public sealed class EditModel(ListRegisters listRegisters, SaveRegister saveRegi
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
+        await OnRedisplayAsync(cancellationToken);
         Input = new RegisterFormInput
         {
             Name = Register.Name, Code = Register.Code, SortOrder = Register.SortOrder, IsActive = Register.IsActive,
@@ -37,43 +36,21 @@ public sealed class EditModel(ListRegisters listRegisters, SaveRegister saveRegi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        var request = new SaveRegister.Request(Input.Name, Input.Code, null, Input.IsActive, Input.SortOrder);
-        ModelState.AddFieldErrors(request.Validate());
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                await saveRegister.UpdateAsync(id, request, cancellationToken);
-                await setKeepers.HandleAsync(id, new SetRegisterKeepers.Request(Input.KeeperIds), cancellationToken);
-                Message = "Đã lưu sổ văn bản.";
-                return Redirect("/quan-tri/so-van-ban");
-            }
-            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
-            {
-                ModelState.AddModelError(rule.Field == "userIds" ? "Input.KeeperIds" : rule.Field is null ? string.Empty : ModelStateExtensions.FieldOf(rule.Field), rule.Message);
-            }
-        }
-
-        return Page();
+        await saveRegister.UpdateAsync(Id, Input.ToUpdateRequest(), cancellationToken);
+        Message = "Đã lưu sổ văn bản.";
+        return Redirect("/quan-tri/so-van-ban");
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null || (await listRegisters.HandleAsync(mine: false, cancellationToken)).FirstOrDefault(r => r.Id == id) is not { } register)
+        if (User.AgencyId() is null || (await listRegisters.HandleAsync(mine: false, cancellationToken)).FirstOrDefault(r => r.Id == Id) is not { } register)
         {
-            return false;
+            throw RuleException.NotFound();
         }
 
         Register = register;
         Candidates = await setKeepers.CandidatesAsync(cancellationToken);
-        return true;
     }
 }

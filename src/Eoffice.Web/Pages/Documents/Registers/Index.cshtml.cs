@@ -11,7 +11,7 @@ namespace Eoffice.Web.Pages.Documents.Registers;
 
 /// <summary>/quan-tri/so-van-ban: the agency's incoming registers with their keepers, and the form to add one.</summary>
 [RequirePermission(DocumentsPermissions.ManageRegisters)]
-public sealed class IndexModel(ListRegisters listRegisters, SaveRegister saveRegister, IOrganizationDirectory organization) : PageModel
+public sealed class IndexModel(ListRegisters listRegisters, SaveRegister saveRegister, IOrganizationDirectory organization) : FormPageModel
 {
     [BindProperty]
     public RegisterFormInput Input { get; set; } = new();
@@ -25,52 +25,27 @@ public sealed class IndexModel(ListRegisters listRegisters, SaveRegister saveReg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        await LoadAsync(cancellationToken);
+        await OnRedisplayAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (User.AgencyId() is null)
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        var request = new SaveRegister.Request(Input.Name, Input.Code, Input.UnitId, true, Input.SortOrder);
-        ModelState.AddFieldErrors(request.Validate());
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                var id = await saveRegister.CreateAsync(request, cancellationToken);
-                Message = $"Đã tạo sổ {request.Name!.Trim()}. Hãy chỉ định văn thư giữ sổ.";
-                return Redirect($"/quan-tri/so-van-ban/{id}");
-            }
-            catch (RuleException rule) when (rule.Kind != RuleKind.NotFound)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
+        var id = await saveRegister.CreateAsync(Input.ToCreateRequest(), cancellationToken);
+        Message = $"Đã tạo sổ {Input.Name!.Trim()}. Hãy chỉ định văn thư giữ sổ.";
+        return Redirect($"/quan-tri/so-van-ban/{id}");
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
+        var agencyId = User.AgencyId() ?? throw RuleException.NotFound();
         Registers = await listRegisters.HandleAsync(mine: false, cancellationToken);
-        Units = (await organization.UnitsOfAgencyAsync(User.AgencyId()!.Value, cancellationToken)).Where(u => u.IsActive).OrderBy(u => u.SortOrder).ToList();
+        Units = (await organization.UnitsOfAgencyAsync(agencyId, cancellationToken)).Where(u => u.IsActive).OrderBy(u => u.SortOrder).ToList();
     }
 }
 
 /// <summary>The fields of a register on the register pages.</summary>
-public sealed class RegisterFormInput
+public sealed class RegisterFormInput : IValidatableRequest
 {
     public string? Name { get; set; }
 
@@ -83,4 +58,10 @@ public sealed class RegisterFormInput
     public bool IsActive { get; set; } = true;
 
     public List<Guid> KeeperIds { get; set; } = [];
+
+    public SaveRegister.Request ToCreateRequest() => new(Name, Code, UnitId, true, SortOrder);
+
+    public SaveRegister.Request ToUpdateRequest() => new(Name, Code, null, IsActive, SortOrder, KeeperIds);
+
+    public Dictionary<string, string[]> Validate() => ToCreateRequest().Validate();
 }

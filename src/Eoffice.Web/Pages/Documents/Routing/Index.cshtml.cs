@@ -13,9 +13,10 @@ namespace Eoffice.Web.Pages.Documents.Routing;
 /// whom" matrix (each role, optionally only for holders in the Văn phòng, × each kind of recipient).
 /// </summary>
 [RequirePermission(DocumentsPermissions.ManageRegisters)]
-public sealed class IndexModel(IncomingSettingsAdmin admin) : PageModel
+public sealed class IndexModel(IncomingSettingsAdmin admin) : FormPageModel
 {
-    public sealed class InputModel
+    /// <summary>The form: the settings and the checked cells of the matrix, each "role|office|target".</summary>
+    public sealed class InputModel : IValidatableRequest
     {
         public string? Route { get; set; }
 
@@ -25,6 +26,11 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : PageModel
 
         /// <summary>Checked cells, each "role|office|target" (office: 1 when only holders in the Văn phòng).</summary>
         public List<string> Rules { get; set; } = [];
+
+        public IncomingSettingsAdmin.Request ToRequest() => new(Route, ReminderDaysBefore, DefaultDeadlineDays,
+            Rules.Select(c => c.Split('|')).Where(p => p.Length == 3).Select(p => new IncomingSettingsAdmin.Rule(p[0], p[1] == "1", p[2])).ToList());
+
+        public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
 
     [BindProperty]
@@ -39,7 +45,7 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Settings = await admin.GetAsync(cancellationToken);
+        await OnRedisplayAsync(cancellationToken);
         Input = new InputModel
         {
             Route = Settings.Route,
@@ -51,25 +57,10 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var rules = Input.Rules.Select(c => c.Split('|')).Where(p => p.Length == 3)
-            .Select(p => new IncomingSettingsAdmin.Rule(p[0], p[1] == "1", p[2])).ToList();
-        var request = new IncomingSettingsAdmin.Request(Input.Route, Input.ReminderDaysBefore, Input.DefaultDeadlineDays, rules);
-        ModelState.AddFieldErrors(request.Validate());
-        if (ModelState.ErrorCount == 0)
-        {
-            try
-            {
-                await admin.UpdateAsync(request, cancellationToken);
-                Message = "Đã lưu cấu hình luồng văn bản đến.";
-                return RedirectToPage();
-            }
-            catch (RuleException rule)
-            {
-                ModelState.AddRuleError(rule);
-            }
-        }
-
-        Settings = await admin.GetAsync(cancellationToken);
-        return Page();
+        await admin.UpdateAsync(Input.ToRequest(), cancellationToken);
+        Message = "Đã lưu cấu hình luồng văn bản đến.";
+        return RedirectToPage();
     }
+
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => Settings = await admin.GetAsync(cancellationToken);
 }
