@@ -147,3 +147,24 @@ namespace Eoffice.ArchitectureTests.Fixtures.Platform.Data.Migrations
         }
     }
 }
+
+namespace Eoffice.ArchitectureTests.Fixtures.Platform.Notifications
+{
+    internal static class Notifier
+    {
+        public static void Notify(string text) => _ = text;
+    }
+}
+
+namespace Eoffice.ArchitectureTests.Fixtures.Modules.Alpha
+{
+    internal sealed class NotifiesFromAHandler
+    {
+        public void Handle() => Platform.Notifications.Notifier.Notify("đã chuyển");
+    }
+
+    internal sealed class AlphaNotifications
+    {
+        public void HandleEvent() => Platform.Notifications.Notifier.Notify("văn bản mới");
+    }
+}

@@ -60,4 +60,31 @@ public sealed class ModuleBoundaryTests
             + "Eoffice.ArchitectureTests.Fixtures.Kernel.KernelBlockOnThePlatform", violations);
         Assert.DoesNotContain(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Kernel.KernelBlockOnThePlatform ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Documents_notify_only_through_the_subscriber_of_their_events()
+    {
+        var allowed = new HashSet<string>
+        {
+            "Eoffice.Web.Modules.Documents.Incoming.IncomingNotifications",
+            "Eoffice.Web.Modules.Documents.Incoming.IncomingDeadlineReminders", // a scheduled job, not a handler
+        };
+        var documents = WebDependencies().Where(d => d.FromType.StartsWith("Eoffice.Web.Modules.Documents.", StringComparison.Ordinal));
+
+        var violations = new EventSeamRule("Eoffice.Web", allowed).Violations(documents);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void The_event_seam_rule_reports_a_handler_that_notifies_in_a_deliberately_broken_fixture()
+    {
+        var dependencies = DependencyScanner.Scan(typeof(ModuleBoundaryTests).Assembly.Location, "Eoffice.ArchitectureTests.Fixtures.");
+
+        var violations = new EventSeamRule("Eoffice.ArchitectureTests.Fixtures",
+            new HashSet<string> { "Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.AlphaNotifications" }).Violations(dependencies);
+
+        Assert.Contains(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.NotifiesFromAHandler notifies directly", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("AlphaNotifications", StringComparison.Ordinal));
+    }
 }

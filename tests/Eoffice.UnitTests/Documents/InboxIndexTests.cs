@@ -20,3 +20,16 @@ public sealed class InboxIndexTests
         Assert.EndsWith($"role <> {role}", IncomingAssignmentConfiguration.WorkByUnitFilter, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every kind of entry an incoming document's history can hold is a declared event (the commit path refuses an undeclared one).</summary>
+public sealed class IncomingEventNamesTests
+{
+    [Fact]
+    public void Every_history_entry_kind_is_published_under_a_declared_documents_incoming_name()
+    {
+        var kinds = HandlingEventKinds.All.Concat(IncomingEventKinds.Own).ToList();
+
+        Assert.Equal(kinds.Select(k => $"documents.incoming.{k}").Order(), Eoffice.Web.Modules.Documents.Contracts.IncomingDocumentEvents.All.Order());
+        Assert.All(kinds, k => Assert.NotEqual(k, IncomingEventKinds.Name(k)));
+    }
+}

@@ -190,7 +190,7 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
     /// Every action of a document page, each with the check of the aggregate that guards the action itself: the page
     /// offers exactly the actions whose check passes, and the action refuses exactly when its check fails.
     /// </summary>
-    public static IReadOnlyList<(string Code, string Name, string Path, Func<IncomingDocument, IncomingViewer, BrokenRule?> Check)> Actions { get; } =
+    public static IReadOnlyList<(string Code, string Name, string Path, Func<IncomingDocument, IIncomingParty, BrokenRule?> Check)> Actions { get; } =
     [
         ("present", "Trình", "trinh", (d, v) => d.CanPresent(v)),
         ("forward", "Chuyển xử lý", "chuyen", (d, v) => d.CanForward(v)),
@@ -204,7 +204,7 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
     ];
 
     /// <summary>The actions <paramref name="viewer"/> may take on <paramref name="document"/> now.</summary>
-    public static IReadOnlyList<ActionDto> ActionsFor(IncomingViewer viewer, IncomingDocument document)
+    public static IReadOnlyList<ActionDto> ActionsFor(IIncomingParty viewer, IncomingDocument document)
     {
         var url = $"/van-ban-den/{document.Id}";
         var onlyInformation = document.Held(viewer).All(h => h.Assignment.Role == AssignmentRole.ForInformation);
