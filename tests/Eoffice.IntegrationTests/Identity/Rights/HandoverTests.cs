@@ -21,15 +21,15 @@ public sealed class TestOpenWork
 {
     public const string ModuleName = "Văn bản đến (thử nghiệm)";
 
-    public ConcurrentDictionary<Guid, IReadOnlyList<TransferredItem>> Work { get; } = new();
+    public ConcurrentDictionary<Guid, IReadOnlyList<HandedOverItem>> Work { get; } = new();
 
     public ConcurrentDictionary<Guid, bool> FailFor { get; } = new();
 
-    public sealed class Transfer(TestOpenWork work, INotifier notifier, EofficeDbContext db) : IOpenWorkTransfer
+    public sealed class Transfer(TestOpenWork work, INotifier notifier, EofficeDbContext db) : IOpenWorkHandover
     {
         public string Module => ModuleName;
 
-        public async Task<IReadOnlyList<TransferredItem>> TransferAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<HandedOverItem>> HandOverAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
         {
             if (work.FailFor.ContainsKey(fromUserId))
             {
@@ -50,7 +50,7 @@ public class HandoverSqliteApp : SqliteApp
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton(OpenWork);
-        services.AddScoped<IOpenWorkTransfer, TestOpenWork.Transfer>();
+        services.AddScoped<IOpenWorkHandover, TestOpenWork.Transfer>();
     }
 }
 
@@ -61,7 +61,7 @@ public class HandoverPostgresApp : PostgresApp
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton(OpenWork);
-        services.AddScoped<IOpenWorkTransfer, TestOpenWork.Transfer>();
+        services.AddScoped<IOpenWorkHandover, TestOpenWork.Transfer>();
     }
 }
 
@@ -77,8 +77,8 @@ public abstract class HandoverTests(EofficeApp app, TestOpenWork openWork)
         var (_, otherName) = await app.AddPersonAsync(agency.Id, "Lê Văn Khác");
         openWork.Work[xuanId] =
         [
-            new TransferredItem("incoming-document", "VBD-2026-0012", "Công văn 12/UBND về kế hoạch năm 2027"),
-            new TransferredItem("incoming-document", "VBD-2026-0015", "Tờ trình 15/TTr-KHTC"),
+            new HandedOverItem("incoming-document", "VBD-2026-0012", "Công văn 12/UBND về kế hoạch năm 2027"),
+            new HandedOverItem("incoming-document", "VBD-2026-0015", "Tờ trình 15/TTr-KHTC"),
         ];
         var xuan = await app.SignedInAsAsync(xuanName);
         var today = VietnamTime.DateOf(DateTimeOffset.UtcNow);

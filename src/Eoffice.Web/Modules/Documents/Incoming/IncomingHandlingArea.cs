@@ -25,7 +25,7 @@ internal static class IncomingHandlingArea
         services.AddScoped<GetIncomingDocument>();
         services.AddScoped<GetIncomingRecipients>();
         services.AddScoped<IncomingSettingsAdmin>();
-        services.AddScoped<IOpenWorkTransfer, IncomingOpenWorkTransfer>();
+        services.AddScoped<IOpenWorkHandover, IncomingOpenWorkHandover>();
 
         // The documents' history, published to whoever listens (Contracts/IncomingDocumentEvents), and the first listener.
         services.AddOutboxEvents<TimelineEvent>(IncomingDocumentEvents.All);

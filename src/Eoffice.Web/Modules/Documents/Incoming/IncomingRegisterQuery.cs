@@ -25,7 +25,7 @@ public sealed record IncomingRegisterRow(
     string TypeName,
     string Subject,
     string? ToPlaces,
-    DateTime? FirstTransferAt,
+    DateTime? FirstForwardedAt,
     string? Description,
     IncomingStatus Status,
     string? CancelReason,

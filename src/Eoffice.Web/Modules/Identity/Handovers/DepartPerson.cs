@@ -14,14 +14,14 @@ namespace Eoffice.Web.Modules.Identity.Handovers;
 
 /// <summary>
 /// A person leaves (transfer, retirement): in one transaction every module hands their open work to a named successor
-/// (<see cref="IOpenWorkTransfer"/>), the list of what was handed over is kept, the account becomes departed (it can
+/// (<see cref="IOpenWorkHandover"/>), the list of what was handed over is kept, the account becomes departed (it can
 /// never sign in again) and its sessions end, the end of the person's rights is recorded for the approver, and the
 /// successor is told. If any module fails, nothing happens and the person stays active (regulation 001 Điều 9.1).
 /// </summary>
 public sealed class DepartPerson(
     EofficeDbContext db,
     AgencyPeople people,
-    IEnumerable<IOpenWorkTransfer> transfers,
+    IEnumerable<IOpenWorkHandover> transfers,
     Sessions sessions,
     RightsApproval approval,
     INotifier notifier,
@@ -97,14 +97,14 @@ public sealed class DepartPerson(
         var handover = new Handover(person.Id, successor.Id, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, currentUser.Id);
         var reasonText = Reasons.First(r => r.Reason == reason).Text;
 
-        // Every module hands the work over inside the departure's transaction (IOpenWorkTransfer): all of it, or nothing
+        // Every module hands the work over inside the departure's transaction (IOpenWorkHandover): all of it, or nothing
         // and the person stays active.
         await unitOfWork.CommitAsync(
             async ct =>
             {
                 foreach (var transfer in transfers)
                 {
-                    foreach (var item in await transfer.TransferAsync(person.Id, successor.Id, ct))
+                    foreach (var item in await transfer.HandOverAsync(person.Id, successor.Id, ct))
                     {
                         handover.Add(transfer.Module, item.ItemType, item.ItemId, item.Title);
                     }

@@ -25,7 +25,7 @@ public static class RightsRegistration
         services.AddScoped<CreateDelegation>();
         services.AddScoped<RevokeDelegation>();
 
-        services.AddScoped<IOpenWorkTransfer, DelegationsHandover>();
+        services.AddScoped<IOpenWorkHandover, DelegationsHandover>();
         services.AddScoped<DepartPerson>();
         services.AddScoped<GetHandover>();
 

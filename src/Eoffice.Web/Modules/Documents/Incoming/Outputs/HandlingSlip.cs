@@ -22,11 +22,11 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
 
     public sealed record Recipient(string Name, AssignmentRole Role, DateOnly? DueDate, AssignmentStatus Status);
 
-    /// <summary>One direction: who gave it (and for whom, under a delegation), their words, when, to whom.</summary>
-    public sealed record Direction(string Holder, string LeaderName, string? Instruction, DateTime At, IReadOnlyList<Recipient> Recipients);
+    /// <summary>One instruction (bút phê): who gave it (and for whom, under a delegation), their words, when, to whom.</summary>
+    public sealed record GivenInstruction(string Holder, string LeaderName, string? Instruction, DateTime At, IReadOnlyList<Recipient> Recipients);
 
     /// <summary>A transfer without an assignment of work: the clerk's presentation, a leader passing it to another leader.</summary>
-    public sealed record Transfer(string SenderName, string RecipientName, string? Note, DateTime At);
+    public sealed record Forward(string SenderName, string RecipientName, string? Note, DateTime At);
 
     public sealed record Handling(string HandlerName, string Kind, string Text, DateTime At);
 
@@ -44,9 +44,9 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         Urgency Urgency,
         DateOnly? DueDate,
         IncomingStatus Status,
-        IReadOnlyList<Transfer> Transfers,
-        IReadOnlyList<Direction> AgencyDirections,
-        IReadOnlyList<Direction> UnitDirections,
+        IReadOnlyList<Forward> Forwards,
+        IReadOnlyList<GivenInstruction> AgencyInstructions,
+        IReadOnlyList<GivenInstruction> UnitInstructions,
         IReadOnlyList<Handling> Results,
         IReadOnlyList<string> Replies,
         string PrintedBy);
@@ -69,30 +69,30 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         return model;
     }
 
-    /// <summary>Reads the slip from the assignment tree: directions are grouped per forward (holder and moment).</summary>
+    /// <summary>Reads the slip from the assignment tree: instructions are grouped per forward (holder and moment).</summary>
     public static Model From(IncomingDocument d, string agencyName, IReadOnlyList<string> replies, string printedBy)
     {
         var byId = d.Assignments.ToDictionary(a => a.Id);
         var live = d.Assignments.Where(a => a.Status is not AssignmentStatus.Revoked and not AssignmentStatus.Returned).ToList();
 
         var transfers = live.Where(a => a.Role == AssignmentRole.Direct).OrderBy(a => a.SentAt)
-            .Select(a => new Transfer(SenderOf(a), a.RecipientName, a.Instruction, a.SentAt)).ToList();
+            .Select(a => new Forward(SenderOf(a), a.RecipientName, a.Instruction, a.SentAt)).ToList();
 
-        var agency = new List<Direction>();
-        var unit = new List<Direction>();
+        var agency = new List<GivenInstruction>();
+        var unit = new List<GivenInstruction>();
         foreach (var forward in live.Where(a => a.Role != AssignmentRole.Direct && a.ParentId is not null)
                      .GroupBy(a => (Parent: a.ParentId!.Value, a.SentAt)).OrderBy(g => g.Key.SentAt))
         {
             var parent = byId[forward.Key.Parent];
             var first = forward.First();
-            var direction = new Direction(
+            var given = new GivenInstruction(
                 parent.RecipientName,
                 SenderOf(first),
                 first.Instruction ?? parent.InstructionGiven,
                 forward.Key.SentAt,
                 forward.OrderBy(a => a.Role).ThenBy(a => a.RecipientName, StringComparer.Ordinal)
                     .Select(a => new Recipient(a.RecipientName, a.Role, a.DueDate, a.Status)).ToList());
-            (parent.Role == AssignmentRole.Direct ? agency : unit).Add(direction);
+            (parent.Role == AssignmentRole.Direct ? agency : unit).Add(given);
         }
 
         var results = new List<Handling>();
@@ -122,14 +122,14 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
             new ReportParagraph("1. Ý kiến chỉ đạo của lãnh đạo cơ quan", TextStyle.Heading),
         };
 
-        foreach (var t in m.Transfers)
+        foreach (var t in m.Forwards)
         {
             blocks.Add(new ReportParagraph($"{OutputText.DateTimeShort(t.At)}: {t.SenderName} trình {t.RecipientName}{(t.Note is null ? "." : $": {t.Note}")}", TextStyle.Italic));
         }
 
-        AddDirections(blocks, m.AgencyDirections, "Chưa có ý kiến chỉ đạo.", unitLevel: false);
+        AddInstructions(blocks, m.AgencyInstructions, "Chưa có ý kiến chỉ đạo.", unitLevel: false);
         blocks.Add(new ReportParagraph("2. Ý kiến phân công của lãnh đạo đơn vị", TextStyle.Heading));
-        AddDirections(blocks, m.UnitDirections, "Chưa có ý kiến phân công.", unitLevel: true);
+        AddInstructions(blocks, m.UnitInstructions, "Chưa có ý kiến phân công.", unitLevel: true);
         blocks.Add(new ReportParagraph("3. Ý kiến đề xuất, kết quả giải quyết của người xử lý", TextStyle.Heading));
         if (m.Results.Count == 0 && m.Replies.Count == 0)
         {
@@ -148,15 +148,15 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
             $"phieu-giai-quyet-so-den-{m.ArrivalNumber}-{m.Year}");
     }
 
-    private static void AddDirections(List<ReportBlock> blocks, IReadOnlyList<Direction> directions, string none, bool unitLevel)
+    private static void AddInstructions(List<ReportBlock> blocks, IReadOnlyList<GivenInstruction> instructions, string none, bool unitLevel)
     {
-        if (directions.Count == 0)
+        if (instructions.Count == 0)
         {
             blocks.Add(new ReportParagraph(none));
             return;
         }
 
-        foreach (var d in directions)
+        foreach (var d in instructions)
         {
             var who = unitLevel ? $"{d.LeaderName} ({d.Holder})" : d.LeaderName;
             blocks.Add(new ReportParagraph($"Ý kiến của {who}, ngày {OutputText.DateTimeShort(d.At)}:", TextStyle.Bold));

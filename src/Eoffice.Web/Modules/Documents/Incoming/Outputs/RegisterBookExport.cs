@@ -87,7 +87,7 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
                 OutputText.Date(r.IssuedDate),
                 $"{r.TypeName}: {r.Subject}",
                 r.ToPlaces ?? "",
-                OutputText.Date(r.FirstTransferAt),
+                OutputText.Date(r.FirstForwardedAt),
                 "",
                 Note(r),
             ];

@@ -13,11 +13,11 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// xử lý) move to the successor, who from then on sees and handles them; each document's history records the handover.
 /// Runs inside the departure's transaction (no commit here).
 /// </summary>
-internal sealed class IncomingOpenWorkTransfer(EofficeDbContext db, IPeopleDirectory people, ICurrentUser currentUser, TimeProvider time) : IOpenWorkTransfer
+internal sealed class IncomingOpenWorkHandover(EofficeDbContext db, IPeopleDirectory people, ICurrentUser currentUser, TimeProvider time) : IOpenWorkHandover
 {
     public string Module => "Văn bản đến";
 
-    public async Task<IReadOnlyList<TransferredItem>> TransferAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HandedOverItem>> HandOverAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
     {
         var open = new[] { AssignmentStatus.Open, AssignmentStatus.Forwarded };
         var documentIds = await db.Set<IncomingAssignment>().AsNoTracking()
@@ -34,14 +34,14 @@ internal sealed class IncomingOpenWorkTransfer(EofficeDbContext db, IPeopleDirec
         var now = time.GetUtcNow().UtcDateTime;
         var documents = await db.Set<IncomingDocument>().Include(d => d.Assignments).Include(d => d.Access).Include(d => d.Events)
             .AsSplitQuery().Where(d => documentIds.Contains(d.Id)).ToListAsync(cancellationToken);
-        var items = new List<TransferredItem>();
+        var items = new List<HandedOverItem>();
         foreach (var document in documents)
         {
             var moved = document.HandOver(fromUserId, from?.FullName ?? "", AssignmentTarget.Person(toUserId, to.FullName, AssignmentRole.Direct, null, to.UnitId),
                 actor, now);
             if (moved.Count > 0)
             {
-                items.Add(new TransferredItem("incoming-document", document.Id.ToString(),
+                items.Add(new HandedOverItem("incoming-document", document.Id.ToString(),
                     $"Văn bản đến số {document.ArrivalNumber}/{document.Year}: {document.Metadata.Subject}"));
             }
         }

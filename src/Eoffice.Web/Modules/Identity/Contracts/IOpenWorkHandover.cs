@@ -4,7 +4,7 @@ namespace Eoffice.Web.Modules.Identity.Contracts;
 /// One piece of open work handed from a departing person to their successor, as the owning module describes it:
 /// <see cref="ItemType"/> ("incoming-document", "task"…), the item's id in that module and a title people recognise.
 /// </summary>
-public sealed record TransferredItem(string ItemType, string ItemId, string Title);
+public sealed record HandedOverItem(string ItemType, string ItemId, string Title);
 
 /// <summary>
 /// Bàn giao (regulation 001 Điều 9.1): every module that keeps work assigned to a person implements this. When a
@@ -12,10 +12,10 @@ public sealed record TransferredItem(string ItemType, string ItemId, string Titl
 /// list is kept with the handover. All implementations run in one database transaction with the departure (use the
 /// scoped <c>EofficeDbContext</c> and do not commit yourself): if one fails, nothing is handed over and the person stays active.
 /// </summary>
-public interface IOpenWorkTransfer
+public interface IOpenWorkHandover
 {
     /// <summary>The owning module's name as shown in the handover record, e.g. "Văn bản đến".</summary>
     string Module { get; }
 
-    Task<IReadOnlyList<TransferredItem>> TransferAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HandedOverItem>> HandOverAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken);
 }
