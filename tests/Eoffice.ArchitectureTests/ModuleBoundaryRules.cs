@@ -1,7 +1,7 @@
 namespace Eoffice.ArchitectureTests;
 
 /// <summary>
-/// The module rules of DESIGN.md §2, as a pure function over dependencies so they can be tested on their own:
+/// The module rules of docs/architecture.md §2, as a pure function over dependencies so they can be tested on their own:
 /// <list type="bullet">
 /// <item>a module uses another module only through that module's <c>Contracts</c> namespace;</item>
 /// <item>the platform uses no module at all, and not the kernel, which stands on it;</item>

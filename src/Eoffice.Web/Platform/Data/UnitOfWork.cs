@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Eoffice.Web.Platform.Data;
 
 /// <summary>
-/// The commit path every change takes (STYLE habit 5): the request's tracked changes and their audit entry — and, through
+/// The commit path every change takes (docs/architecture.md §3): the request's tracked changes and their audit entry — and, through
 /// the outbox interceptor, the events and notifications they raise — saved in one short transaction, begun late and
 /// committed at once. A handler reads what it needs, changes its aggregate, then calls <see cref="CommitAsync"/> once.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Eoffice.Web.Platform.Reporting;
 /// A printable output (a book, a list, a slip) as data: an optional cover page, then blocks of text and tables. The same
 /// report is rendered as a print view (HTML), as PDF (<see cref="IReportPdfRenderer"/>) and, for tabular books, as
 /// .xlsx (<see cref="XlsxWriter"/>), so that the three never disagree. <see cref="PrintedBy"/> is the "In bởi … lúc …"
-/// mark every printed page carries (REQUIREMENTS §1.6 III.6.k). Owner-agnostic: the incoming and outgoing register
+/// mark every printed page carries (Decree 30 Phụ lục VI III.6.k). Owner-agnostic: the incoming and outgoing register
 /// books, the tracking book and statistics are all built as one.
 /// </summary>
 public sealed record PrintedReport(

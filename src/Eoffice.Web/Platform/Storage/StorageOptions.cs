@@ -1,6 +1,6 @@
 namespace Eoffice.Web.Platform.Storage;
 
-/// <summary>Where file contents live. Only the local (or shared-mount) file system exists today; S3 is planned (DESIGN §1).</summary>
+/// <summary>Where file contents live. Only the local (or shared-mount) file system exists today; S3 is planned (docs/architecture.md §1).</summary>
 public enum StorageProvider
 {
     FileSystem,

@@ -13,7 +13,7 @@ public interface IValidatableRequest
 }
 
 /// <summary>
-/// Validation at the edge, once (STYLE habit 5): every argument of the endpoint that is an
+/// Validation at the edge, once (docs/architecture.md §3): every argument of the endpoint that is an
 /// <see cref="IValidatableRequest"/> is validated before the handler runs; any field error answers 400 with an RFC 9457
 /// validation problem and the handler is not called. Add it to a route group with <c>.WithRequestValidation()</c>.
 /// </summary>

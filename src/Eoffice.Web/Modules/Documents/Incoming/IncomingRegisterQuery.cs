@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
 /// <summary>
-/// One line of the Sổ đăng ký văn bản đến (Decree 30 Phụ lục IV; REQUIREMENTS §1.5.2): Ngày đến | Số đến | Tác giả |
+/// One line of the Sổ đăng ký văn bản đến (Decree 30 Phụ lục IV): Ngày đến | Số đến | Tác giả |
 /// Số, ký hiệu | Ngày tháng văn bản | Tên loại và trích yếu | Đơn vị hoặc người nhận | Ngày chuyển | Ký nhận | Ghi chú,
 /// with what the tracking book (§1.5.5) and the daily list need besides.
 /// </summary>

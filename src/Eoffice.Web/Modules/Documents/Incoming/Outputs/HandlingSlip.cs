@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
 
 /// <summary>
-/// Phiếu giải quyết văn bản đến (Decree 30 Phụ lục IV; REQUIREMENTS §1.5.6) of one document, read from its assignment
+/// Phiếu giải quyết văn bản đến (Decree 30 Phụ lục IV) of one document, read from its assignment
 /// tree and history: the header identifying the document; (1) the agency leader's direction — lead and supporting
 /// units or people, each deadline, the date; (2) the unit leaders' assignments — person, deadline, date; (3) the
 /// handlers' proposals and results with their dates. Print view /van-ban-den/{id}/phieu-giai-quyet and

@@ -8,7 +8,7 @@ using Eoffice.Web.Platform.Web;
 namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
 
 /// <summary>
-/// What every print view and export carries and leaves behind (REQUIREMENTS §1.6 III.6.k "đánh dấu bản in"): the mark
+/// What every print view and export carries and leaves behind (Decree 30 Phụ lục VI III.6.k, "đánh dấu bản in"): the mark
 /// "In bởi &lt;họ tên&gt; lúc HH:mm ngày dd/MM/yyyy" on every page, and an audit entry
 /// (<see cref="PrintAction"/> for a print view, <see cref="ExportAction"/> for a file).
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
 
 /// <summary>
-/// Sổ đăng ký văn bản đến (Decree 30 Phụ lục IV; REQUIREMENTS §1.5.2) of one register for a period, with its cover page:
+/// Sổ đăng ký văn bản đến (Decree 30 Phụ lục IV) of one register for a period, with its cover page:
 /// the ten columns in order, one line per registration in arrival-number order (cancelled ones included, with the
 /// reason in "Ghi chú"). Print view /van-ban-den/so-va-bao-cao/so-dang-ky, .xlsx and PDF
 /// <c>GET /api/v1/documents/registers/{registerId}/incoming-book.xlsx|pdf?from=&amp;to=</c>. Only the register's keepers

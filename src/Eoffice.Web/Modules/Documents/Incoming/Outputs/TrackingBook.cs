@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Eoffice.Web.Modules.Documents.Incoming.Outputs;
 
 /// <summary>
-/// Sổ theo dõi giải quyết văn bản đến (Decree 30 Phụ lục IV; REQUIREMENTS §1.5.5) for a period of arrival dates,
+/// Sổ theo dõi giải quyết văn bản đến (Decree 30 Phụ lục IV) for a period of arrival dates,
 /// optionally of one register: Số đến | Tên loại, số, ký hiệu, ngày tháng, cơ quan ban hành | Đơn vị hoặc người nhận |
 /// Thời hạn giải quyết | Tiến độ giải quyết | Số, ký hiệu văn bản trả lời | Ghi chú. The rows are the documents the
 /// viewer may see (<see cref="IncomingAccessControl.Visible"/>): everything for agency-wide trackers, the register's
