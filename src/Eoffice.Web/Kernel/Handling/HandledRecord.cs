@@ -390,8 +390,6 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         }
     }
 
-    public bool HasAccessRow(Guid principalId) => access.Any(a => a.PrincipalId == principalId);
-
     /// <summary>Where the handling as a whole stands: any active work, then any work done, then anything active at all.</summary>
     protected HandlingProgress Progress()
     {

@@ -111,7 +111,5 @@ public static class HandlingNames
         _ => null,
     };
 
-    public static bool IsTerminal(this AssignmentStatus status) => status is AssignmentStatus.Done or AssignmentStatus.Returned or AssignmentStatus.Revoked;
-
     public static bool IsActive(this AssignmentStatus status) => status is AssignmentStatus.Open or AssignmentStatus.Forwarded;
 }

@@ -51,7 +51,4 @@ public sealed class IncomingHandling(EofficeDbContext db, IncomingAccessControl 
         dueDate ?? (workingDays is { } n ? calendar.AddWorkingDays(calendar.Today, n) : null);
 
     public static string Shorten(string text, int max = 200) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    /// <summary>"Văn bản đến số 12/2026" — how audit details and messages name a document.</summary>
-    public static string Named(IncomingDocument document) => $"văn bản đến số {document.ArrivalNumber}/{document.Year}";
 }

@@ -45,13 +45,6 @@ public static class IncomingFields
         }
     }
 
-    public static string? SourceCode(IncomingSource source) => source switch
-    {
-        IncomingSource.Email => "email",
-        IncomingSource.Electronic => "electronic",
-        _ => "paper",
-    };
-
     public static IncomingSource? ParseSource(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "paper" => IncomingSource.Paper,
