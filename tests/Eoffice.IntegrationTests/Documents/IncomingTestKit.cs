@@ -90,7 +90,7 @@ internal static class IncomingTestKit
         var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var document = await db.Set<IncomingDocument>()
-            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
+            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments).Include(d => d.UnitReceipts)
             .AsSplitQuery().SingleAsync(d => d.Id == documentId);
         act(document, now);
         await db.SaveChangesAsync();
@@ -103,7 +103,7 @@ internal static class IncomingTestKit
     /// <summary>The document as stored, with its assignments, history and access list.</summary>
     public static Task<IncomingDocument> LoadIncomingAsync(this EofficeApp app, Guid documentId) =>
         app.WithDbAsync(db => db.Set<IncomingDocument>().AsNoTracking()
-            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments)
+            .Include(d => d.Assignments).Include(d => d.Events).Include(d => d.Access).Include(d => d.Attachments).Include(d => d.UnitReceipts)
             .AsSplitQuery().SingleAsync(d => d.Id == documentId));
 }
 

@@ -16,9 +16,12 @@ public sealed record Actor(Guid UserId, string Name, Guid? OnBehalfOfId = null, 
 
 /// <summary>
 /// One recipient of a forward: a person or a unit, in a role, with an optional deadline. For a person,
-/// <see cref="PersonUnitId"/> is the unit they work in, so that the leaders of that unit can follow the work.
+/// <see cref="PersonUnitId"/> is the unit they work in, so that the leaders of that unit can follow the work. For a unit
+/// that keeps its own register and clerk, <see cref="ReceivingRegisterId"/> is that register: the clerk receives the
+/// record into it before the unit's leaders handle it.
 /// </summary>
-public sealed record AssignmentTarget(Guid? UserId, Guid? UnitId, string Name, AssignmentRole Role, DateOnly? DueDate, Guid? PersonUnitId = null)
+public sealed record AssignmentTarget(Guid? UserId, Guid? UnitId, string Name, AssignmentRole Role, DateOnly? DueDate, Guid? PersonUnitId = null,
+    Guid? ReceivingRegisterId = null)
 {
     public static AssignmentTarget Person(Guid userId, string name, AssignmentRole role, DateOnly? dueDate = null, Guid? unitId = null) =>
         new(userId, null, name, role, dueDate, unitId);

@@ -33,7 +33,8 @@ public abstract class Assignment
         ParentId = parent?.Id;
         Depth = parent is null ? 0 : parent.Depth + 1;
         Role = target.Role;
-        Status = AssignmentStatus.Open;
+        ReceivingRegisterId = target.ReceivingRegisterId;
+        Status = target.ReceivingRegisterId is null ? AssignmentStatus.Open : AssignmentStatus.AwaitingReceipt;
         SenderId = sender.ResponsibleId;
         SenderName = sender.OnBehalfOfName ?? sender.Name;
         ActingSenderId = sender.OnBehalfOfId is null ? null : sender.UserId;
@@ -109,6 +110,12 @@ public abstract class Assignment
     /// <summary>It came back to its holder because what they forwarded was returned.</summary>
     public bool CameBack { get; private set; }
 
+    /// <summary>It came back to its holder after they forwarded it, for them to confirm a result or read the feedback.</summary>
+    public AssignmentAwaiting Awaiting { get; private set; }
+
+    /// <summary>For a unit with its own clerk: the register its clerk receives the record into (see <see cref="AssignmentStatus.AwaitingReceipt"/>).</summary>
+    public Guid? ReceivingRegisterId { get; private set; }
+
     /// <summary>The working-day reminder before the deadline was sent (the day it was sent).</summary>
     public DateOnly? DueSoonRemindedOn { get; private set; }
 
@@ -138,6 +145,7 @@ public abstract class Assignment
         ActedById = actor.UserId;
         ActedByName = actor.DisplayName;
         CameBack = false;
+        Awaiting = AssignmentAwaiting.None;
     }
 
     internal void SetInstructionGiven(string instruction) => InstructionGiven = instruction;
@@ -145,6 +153,7 @@ public abstract class Assignment
     internal void Close(AssignmentStatus status, Actor actor, string? result, DateTime now)
     {
         Status = status;
+        Awaiting = AssignmentAwaiting.None;
         FinishedAt = now;
         ReadAt ??= now;
         ActedById = actor.UserId;
@@ -158,6 +167,31 @@ public abstract class Assignment
         CameBack = true;
         FinishedAt = null;
     }
+
+    /// <summary>What the holder forwarded has come back with a result or feedback: it waits for them again.</summary>
+    internal void AwaitHolder(AssignmentAwaiting awaiting)
+    {
+        Status = AssignmentStatus.Open;
+        Awaiting = awaiting;
+    }
+
+    /// <summary>The holder asked for the result again: back to forwarded, waiting for the one asked.</summary>
+    internal void AwaitRework()
+    {
+        Status = AssignmentStatus.Forwarded;
+        Awaiting = AssignmentAwaiting.None;
+    }
+
+    /// <summary>The holder's result was not accepted: the part is theirs again, to be handled and finished anew.</summary>
+    internal void ReopenForRework()
+    {
+        Status = AssignmentStatus.Open;
+        CameBack = true;
+        FinishedAt = null;
+    }
+
+    /// <summary>The unit's clerk received it into the unit's register: the unit's leaders now hold it.</summary>
+    internal void MarkReceived() => Status = AssignmentStatus.Open;
 
     /// <summary>Bàn giao: the assignment now belongs to the departing holder's successor.</summary>
     internal void ChangeRecipient(Guid userId, string name)

@@ -99,9 +99,17 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
             ? null
             : BrokenRule.Conflict($"Chỉ trả lại được {Noun} đang chờ bạn xử lý."));
 
-    /// <summary>Hoàn thành / Kết thúc: the party holds an active assignment.</summary>
+    /// <summary>Hoàn thành / Kết thúc: the party holds an active assignment (one with a result to confirm is confirmed instead).</summary>
     public BrokenRule? CanFinish(IHandlingParty party, Guid? assignmentId = null) =>
-        CanHandle() ?? Holding(party, assignmentId, out _);
+        CanHandle() ?? Holding(party, assignmentId, out var held) ?? (held.All(h => h.Assignment.Awaiting == AssignmentAwaiting.ResultConfirmation)
+            ? BrokenRule.Conflict("Kết quả xử lý đang chờ bạn xác nhận: hãy chọn \"Xác nhận kết quả\" hoặc \"Yêu cầu xử lý lại\".")
+            : null);
+
+    /// <summary>Xác nhận kết quả / Yêu cầu xử lý lại: the party holds an assignment whose result came back for them to confirm.</summary>
+    public BrokenRule? CanConfirmResult(IHandlingParty party, Guid? assignmentId = null) =>
+        CanHandle() ?? Holding(party, assignmentId, out var held) ?? (held.Any(h => h.Assignment.Awaiting == AssignmentAwaiting.ResultConfirmation)
+            ? null
+            : BrokenRule.Conflict("Không có kết quả xử lý nào đang chờ bạn xác nhận."));
 
     /// <summary>Góp ý: the record asks for comments and the party holds an active assignment.</summary>
     public BrokenRule? CanGiveFeedback(IHandlingParty party, Guid? assignmentId = null) =>
@@ -204,25 +212,57 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
     }
 
     /// <summary>
-    /// Hoàn thành / Kết thúc: the holder finishes their part with a result note (and the owner's <paramref name="note"/>).
-    /// Finishing ends what they forwarded and is still open below; finishing the lead completes the assignments above it
-    /// that only waited for it.
+    /// Hoàn thành (Kết thúc for a for-information part): the holder finishes their part with a result note (and the
+    /// owner's <paramref name="note"/>). Finishing ends what they forwarded and is still open below; then the lines above
+    /// settle (<see cref="Settle"/>): a line that only waited for this part closes, or comes back to its holder to
+    /// confirm the result when the <paramref name="rules"/> say so.
     /// </summary>
-    public TAssignment Finish(IHandlingParty party, Guid? assignmentId, string? result, string? note, DateTime now)
+    public TAssignment Finish(IHandlingParty party, Guid? assignmentId, string? result, string? note, DateTime now, HandlingRules? rules = null)
     {
         CanFinish(party, assignmentId).ThrowIfBroken();
-        var (assignment, actor) = Held(party, assignmentId).First();
+        var (assignment, actor) = Held(party, assignmentId).First(h => h.Assignment.Awaiting != AssignmentAwaiting.ResultConfirmation);
         var closed = CloseTree(assignment, actor, result, now);
         var information = assignment.Role == AssignmentRole.ForInformation;
-        Record(actor, now, information ? HandlingEventKinds.Closed : HandlingEventKinds.Finished, assignment.Id,
-            JoinNote(information ? "Kết thúc (nhận để biết)." : "Hoàn thành xử lý.", JoinNote(result, note))).Concerns(closed);
-        if (assignment.Role == AssignmentRole.Lead)
-        {
-            CompleteWaitingAncestors(assignment, actor, now);
-        }
-
+        var entry = Record(actor, now, information ? HandlingEventKinds.Closed : HandlingEventKinds.Finished, assignment.Id,
+            JoinNote(information ? "Kết thúc (nhận để biết)." : "Hoàn thành xử lý.", JoinNote(result, note)));
+        entry.Concerns([.. closed, .. Settle(assignment, Outcome.Finished, actor, rules ?? HandlingRules.Default, now)]);
         OnTreeChanged(now);
         return assignment;
+    }
+
+    /// <summary>
+    /// Xác nhận kết quả: the holder accepts the result that came back to them; their part closes with it and the lines
+    /// above settle as if they had finished.
+    /// </summary>
+    public TAssignment ConfirmResult(IHandlingParty party, Guid? assignmentId, string? note, DateTime now, HandlingRules? rules = null)
+    {
+        CanConfirmResult(party, assignmentId).ThrowIfBroken();
+        var (assignment, actor) = Held(party, assignmentId).First(h => h.Assignment.Awaiting == AssignmentAwaiting.ResultConfirmation);
+        var by = FinishedChild(assignment);
+        var result = note ?? by?.Result;
+        assignment.Close(AssignmentStatus.Done, actor, result, now);
+        var entry = Record(actor, now, HandlingEventKinds.Confirmed, assignment.Id,
+            JoinNote(by is null ? "Xác nhận kết quả xử lý." : $"Xác nhận kết quả xử lý của {by.RecipientName}.", note));
+        entry.Concerns([assignment.Id, .. Settle(assignment, Outcome.Finished, actor, rules ?? HandlingRules.Default, now)]);
+        OnTreeChanged(now);
+        return assignment;
+    }
+
+    /// <summary>
+    /// Yêu cầu xử lý lại: the holder does not accept the result that came back to them; the part of the person who
+    /// finished it opens again for them, with the reason, and the holder's part waits for it again.
+    /// </summary>
+    public TAssignment RequestRework(IHandlingParty party, Guid? assignmentId, string reason, DateTime now)
+    {
+        CanConfirmResult(party, assignmentId).ThrowIfBroken();
+        var (assignment, actor) = Held(party, assignmentId).First(h => h.Assignment.Awaiting == AssignmentAwaiting.ResultConfirmation);
+        var child = FinishedChild(assignment) ?? throw RuleException.Conflict("Không tìm thấy phần xử lý đã hoàn thành để yêu cầu xử lý lại.");
+        child.ReopenForRework();
+        assignment.AwaitRework();
+        Record(actor, now, HandlingEventKinds.ReworkRequested, assignment.Id, $"Yêu cầu {child.RecipientName} xử lý lại. Lý do: {reason}")
+            .Concerns([child.Id]);
+        OnTreeChanged(now);
+        return child;
     }
 
     /// <summary>Chuyển ý kiến đóng góp: the answer to a record that asks for comments; it finishes the holder's part.</summary>
@@ -232,14 +272,9 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         var (assignment, actor) = Held(party, assignmentId).First();
         var entry = Record(actor, now, HandlingEventKinds.Feedback, assignment.Id, text);
         entry.AttachFile(fileId);
-        entry.Concerns(CloseTree(assignment, actor, "Đã chuyển ý kiến góp ý.", now));
 
-        // The lead's feedback is the result the directions above it waited for, as when it finishes.
-        if (assignment.Role == AssignmentRole.Lead)
-        {
-            CompleteWaitingAncestors(assignment, actor, now);
-        }
-
+        // Feedback ends the giver's own part only: it goes back to whoever asked for it, who reads it and decides.
+        entry.Concerns([.. CloseTree(assignment, actor, "Đã chuyển ý kiến góp ý.", now), .. Settle(assignment, Outcome.Feedback, actor, HandlingRules.Default, now)]);
         OnTreeChanged(now);
         return entry;
     }
@@ -331,6 +366,25 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         return moved;
     }
 
+    /// <summary>
+    /// Tiếp nhận: the clerk of a unit with its own register received the record into it (the owner checks the register and
+    /// numbers it): the unit's part, waiting for them, now goes to the unit's leaders.
+    /// </summary>
+    protected TEntry Receive(Actor clerk, TAssignment assignment, string text, DateTime now)
+    {
+        CanHandle().ThrowIfBroken();
+        if (assignment.Status != AssignmentStatus.AwaitingReceipt)
+        {
+            throw RuleException.Conflict($"{Capitalised(Noun)} đã được tiếp nhận hoặc không còn chờ tiếp nhận.");
+        }
+
+        assignment.MarkReceived();
+        var entry = Record(clerk, now, HandlingEventKinds.Received, assignment.Id, text);
+        entry.Concerns([assignment.Id]);
+        OnTreeChanged(now);
+        return entry;
+    }
+
     /// <summary>Chia sẻ: gives a person the right to see the record (an explicit grant); granting twice changes nothing.</summary>
     protected void Grant(Actor actor, Guid userId, string userName, DateTime now)
     {
@@ -366,7 +420,7 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
     /// </summary>
     public IReadOnlyList<(TAssignment Assignment, Actor Actor)> Held(IHandlingParty party, Guid? assignmentId = null) =>
         assignments
-            .Where(a => a.Status.IsActive() && (assignmentId is null || a.Id == assignmentId))
+            .Where(a => a.Status.IsActive() && a.Status != AssignmentStatus.AwaitingReceipt && (assignmentId is null || a.Id == assignmentId))
             .Select(a => (Assignment: a, Actor: party.ActorFor(a)))
             .Where(x => x.Actor is not null)
             .OrderBy(x => x.Actor!.OnBehalfOfId is null ? 0 : 1)
@@ -440,9 +494,16 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
             return null;
         }
 
+        // The party's unit has it, but the unit's clerk has not received it yet.
+        var theirs = assignments.Where(a => (assignmentId is null || a.Id == assignmentId) && party.ActorFor(a) is not null).ToList();
+        if (theirs.Any(a => a.Status == AssignmentStatus.AwaitingReceipt))
+        {
+            return BrokenRule.Conflict($"{Capitalised(Noun)} đang chờ văn thư của đơn vị tiếp nhận; lãnh đạo đơn vị xử lý sau khi văn thư trình.");
+        }
+
         // The party held a part here that has ended meanwhile (a colleague of the unit finished or forwarded it, the
         // sender took it back): the record moved on under them, which is a conflict, not a lack of rights.
-        return assignments.Any(a => (assignmentId is null || a.Id == assignmentId) && party.ActorFor(a) is not null)
+        return theirs.Count > 0
             ? BrokenRule.Conflict(EndedMessage)
             : BrokenRule.Forbidden($"Bạn không có {Noun} này để xử lý.");
     }
@@ -546,13 +607,21 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
             AddAccess(unit, AccessReason.RecipientUnit);
         }
 
+        if (target.ReceivingRegisterId is { } register)
+        {
+            AddAccess(register, AccessReason.Registry);
+        }
+
         return assignment;
     }
 
-    /// <summary>Closes the holder's part and what they forwarded that is still open below (they answered for it); the ids closed.</summary>
+    /// <summary>
+    /// Closes the holder's part and the work they forwarded that is still open below (they answered for it); the ids
+    /// closed. "Nhận để biết" below stays with its readers: there is nothing to answer for, only to read.
+    /// </summary>
     private List<Guid> CloseTree(TAssignment assignment, Actor actor, string? result, DateTime now)
     {
-        var below = SubtreeOf(assignment).Where(a => a != assignment && a.Status.IsActive()).ToList();
+        var below = SubtreeOf(assignment).Where(a => a != assignment && a.Status.IsActive() && a.IsWork).ToList();
         foreach (var a in below)
         {
             a.Close(AssignmentStatus.Done, actor, "Hoàn thành theo cấp trên.", now);
@@ -562,21 +631,89 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         return [assignment.Id, .. below.Select(a => a.Id)];
     }
 
-    private void CompleteWaitingAncestors(TAssignment finished, Actor actor, DateTime now)
+    private enum Outcome
     {
-        var parent = assignments.FirstOrDefault(a => a.Id == finished.ParentId);
-        while (parent is not null && parent.Status == AssignmentStatus.Forwarded && parent.Role is AssignmentRole.Direct or AssignmentRole.Lead)
+        Finished,
+        Feedback,
+    }
+
+    private static bool IsMain(Assignment a) => a.Role is AssignmentRole.Lead or AssignmentRole.Direct;
+
+    /// <summary>
+    /// After <paramref name="ended"/> ended, the lines above it that were forwarded and waited for it settle, so that
+    /// every line ends in a defined state and a holder's "Đang xử lý" holds only what others still work on:
+    /// <list type="bullet">
+    /// <item>while a lead or routing part below a line is still active, the line waits;</item>
+    /// <item>feedback goes back to whoever asked for it once every work part below has answered (the line opens for them
+    /// to read it, <see cref="AssignmentAwaiting.FeedbackReview"/>) — it never completes the lines above;</item>
+    /// <item>a lead or routing part finished: a unit's part comes back to the unit's leaders to confirm the result when
+    /// <see cref="HandlingRules.UnitHeadsConfirmResults"/>, a support part comes back to its holder (the result of a
+    /// support is theirs to send), otherwise the line closes and the one above settles in turn;</item>
+    /// <item>only supports below, all ended: the results come back to the holder to confirm;</item>
+    /// <item>only for-information parts below, all ended: nothing is left to wait for, the line closes (and the one above settles).</item>
+    /// </list>
+    /// Returns the ids of the lines it closed or opened.
+    /// </summary>
+    private List<Guid> Settle(TAssignment ended, Outcome outcome, Actor actor, HandlingRules rules, DateTime now)
+    {
+        var changed = new List<Guid>();
+        var child = ended;
+        var parent = assignments.FirstOrDefault(a => a.Id == child.ParentId);
+        while (parent is { Status: AssignmentStatus.Forwarded })
         {
-            var stillOpen = assignments.Any(a => a.ParentId == parent.Id && a.Status.IsActive() && a.Role is AssignmentRole.Lead or AssignmentRole.Direct);
-            if (stillOpen)
+            var below = assignments.Where(a => a.ParentId == parent.Id).ToList();
+            if (below.Any(a => a.Status.IsActive() && IsMain(a)))
             {
-                return;
+                break;
             }
 
-            parent.Close(AssignmentStatus.Done, actor, $"Hoàn thành: {finished.RecipientName} đã xử lý xong.", now);
-            parent = assignments.FirstOrDefault(a => a.Id == parent.ParentId);
+            var anyActive = below.Any(a => a.Status.IsActive());
+            if (outcome == Outcome.Feedback)
+            {
+                if (!below.Any(a => a.Status.IsActive() && a.IsWork))
+                {
+                    parent.AwaitHolder(AssignmentAwaiting.FeedbackReview);
+                    changed.Add(parent.Id);
+                }
+
+                break;
+            }
+
+            var mainDone = IsMain(child) && child.Status == AssignmentStatus.Done;
+            if (mainDone || (!anyActive && !below.Any(a => a.IsWork)))
+            {
+                if ((rules.UnitHeadsConfirmResults && parent.RecipientUnitId is not null && mainDone) || !IsMain(parent))
+                {
+                    parent.AwaitHolder(AssignmentAwaiting.ResultConfirmation);
+                    changed.Add(parent.Id);
+                    break;
+                }
+
+                parent.Close(AssignmentStatus.Done, actor,
+                    mainDone ? $"Hoàn thành: {child.RecipientName} đã xử lý xong." : "Kết thúc: văn bản chỉ chuyển để biết.", now);
+                changed.Add(parent.Id);
+                child = parent;
+                parent = assignments.FirstOrDefault(a => a.Id == child.ParentId);
+                continue;
+            }
+
+            if (!anyActive)
+            {
+                // Only supports below, all ended: their results come back to the holder.
+                parent.AwaitHolder(AssignmentAwaiting.ResultConfirmation);
+                changed.Add(parent.Id);
+            }
+
+            break;
         }
+
+        return changed;
     }
+
+    /// <summary>The lead or routing part below <paramref name="assignment"/> that finished last (whose result it waits to confirm), else the last support.</summary>
+    private TAssignment? FinishedChild(TAssignment assignment) =>
+        assignments.Where(a => a.ParentId == assignment.Id && a.Status == AssignmentStatus.Done)
+            .OrderBy(a => IsMain(a) ? 0 : 1).ThenByDescending(a => a.FinishedAt).FirstOrDefault();
 
     private void ReopenParentIfIdle(TAssignment child)
     {

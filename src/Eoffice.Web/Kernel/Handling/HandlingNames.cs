@@ -33,6 +33,34 @@ public enum AssignmentStatus
 
     /// <summary>Thu hồi: the sender took it back.</summary>
     Revoked = 4,
+
+    /// <summary>
+    /// Chờ tiếp nhận: sent to a unit that keeps its own register and clerk; the unit's clerk receives it into that
+    /// register before the unit's leaders handle it (regulation 000 Điều 5.2.a).
+    /// </summary>
+    AwaitingReceipt = 5,
+}
+
+/// <summary>Why an assignment came back to its holder after they had forwarded it: what it waits for from them.</summary>
+public enum AssignmentAwaiting
+{
+    None = 0,
+
+    /// <summary>Chờ xác nhận kết quả: the person they assigned has finished; the holder confirms the result or asks for rework.</summary>
+    ResultConfirmation = 1,
+
+    /// <summary>Đã có ý kiến góp ý: every recipient asked for comments has answered; the holder reads them and finishes.</summary>
+    FeedbackReview = 2,
+}
+
+/// <summary>An agency's rules for how handling ends, applied by the tree when a part finishes.</summary>
+/// <param name="UnitHeadsConfirmResults">
+/// A unit's part (an assignment addressed to a unit) does not close when the person its leader assigned finishes: it
+/// comes back to the unit's leaders to confirm the result (or ask for rework), and only then closes with the lines above it.
+/// </param>
+public sealed record HandlingRules(bool UnitHeadsConfirmResults)
+{
+    public static HandlingRules Default { get; } = new(false);
 }
 
 /// <summary>Why someone may see a handled record (one row of its access list).</summary>
@@ -46,6 +74,9 @@ public enum AccessReason
 
     /// <summary>Explicitly shared with the person.</summary>
     Grant = 2,
+
+    /// <summary>A register whose keepers (a unit's clerks) receive it for their unit; the principal is the register's id.</summary>
+    Registry = 3,
 }
 
 /// <summary>Where the handling of a record as a whole stands, derived from its tree.</summary>
@@ -80,7 +111,22 @@ public static class HandlingNames
         AssignmentStatus.Done => "Đã xử lý",
         AssignmentStatus.Returned => "Trả lại",
         AssignmentStatus.Revoked => "Đã thu hồi",
+        AssignmentStatus.AwaitingReceipt => "Chờ văn thư tiếp nhận",
         _ => status.ToString(),
+    };
+
+    public static string? Name(AssignmentAwaiting awaiting) => awaiting switch
+    {
+        AssignmentAwaiting.ResultConfirmation => "Chờ xác nhận kết quả",
+        AssignmentAwaiting.FeedbackReview => "Đã có ý kiến góp ý",
+        _ => null,
+    };
+
+    public static string? Json(AssignmentAwaiting awaiting) => awaiting switch
+    {
+        AssignmentAwaiting.ResultConfirmation => "resultConfirmation",
+        AssignmentAwaiting.FeedbackReview => "feedbackReview",
+        _ => null,
     };
 
     public static string Json(AssignmentStatus status) => status switch
@@ -90,6 +136,7 @@ public static class HandlingNames
         AssignmentStatus.Done => "done",
         AssignmentStatus.Returned => "returned",
         AssignmentStatus.Revoked => "revoked",
+        AssignmentStatus.AwaitingReceipt => "awaitingReceipt",
         _ => status.ToString(),
     };
 
@@ -111,5 +158,5 @@ public static class HandlingNames
         _ => null,
     };
 
-    public static bool IsActive(this AssignmentStatus status) => status is AssignmentStatus.Open or AssignmentStatus.Forwarded;
+    public static bool IsActive(this AssignmentStatus status) => status is AssignmentStatus.Open or AssignmentStatus.Forwarded or AssignmentStatus.AwaitingReceipt;
 }

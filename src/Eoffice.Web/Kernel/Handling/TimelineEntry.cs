@@ -125,8 +125,12 @@ public static class HandlingEventKinds
     public const string Revoked = "revoked";
     public const string Granted = "granted";
     public const string HandedOver = "handover";
+    public const string Confirmed = "confirmed";
+    public const string ReworkRequested = "rework";
+    public const string Received = "received";
 
-    public static IReadOnlyList<string> All { get; } = [Presented, Forwarded, Returned, Opinion, Feedback, Finished, Closed, Revoked, Granted, HandedOver];
+    public static IReadOnlyList<string> All { get; } =
+        [Presented, Forwarded, Returned, Opinion, Feedback, Finished, Closed, Revoked, Granted, HandedOver, Confirmed, ReworkRequested, Received];
 
     public static string? Name(string kind) => kind switch
     {
@@ -140,6 +144,9 @@ public static class HandlingEventKinds
         Revoked => "Thu hồi",
         Granted => "Chia sẻ",
         HandedOver => "Bàn giao",
+        Confirmed => "Xác nhận kết quả",
+        ReworkRequested => "Yêu cầu xử lý lại",
+        Received => "Tiếp nhận",
         _ => null,
     };
 }

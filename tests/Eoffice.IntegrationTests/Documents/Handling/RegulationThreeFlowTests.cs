@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Eoffice.IntegrationTests.Documents.Lists;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
@@ -89,6 +90,10 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         await specialist.ActAsync(id, "opinions", new { text = "Đã liên hệ Công ty quản lý đường bộ để kiểm tra." });
         await specialist.ActAsync(id, "finish", new { result = "Đã thay biển báo." });
         d = await app.LoadIncomingAsync(id);
+        Assert.Equal(AssignmentAwaiting.ResultConfirmation, d.Single(infra).Awaiting);
+        Assert.Equal(IncomingStatus.InProgress, d.Status);
+        await (await app.SignedInDemoAsync("pvhung")).ActAsync(id, "confirm", new { });
+        d = await app.LoadIncomingAsync(id);
         Assert.Equal(IncomingStatus.Finished, d.Status);
         Assert.All(new[] { nvan, lttha, infra, cxtruong }, who => Assert.Equal(AssignmentStatus.Done, d.Single(who).Status));
         Assert.Equal(AssignmentStatus.Returned, d.Single(transport).Status);
@@ -134,12 +139,20 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         var mvlong = await app.DemoUserIdAsync("mvlong");
         Assert.Equal(2, await app.NotificationsOfAsync(mvlong, "Ý kiến góp ý về văn bản đến", id));
 
+        // The lead's feedback ends the lead's own part only: the document comes back to the director, who asked for the
+        // comments, and is not finished before he has read them.
         await (await app.SignedInDemoAsync("mvlong")).ActAsync(id, "feedback", new { text = "Phòng Vận tải: tổng hợp ý kiến, trình Giám đốc ký văn bản góp ý." });
         d = await app.LoadIncomingAsync(id);
-        Assert.Equal(IncomingStatus.Finished, d.Status);
-        Assert.Equal(AssignmentStatus.Done, d.Single(nvan).Status);
+        Assert.Equal(AssignmentStatus.Done, d.Single(transport).Status);
+        Assert.Equal((AssignmentStatus.Open, AssignmentAwaiting.FeedbackReview), (d.Single(nvan).Status, d.Single(nvan).Awaiting));
+        Assert.Equal(IncomingStatus.InProgress, d.Status);
+        Assert.Contains((await director.ListAsync("cho-xu-ly")).Items, r => r.DocumentId == id && r.StatusName == "Đã có ý kiến góp ý");
         var timeline = (await director.DetailAsync(id)).GetProperty("timeline");
         Assert.Equal(3, timeline.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "feedback"));
+        await director.ActAsync(id, "finish", new { result = "Giao Phòng Vận tải hoàn thiện văn bản góp ý trình ký." });
+        d = await app.LoadIncomingAsync(id);
+        Assert.Equal(AssignmentStatus.Done, d.Single(nvan).Status);
+        Assert.Equal(IncomingStatus.Finished, d.Status);
 
         // The deputy received it for information: she ends it, filing it in a dossier.
         var deputy = await app.SignedInDemoAsync("ttbhanh");
@@ -150,6 +163,7 @@ public abstract class RegulationThreeFlowTests<TApp>(TApp app) : IClassFixture<T
         await deputy.ActAsync(id, "finish", new { dossierTitle = "Hồ sơ góp ý văn bản QPPL năm 2026" });
         d = await app.LoadIncomingAsync(id);
         Assert.Equal(AssignmentStatus.Done, d.Single(ttbhanh).Status);
+        Assert.All(d.Assignments, a => Assert.Equal((AssignmentStatus.Done, AssignmentAwaiting.None), (a.Status, a.Awaiting)));
         Assert.Equal("Hồ sơ góp ý văn bản QPPL năm 2026", d.DossierTitle);
         Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.Closed && e.ActorId == ttbhanh);
 

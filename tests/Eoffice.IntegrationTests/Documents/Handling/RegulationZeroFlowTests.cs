@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Eoffice.IntegrationTests.Documents.Lists;
+using Eoffice.IntegrationTests.Documents.Registration;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -141,16 +144,20 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Contains(infraNode.GetProperty("deadline").GetProperty("state").GetString(), new[] { "onTime", "dueSoon" });
         Assert.Equal("Cao Xuân Trường", infraNode.GetProperty("children")[0].GetProperty("recipientName").GetString());
 
-        // 6. The specialist finishes: the chain of directions above him completes; the support is still working.
+        // 6. The specialist finishes. The demo agency has unit heads confirm results: the department's part comes back to
+        //    its head to confirm; the lines above it wait.
         await specialist.ActAsync(id, "finish", new { result = "Đã kiểm tra hiện trường, tham mưu văn bản đề nghị sửa chữa.", dossierTitle = "Hồ sơ duy tu QL1A năm 2026" });
         d = await app.LoadIncomingAsync(id);
-        foreach (var done in new[] { cxtruong, infra, ttbhanh, nvan, lttha })
-        {
-            Assert.Equal(AssignmentStatus.Done, d.Single(done).Status);
-        }
-
-        Assert.Equal(AssignmentStatus.Open, d.Single(planning).Status);
+        Assert.Equal(AssignmentStatus.Done, d.Single(cxtruong).Status);
+        Assert.Equal((AssignmentStatus.Open, AssignmentAwaiting.ResultConfirmation), (d.Single(infra).Status, d.Single(infra).Awaiting));
+        Assert.All(new[] { ttbhanh, nvan, lttha }, who => Assert.Equal(AssignmentStatus.Forwarded, d.Single(who).Status));
         Assert.Equal(IncomingStatus.InProgress, d.Status);
+        Assert.Equal(1, await app.NotificationsOfAsync(pvhung, "Kết quả xử lý văn bản đến chờ bạn xác nhận", id));
+        var headActions = (await head.DetailAsync(id)).GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        Assert.Contains("confirm", headActions);
+        Assert.Contains("rework", headActions);
+        Assert.DoesNotContain("finish", headActions);
+        Assert.Contains((await head.ListAsync("cho-xu-ly")).Items, r => r.DocumentId == id && r.StatusName == "Chờ xác nhận kết quả");
         Assert.Equal("Hồ sơ duy tu QL1A năm 2026", d.DossierTitle);
         var titles = await specialist.GetAsync("/api/v1/documents/incoming/dossier-titles").OkJsonAsync();
         Assert.Contains(titles.EnumerateArray(), t => t.GetString() == "Hồ sơ duy tu QL1A năm 2026");
@@ -160,16 +167,139 @@ public abstract class RegulationZeroFlowTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
         Assert.Contains("đã kết thúc", again.Body);
 
-        // 7. The supporting department finishes its part: the document is done; for-information stays with its reader.
+        // The head asks for more: the specialist's part opens again with the reason; the department's part waits for him.
+        Assert.Equal(HttpStatusCode.BadRequest, (await head.TryAsync(id, "rework", new { reason = "" })).Status);
+        await head.ActAsync(id, "rework", new { reason = "Bổ sung dự toán kinh phí sửa chữa." });
+        d = await app.LoadIncomingAsync(id);
+        Assert.Equal((AssignmentStatus.Open, true), (d.Single(cxtruong).Status, d.Single(cxtruong).CameBack));
+        Assert.Equal((AssignmentStatus.Forwarded, AssignmentAwaiting.None), (d.Single(infra).Status, d.Single(infra).Awaiting));
+        Assert.Equal(1, await app.NotificationsOfAsync(cxtruong, "Yêu cầu xử lý lại văn bản đến", id));
+        await specialist.ActAsync(id, "finish", new { result = "Đã bổ sung dự toán 1,2 tỷ đồng." });
+
+        // The head confirms: the department's part closes, and with it the directions above that only waited for it.
+        await head.ActAsync(id, "confirm", new { note = "Đồng ý, trình Giám đốc ký văn bản đề nghị." });
+        d = await app.LoadIncomingAsync(id);
+        foreach (var done in new[] { cxtruong, infra, ttbhanh, nvan, lttha })
+        {
+            Assert.Equal(AssignmentStatus.Done, d.Single(done).Status);
+        }
+
+        Assert.Equal("Đồng ý, trình Giám đốc ký văn bản đề nghị.", d.Single(infra).Result);
+        Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.Confirmed && e.ActorId == pvhung);
+        Assert.Equal(1, await app.NotificationsOfAsync(cxtruong, "Kết quả xử lý văn bản đến đã được xác nhận", id));
+        Assert.Equal(AssignmentStatus.Open, d.Single(planning).Status);
+        Assert.Equal(IncomingStatus.InProgress, d.Status);
+
+        // 7. The supporting department finishes its part: the document is done; for-information stays with its reader
+        //    until she ends it.
         await planningHead.ActAsync(id, "finish", new { result = "Đã rà soát nguồn kinh phí duy tu." });
         d = await app.LoadIncomingAsync(id);
         Assert.Equal(IncomingStatus.Finished, d.Status);
         Assert.NotNull(d.FinishedAt);
         Assert.Equal(AssignmentStatus.Open, d.Single(vdthang).Status);
+        var legalHead = await app.SignedInDemoAsync("vdthang");
+        var readerActions = (await legalHead.DetailAsync(id)).GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal("Kết thúc", readerActions.Single(a => a.GetProperty("code").GetString() == "finish").GetProperty("name").GetString());
+        await legalHead.ActAsync(id, "finish", new { });
+
+        // Every line has ended in a defined state.
+        d = await app.LoadIncomingAsync(id);
+        Assert.All(d.Assignments, a => Assert.Equal(AssignmentStatus.Done, a.Status));
+        Assert.All(d.Assignments, a => Assert.Equal(AssignmentAwaiting.None, a.Awaiting));
         var final = await director.DetailAsync(id);
         Assert.Equal("finished", final.GetProperty("status").GetString());
         Assert.Contains(final.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "finished");
         await OutsidersSeeNothing(planningSpecialist, transportSpecialist);
+    }
+
+    [DbFact]
+    public async Task A_document_for_the_project_board_reaches_its_clerk_who_registers_it_in_the_boards_register_and_passes_it_to_the_board_head()
+    {
+        var id = await app.RegisterDirectAsync("V/v đẩy nhanh tiến độ dự án cải tạo cầu Non Nước", Urgency.Urgent);
+        var lttha = await app.DemoUserIdAsync("lttha");
+        var nvan = await app.DemoUserIdAsync("nvan");
+        var tcdinh = await app.DemoUserIdAsync("tcdinh");
+        var ktloan = await app.DemoUserIdAsync("ktloan");
+        var dvnam = await app.DemoUserIdAsync("dvnam");
+        var board = await app.DemoUnitIdAsync(DemoAgency.Units.ProjectBoard);
+        await (await app.SignedInDemoAsync("dtmai")).ActAsync(id, "present", new { userId = lttha });
+        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(nvan, "direct") } });
+        var director = await app.SignedInDemoAsync("nvan");
+        await director.ActAsync(id, "forward", new { instruction = "Ban QLDA khẩn trương triển khai.", targets = new[] { HandlingKit.Unit(board, "lead", 5) } });
+
+        // The board keeps its own register and clerk: its part waits for the clerk, not for the board head.
+        var d = await app.LoadIncomingAsync(id);
+        var boardPart = d.Single(board);
+        Assert.Equal(AssignmentStatus.AwaitingReceipt, boardPart.Status);
+        Assert.NotNull(boardPart.ReceivingRegisterId);
+        Assert.Equal(1, await app.NotificationsOfAsync(ktloan, "[Khẩn] Văn bản đến chờ tiếp nhận vào sổ", id));
+        Assert.Equal(0, await app.NotificationsOfAsync(tcdinh, "[Khẩn] Văn bản đến cần xử lý", id));
+        var boardHead = await app.SignedInDemoAsync("tcdinh");
+        Assert.DoesNotContain((await boardHead.ListAsync("cho-xu-ly")).Items, r => r.DocumentId == id);
+        var early = await boardHead.TryAsync(id, "forward", new { targets = new[] { HandlingKit.Person(dvnam, "lead") } });
+        Assert.Equal(HttpStatusCode.Conflict, early.Status);
+        Assert.Contains("chờ văn thư của đơn vị tiếp nhận", early.Body);
+
+        // The board's clerk sees it waiting for her, with the action to receive it; the agency's clerk may not receive it.
+        var boardClerk = await app.SignedInDemoAsync("ktloan");
+        var waiting = (await boardClerk.ListAsync("cho-xu-ly")).Items.Single(r => r.DocumentId == id);
+        Assert.Equal("Chờ văn thư tiếp nhận", waiting.StatusName);
+        Assert.True((await boardClerk.GetAsync("/api/v1/documents/incoming/counts").OkJsonAsync()).GetProperty("pending").GetInt32() >= 1);
+        Assert.Contains((await boardClerk.DetailAsync(id)).GetProperty("actions").EnumerateArray(), a => a.GetProperty("code").GetString() == "receive");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInDemoAsync("dtmai")).TryAsync(id, "receive", new { })).Status);
+
+        // She registers it in the board's register with the board's next number and passes it to the board head.
+        var received = await boardClerk.ActAsync(id, "receive", new { note = "Kính chuyển Trưởng ban." });
+        var number = received.GetProperty("arrivalNumber").GetInt32();
+        Assert.Equal(SeedDemoIncoming.ProjectBoardRegisterName, received.GetProperty("registerName").GetString());
+        d = await app.LoadIncomingAsync(id);
+        Assert.Equal(AssignmentStatus.Open, d.Single(board).Status);
+        var receipt = Assert.Single(d.UnitReceipts);
+        Assert.Equal((board, number, ktloan), (receipt.UnitId, receipt.Number, receipt.ReceivedById));
+        Assert.Contains(d.Events, e => e.Kind == HandlingEventKinds.Received && e.Text!.Contains($"số đến {number}/"));
+        Assert.Equal(HttpStatusCode.Conflict, (await boardClerk.TryAsync(id, "receive", new { })).Status);
+        Assert.Equal(1, await app.NotificationsOfAsync(tcdinh, "[Khẩn] Văn bản đến cần xử lý", id));
+        Assert.Contains((await boardHead.ListAsync("cho-xu-ly")).Items, r => r.DocumentId == id);
+        var inRegister = (await boardClerk.ListAsync("so-van-ban")).Items.Single(r => r.DocumentId == id);
+        Assert.Equal(number, inRegister.ArrivalNumber);
+        Assert.True(await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "documents.incoming.receive" && e.ObjectId == id.ToString() && e.ActorId == ktloan)));
+
+        // The next document the board's clerk registers herself takes the next number of the same register.
+        var boardRegister = await app.WithDbAsync(db => db.Set<Register>().Where(r => r.Name == SeedDemoIncoming.ProjectBoardRegisterName).Select(r => r.Id).SingleAsync());
+        var own = await boardClerk.RegisterOkAsync(RegistrationKit.Body(boardRegister, "V/v mời họp giao ban tiến độ dự án"));
+        Assert.Equal(number + 1, own.ArrivalNumber);
+
+        // The board head assigns a specialist; his result comes back to the head, who confirms: every line closes.
+        await boardHead.ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(dvnam, "lead", 3) } });
+        await (await app.SignedInDemoAsync("dvnam")).ActAsync(id, "finish", new { result = "Đã lập kế hoạch tăng ca, báo cáo tiến độ tuần." });
+        d = await app.LoadIncomingAsync(id);
+        Assert.Equal(AssignmentAwaiting.ResultConfirmation, d.Single(board).Awaiting);
+        await boardHead.ActAsync(id, "confirm", new { });
+        d = await app.LoadIncomingAsync(id);
+        Assert.All(new[] { dvnam, board, nvan, lttha }, who => Assert.Equal(AssignmentStatus.Done, d.Single(who).Status));
+        Assert.Equal(IncomingStatus.Finished, d.Status);
+    }
+
+    [DbFact]
+    public async Task A_document_sent_only_for_information_ends_every_line_when_its_reader_ends_it()
+    {
+        var id = await app.RegisterDirectAsync("V/v thông báo lịch nghỉ Tết Nguyên đán");
+        var lttha = await app.DemoUserIdAsync("lttha");
+        var nvan = await app.DemoUserIdAsync("nvan");
+        var ttbhanh = await app.DemoUserIdAsync("ttbhanh");
+        await (await app.SignedInDemoAsync("dtmai")).ActAsync(id, "present", new { userId = lttha });
+        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(nvan, "direct") } });
+        var director = await app.SignedInDemoAsync("nvan");
+        await director.ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(ttbhanh, "forInformation") } });
+        Assert.Contains((await director.ListAsync("dang-xu-ly")).Items, r => r.DocumentId == id);
+
+        var deputy = await app.SignedInDemoAsync("ttbhanh");
+        await deputy.ActAsync(id, "finish", new { });
+        var d = await app.LoadIncomingAsync(id);
+        Assert.All(new[] { ttbhanh, nvan, lttha }, who => Assert.Equal(AssignmentStatus.Done, d.Single(who).Status));
+        Assert.Equal(IncomingStatus.Finished, d.Status);
+        Assert.DoesNotContain((await director.ListAsync("dang-xu-ly")).Items, r => r.DocumentId == id);
+        Assert.DoesNotContain((await (await app.SignedInDemoAsync("lttha")).ListAsync("dang-xu-ly")).Items, r => r.DocumentId == id);
     }
 
     [DbFact]

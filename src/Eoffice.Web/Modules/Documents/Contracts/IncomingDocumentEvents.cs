@@ -24,7 +24,13 @@ public static class IncomingDocumentEvents
     public const string Revoked = Prefix + ".revoked";
     public const string Granted = Prefix + ".granted";
     public const string HandedOver = Prefix + ".handover";
+    public const string ResultConfirmed = Prefix + ".confirmed";
+    public const string ReworkRequested = Prefix + ".rework";
+    public const string ReceivedByUnit = Prefix + ".received";
 
     public static IReadOnlyList<string> All { get; } =
-        [Registered, Edited, Cancelled, ReplyStarted, Presented, Forwarded, Returned, Opinion, Feedback, Finished, Closed, Revoked, Granted, HandedOver];
+        [
+            Registered, Edited, Cancelled, ReplyStarted, Presented, Forwarded, Returned, Opinion, Feedback, Finished, Closed, Revoked, Granted, HandedOver,
+            ResultConfirmed, ReworkRequested, ReceivedByUnit,
+        ];
 }

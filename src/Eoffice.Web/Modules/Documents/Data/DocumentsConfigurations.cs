@@ -82,6 +82,8 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         HandlingModel.ConfigureTree<IncomingDocument, IncomingAssignment, IncomingEvent, IncomingAccess>(builder);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.UnitReceipts).WithOne().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.UnitReceipts).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -105,6 +107,9 @@ internal sealed class IncomingAssignmentConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<IncomingAssignment> builder)
     {
         HandlingModel.ConfigureAssignments(builder, "documents_incoming_assignments", "document_id");
+
+        // Added to existing rows by M0022: the database keeps the default (SQLite cannot add a NOT NULL column without one).
+        builder.Property(a => a.Awaiting).HasDefaultValue(AssignmentAwaiting.None);
 
         // The inboxes, in list order (urgency, sent time, id), split by kind so that neither kind has to read past the
         // other: work to do (Chờ xử lý, Đang xử lý, Đã xử lý) and "nhận để biết", which piles up unread in a leader's
@@ -200,6 +205,23 @@ internal sealed class IncomingSettingsConfiguration : IEntityTypeConfiguration<I
         builder.ToTable("documents_incoming_settings");
         builder.HasKey(s => s.AgencyId);
         builder.Property(s => s.AgencyId).ValueGeneratedNever();
+        builder.Property(s => s.UnitHeadsConfirmResults).HasDefaultValue(false); // added to existing rows by M0022
+        builder.Ignore(s => s.Rules);
+    }
+}
+
+internal sealed class IncomingUnitReceiptConfiguration : IEntityTypeConfiguration<IncomingUnitReceipt>
+{
+    public void Configure(EntityTypeBuilder<IncomingUnitReceipt> builder)
+    {
+        builder.ToTable("documents_incoming_unit_receipts");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.ReceivedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.HasIndex(r => new { r.RegisterId, r.Year, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.RegisterId, r.ReceivedAt });
+        builder.HasIndex(r => r.DocumentId);
+        builder.HasOne<Register>().WithMany().HasForeignKey(r => r.RegisterId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

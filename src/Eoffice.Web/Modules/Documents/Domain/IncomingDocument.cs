@@ -31,6 +31,7 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
     public const int ExternalIdMaxLength = 100;
 
     private readonly List<IncomingAttachment> attachments = [];
+    private readonly List<IncomingUnitReceipt> unitReceipts = [];
 
     private IncomingDocument()
     {
@@ -142,6 +143,9 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
 
     public IReadOnlyList<IncomingAttachment> Attachments => attachments;
 
+    /// <summary>Where units with their own clerk received it into their registers.</summary>
+    public IReadOnlyList<IncomingUnitReceipt> UnitReceipts => unitReceipts;
+
     /// <summary>"Số, ký hiệu" as printed: <c>15/QĐ-UBND</c>.</summary>
     public string CodeText => Metadata.CodeText;
 
@@ -178,6 +182,15 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
             || Assignments.Any(a => a.Status is not (AssignmentStatus.Revoked or AssignmentStatus.Returned) && party.ActorFor(a) is not null)
             ? null
             : BrokenRule.Forbidden("Bạn không xử lý văn bản này nên không soạn văn bản trả lời được."));
+
+    /// <summary>Tiếp nhận vào sổ đơn vị: a unit's part waits for its clerk, and the party keeps the register it is to be received into.</summary>
+    public BrokenRule? CanReceive(IIncomingParty party, Guid? assignmentId = null) =>
+        CanHandle()
+        ?? (WaitingForClerk(party, assignmentId) is not null
+            ? null
+            : Assignments.Any(a => (assignmentId is null || a.Id == assignmentId) && a.ReceivingRegisterId is { } r && party.Keeps(r))
+                ? BrokenRule.Conflict("Văn bản đã được tiếp nhận vào sổ của đơn vị.")
+                : BrokenRule.Forbidden("Chỉ văn thư giữ sổ văn bản đến của đơn vị nhận mới tiếp nhận được văn bản này."));
 
     /// <summary>Chia sẻ: the register's keepers and the agency's leaders.</summary>
     public BrokenRule? CanGrant(IIncomingParty party) =>
@@ -264,9 +277,10 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
     }
 
     /// <summary>Hoàn thành / Kết thúc: finishes the party's part and records the work dossier it is filed in, if chosen.</summary>
-    public IncomingAssignment FinishAndFile(IHandlingParty party, Guid? assignmentId, string? result, string? dossierTitle, DateTime now)
+    public IncomingAssignment FinishAndFile(IHandlingParty party, Guid? assignmentId, string? result, string? dossierTitle, DateTime now,
+        HandlingRules? rules = null)
     {
-        var assignment = Finish(party, assignmentId, result, dossierTitle is null ? null : $"Lưu hồ sơ: {dossierTitle}", now);
+        var assignment = Finish(party, assignmentId, result, dossierTitle is null ? null : $"Lưu hồ sơ: {dossierTitle}", now, rules);
         if (dossierTitle is not null)
         {
             DossierTitle = dossierTitle;
@@ -274,6 +288,33 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
 
         return assignment;
     }
+
+    /// <summary>
+    /// Tiếp nhận vào sổ đơn vị (regulation 000 Điều 5.2.a): the clerk of a unit with its own register receives the document
+    /// sent to the unit into that register, with the unit's arrival number the caller allocated in the same transaction;
+    /// the unit's part then goes to the unit's leaders.
+    /// </summary>
+    public IncomingUnitReceipt ReceiveForUnit(IIncomingParty clerk, Guid? assignmentId, Register register, int year, int number, string? note, DateTime now)
+    {
+        CanReceive(clerk, assignmentId).ThrowIfBroken();
+        var assignment = WaitingForClerk(clerk, assignmentId)!;
+        if (assignment.ReceivingRegisterId != register.Id)
+        {
+            throw RuleException.Invalid("Văn bản được tiếp nhận vào sổ văn bản đến của đơn vị nhận.", "registerId");
+        }
+
+        var receipt = new IncomingUnitReceipt(Id, assignment, register.Id, year, number, clerk.Self, now);
+        unitReceipts.Add(receipt);
+        Receive(clerk.Self, assignment,
+            JoinNote($"Vào sổ \"{register.Name}\" của {assignment.RecipientName}, số đến {number}/{year}; chuyển lãnh đạo đơn vị.", note)!, now);
+        return receipt;
+    }
+
+    /// <summary>The unit's part waiting for this clerk (the one named, or the oldest).</summary>
+    public IncomingAssignment? WaitingForClerk(IIncomingParty party, Guid? assignmentId = null) =>
+        Assignments.Where(a => a.Status == AssignmentStatus.AwaitingReceipt && (assignmentId is null || a.Id == assignmentId)
+                && a.ReceivingRegisterId is { } r && party.Keeps(r))
+            .OrderBy(a => a.SentAt).FirstOrDefault();
 
     /// <summary>Chia sẻ: lets a person of the agency see the document.</summary>
     public void GrantTo(IIncomingParty party, Guid userId, string userName, DateTime now)

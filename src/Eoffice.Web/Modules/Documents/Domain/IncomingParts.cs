@@ -119,6 +119,55 @@ public sealed class IncomingAccess : AccessEntry
 }
 
 /// <summary>
+/// Vào sổ đơn vị: a unit that keeps its own register and clerk received the agency's document into that register with
+/// the unit's next arrival number (regulation 000 Điều 5.2.a); the unit's register book lists it beside the documents
+/// the unit registered itself.
+/// </summary>
+public sealed class IncomingUnitReceipt
+{
+    private IncomingUnitReceipt()
+    {
+        ReceivedByName = null!;
+    }
+
+    internal IncomingUnitReceipt(Guid documentId, Assignment assignment, Guid registerId, int year, int number, Actor clerk, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        DocumentId = documentId;
+        AssignmentId = assignment.Id;
+        UnitId = assignment.RecipientUnitId!.Value;
+        RegisterId = registerId;
+        Year = year;
+        Number = number;
+        ReceivedAt = now;
+        ReceivedById = clerk.UserId;
+        ReceivedByName = clerk.Name;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    /// <summary>The unit's part of the handling that the clerk received.</summary>
+    public Guid AssignmentId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid RegisterId { get; private set; }
+
+    public int Year { get; private set; }
+
+    /// <summary>Số đến of the unit's register.</summary>
+    public int Number { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+
+    public Guid ReceivedById { get; private set; }
+
+    public string ReceivedByName { get; private set; }
+}
+
+/// <summary>
 /// A reply started from an incoming document (nút "Trả lời"): the outgoing draft that answers it. The outgoing module
 /// fills <see cref="OutgoingId"/> and, once issued, <see cref="OutgoingCode"/>; the document shows "answered by".
 /// </summary>

@@ -1,3 +1,5 @@
+using Eoffice.Web.Kernel.Handling;
+
 namespace Eoffice.Web.Modules.Documents.Domain;
 
 /// <summary>How the clerk presents a newly registered document.</summary>
@@ -38,6 +40,14 @@ public sealed class IncomingSettings
 
     /// <summary>The deadline offered by default when a leader assigns a lead, in working days.</summary>
     public int DefaultDeadlineDays { get; set; }
+
+    /// <summary>
+    /// A unit's leader confirms the result of the person they assigned before the unit's part — and the lines above it
+    /// — closes (Xác nhận kết quả); without it, the assignee's "Hoàn thành" closes the chain at once.
+    /// </summary>
+    public bool UnitHeadsConfirmResults { get; set; }
+
+    public HandlingRules Rules => new(UnitHeadsConfirmResults);
 }
 
 /// <summary>Who a sender may send an incoming document to.</summary>

@@ -40,11 +40,21 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
         var today = calendar.Today;
 
         var pending = await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.Role != AssignmentRole.ForInformation), cancellationToken);
+        var receiving = 0;
+        if (v.ReceivingUnits.Count > 0)
+        {
+            // What units whose registers the viewer keeps were sent and wait for their clerk (Chờ xử lý of a unit's clerk).
+            var receivingUnits = v.ReceivingUnits.ToList();
+            receiving = await Capped(db.Set<IncomingAssignment>().AsNoTracking()
+                .Where(a => a.RecipientUnitId != null && receivingUnits.Contains(a.RecipientUnitId.Value) && a.Status == AssignmentStatus.AwaitingReceipt), cancellationToken);
+            pending = Math.Min(Cap, pending + receiving);
+        }
+
         var inProgress = await Capped(mine.Where(a => a.Status == AssignmentStatus.Forwarded && a.Role != AssignmentRole.ForInformation), cancellationToken);
         var information = await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.Role == AssignmentRole.ForInformation), cancellationToken);
         var overdue = await Capped(mine.Where(a => (a.Status == AssignmentStatus.Open || a.Status == AssignmentStatus.Forwarded) && a.DueDate != null && a.DueDate < today),
             cancellationToken);
-        var unread = await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.ReadAt == null), cancellationToken);
+        var unread = Math.Min(Cap, receiving + await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.ReadAt == null), cancellationToken));
 
         var tracked = db.Set<IncomingDocument>().AsNoTracking().Where(d => d.AgencyId == v.AgencyId && d.Status == IncomingStatus.InProgress);
         var tracking = 0;

@@ -41,7 +41,8 @@ public sealed class FinishIncoming(IncomingHandling handling)
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
         var dossier = ForwardIncoming.Clean(request.DossierTitle);
-        var assignment = document.FinishAndFile(viewer, request.AssignmentId, ForwardIncoming.Clean(request.Result), dossier, handling.Now);
+        var rules = await handling.RulesAsync(viewer.AgencyId, cancellationToken);
+        var assignment = document.FinishAndFile(viewer, request.AssignmentId, ForwardIncoming.Clean(request.Result), dossier, handling.Now, rules);
         await handling.CommitAsync(document, document.Events[^1].Actor, "documents.incoming.finish",
             $"Hoàn thành phần xử lý của {assignment.RecipientName}, văn bản đến số {document.ArrivalNumber}/{document.Year}{(dossier is null ? "" : $"; lưu hồ sơ: {dossier}")}.",
             cancellationToken);

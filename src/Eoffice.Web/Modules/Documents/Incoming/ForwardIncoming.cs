@@ -1,8 +1,10 @@
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
@@ -81,15 +83,42 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
         return IncomingActionResult.Of(document, created);
     }
 
-    /// <summary>The recipients as the routing rules of the responsible sender (the delegator, under a delegation) allow them.</summary>
+    /// <summary>
+    /// The recipients as the routing rules of the responsible sender (the delegator, under a delegation) allow them. A
+    /// unit that keeps its own incoming register with a clerk receives work through that clerk first (regulation 000
+    /// Điều 5.2.a); "nhận để biết" goes straight to its leaders.
+    /// </summary>
     internal async Task<IReadOnlyList<AssignmentTarget>> ResolveAsync(IncomingViewer viewer, Actor actor, IReadOnlyList<Target> targets,
         CancellationToken cancellationToken)
     {
         var choices = await routing.ChoicesAsync(viewer.AgencyId, actor.ResponsibleId, cancellationToken);
-        return await routing.ResolveAsync(viewer.AgencyId, choices,
+        var resolved = await routing.ResolveAsync(viewer.AgencyId, choices,
             targets.Select(t => new RoutingPolicy.RequestedTarget(t.UserId, t.UnitId, HandlingNames.ParseRole(t.Role)!.Value,
                 handling.DueDateOf(t.DueDate, t.DeadlineWorkingDays))),
             cancellationToken);
+        var units = resolved.Where(t => t.UnitId is not null && t.Role != AssignmentRole.ForInformation).Select(t => t.UnitId!.Value).ToList();
+        if (units.Count == 0)
+        {
+            return resolved;
+        }
+
+        var registries = await UnitRegistriesAsync(handling.Db, viewer.AgencyId, units, cancellationToken);
+        return resolved.Select(t => t.UnitId is { } unit && t.Role != AssignmentRole.ForInformation && registries.TryGetValue(unit, out var register)
+            ? t with { ReceivingRegisterId = register }
+            : t).ToList();
+    }
+
+    /// <summary>For each of <paramref name="units"/> that keeps an active incoming register with at least one clerk: that register (the first in order).</summary>
+    internal static async Task<Dictionary<Guid, Guid>> UnitRegistriesAsync(EofficeDbContext db, Guid agencyId, IReadOnlyList<Guid> units,
+        CancellationToken cancellationToken)
+    {
+        var registers = await db.Set<Register>().AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && r.UnitId != null && units.Contains(r.UnitId.Value) && r.Kind == RegisterKind.Incoming && r.IsActive
+                && db.Set<RegisterKeeper>().Any(k => k.RegisterId == r.Id))
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.CreatedAt)
+            .Select(r => new { r.Id, UnitId = r.UnitId!.Value })
+            .ToListAsync(cancellationToken);
+        return registers.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.First().Id);
     }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -40,6 +40,8 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
         string RoleName,
         string Status,
         string StatusName,
+        string? Awaiting,
+        string? AwaitingName,
         string? Instruction,
         DeadlineDto? Deadline,
         DateTime SentAt,
@@ -128,9 +130,9 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
         AssignmentNode Node(IncomingAssignment a) => new(
             a.Id, a.ParentId, a.SenderName, a.ActingSenderName, a.RecipientName, a.RecipientUserId is null ? RoutingPolicy.UnitKind : RoutingPolicy.PersonKind,
             a.RecipientUserId, a.RecipientUnitId, HandlingNames.Json(a.Role), HandlingNames.Name(a.Role), HandlingNames.Json(a.Status), HandlingNames.Name(a.Status),
-            a.Instruction, Deadline(a.DueDate, a.Status.IsActive(), a.FinishedAt, a.Status == AssignmentStatus.Done),
+            HandlingNames.Json(a.Awaiting), HandlingNames.Name(a.Awaiting), a.Instruction, Deadline(a.DueDate, a.Status.IsActive(), a.FinishedAt, a.Status == AssignmentStatus.Done),
             a.SentAt, a.ReadAt, a.ForwardedAt, a.FinishedAt, a.ActedByName, a.Result, a.CameBack,
-            a.Status.IsActive() && viewer.ActorFor(a) is not null,
+            a.Status.IsActive() && a.Status != AssignmentStatus.AwaitingReceipt && viewer.ActorFor(a) is not null,
             document.CanRevoke(viewer, a.Id) is null,
             document.Assignments.Where(c => c.ParentId == a.Id).OrderBy(c => c.SentAt).ThenBy(c => c.Role).Select(Node).ToList());
 
@@ -193,6 +195,9 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
     public static IReadOnlyList<(string Code, string Name, string Path, Func<IncomingDocument, IIncomingParty, BrokenRule?> Check)> Actions { get; } =
     [
         ("present", "Trình", "trinh", (d, v) => d.CanPresent(v)),
+        ("receive", "Tiếp nhận vào sổ đơn vị", "tiep-nhan", (d, v) => d.CanReceive(v)),
+        ("confirm", "Xác nhận kết quả", "xac-nhan", (d, v) => d.CanConfirmResult(v)),
+        ("rework", "Yêu cầu xử lý lại", "xu-ly-lai", (d, v) => d.CanConfirmResult(v)),
         ("forward", "Chuyển xử lý", "chuyen", (d, v) => d.CanForward(v)),
         ("return", "Trả lại", "tra-lai", (d, v) => d.CanReturn(v)),
         ("feedback", "Góp ý", "gop-y", (d, v) => d.CanGiveFeedback(v)),
@@ -207,10 +212,20 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
     public static IReadOnlyList<ActionDto> ActionsFor(IIncomingParty viewer, IncomingDocument document)
     {
         var url = $"/van-ban-den/{document.Id}";
-        var onlyInformation = document.Held(viewer).All(h => h.Assignment.Role == AssignmentRole.ForInformation);
+        var finish = FinishName(viewer, document);
         return Actions.Where(a => a.Check(document, viewer) is null)
-            .Select(a => new ActionDto(a.Code, a.Code == "finish" && onlyInformation ? "Kết thúc" : a.Name, $"{url}/{a.Path}"))
+            .Select(a => new ActionDto(a.Code, a.Code == "finish" ? finish : a.Name, $"{url}/{a.Path}"))
             .ToList();
+    }
+
+    /// <summary>
+    /// The one name of the finishing action, on the button, the page title and the submit button alike: "Kết thúc" when
+    /// all the viewer holds is for information (there is no result to give), "Hoàn thành" otherwise.
+    /// </summary>
+    public static string FinishName(IHandlingParty viewer, IncomingDocument document)
+    {
+        var held = document.Held(viewer);
+        return held.Count > 0 && held.All(h => h.Assignment.Role == AssignmentRole.ForInformation) ? "Kết thúc" : "Hoàn thành";
     }
 
     private static FileDto File(Guid fileId, string name, bool isMain) => new(fileId, name, isMain, $"/api/v1/files/{fileId}");

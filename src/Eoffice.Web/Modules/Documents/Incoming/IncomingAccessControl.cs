@@ -25,11 +25,14 @@ public sealed record IncomingViewer(
     IReadOnlySet<Guid> KeptRegisters,
     IReadOnlyList<ActingFor> Delegations) : IIncomingParty
 {
-    /// <summary>Every principal id whose access rows let this viewer see a document.</summary>
+    /// <summary>Every principal id whose access rows let this viewer see a document (a kept register: what its unit received).</summary>
     public IReadOnlyList<Guid> Principals { get; } =
-        [UserId, .. Delegations.Select(d => d.DelegatorId), .. TrackedUnits, .. LedUnits];
+        [UserId, .. Delegations.Select(d => d.DelegatorId), .. TrackedUnits, .. LedUnits, .. KeptRegisters];
 
     public IReadOnlyList<Guid> DelegatorIds { get; } = Delegations.Select(d => d.DelegatorId).ToList();
+
+    /// <summary>The units whose own incoming registers this viewer keeps: what is sent to them waits for this clerk first.</summary>
+    public IReadOnlySet<Guid> ReceivingUnits { get; init; } = new HashSet<Guid>();
 
     public bool LeadsUnit(Guid unitId) => AgencyWideDistributor || LedUnits.Contains(unitId);
 
@@ -95,6 +98,10 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
         var tracked = await scopes.UnitsWherePermittedAsync(userId, DocumentsPermissions.TrackIncoming, cancellationToken);
         var led = await scopes.UnitsWherePermittedAsync(userId, DocumentsPermissions.DistributeIncoming, cancellationToken);
         var kept = await db.Set<RegisterKeeper>().AsNoTracking().Where(k => k.UserId == userId).Select(k => k.RegisterId).ToListAsync(cancellationToken);
+        var receiving = kept.Count == 0
+            ? []
+            : await db.Set<Register>().AsNoTracking().Where(r => kept.Contains(r.Id) && r.UnitId != null && r.Kind == RegisterKind.Incoming)
+                .Select(r => r.UnitId!.Value).Distinct().ToListAsync(cancellationToken);
         var acting = (await delegations.ActingForAsync(userId, cancellationToken))
             .Where(d => d.Rights.Contains(DocumentsPermissions.Delegable.HandleIncoming)).ToList();
         viewer = new IncomingViewer(
@@ -106,7 +113,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
             led is null && currentUser.HasPermission(DocumentsPermissions.DistributeIncoming),
             led ?? new HashSet<Guid>(),
             kept.ToHashSet(),
-            acting);
+            acting) { ReceivingUnits = receiving.ToHashSet() };
         return viewer;
     }
 
@@ -143,6 +150,7 @@ public sealed class IncomingAccessControl(EofficeDbContext db, ICurrentUser curr
         return await db.Set<IncomingDocument>()
             .Include(d => d.Assignments)
             .Include(d => d.Attachments)
+            .Include(d => d.UnitReceipts)
             .Include(d => d.Events)
             .Include(d => d.Access)
             .AsSplitQuery()

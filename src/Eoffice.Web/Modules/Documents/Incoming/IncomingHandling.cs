@@ -30,6 +30,10 @@ public sealed class IncomingHandling(EofficeDbContext db, IncomingAccessControl 
 
     public Task<IncomingDocument> LoadAsync(Guid documentId, CancellationToken cancellationToken) => access.LoadAsync(documentId, cancellationToken);
 
+    /// <summary>How handling ends in the viewer's agency (whether unit heads confirm results).</summary>
+    public async Task<HandlingRules> RulesAsync(Guid agencyId, CancellationToken cancellationToken) =>
+        (await db.Set<IncomingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId, cancellationToken))?.Rules ?? HandlingRules.Default;
+
     public static string Link(Guid documentId) => $"/van-ban-den/{documentId}";
 
     /// <summary>A file added to an opinion or feedback must have been uploaded by the person adding it.</summary>

@@ -18,6 +18,8 @@ internal static class IncomingHandlingArea
         services.AddScoped<AddIncomingOpinion>();
         services.AddScoped<GiveIncomingFeedback>();
         services.AddScoped<FinishIncoming>();
+        services.AddScoped<ConfirmIncomingResult>();
+        services.AddScoped<ReceiveIncomingForUnit>();
         services.AddScoped<RevokeAssignment>();
         services.AddScoped<ReassignAssignment>();
         services.AddScoped<StartIncomingReply>();
@@ -36,6 +38,8 @@ internal static class IncomingHandlingArea
     {
         IncomingSettingsAdmin.Map(group);
         FinishIncoming.Map(group);
+        ConfirmIncomingResult.Map(group);
+        ReceiveIncomingForUnit.Map(group);
         GetIncomingDocument.Map(group);
         GetIncomingRecipients.Map(group);
         PresentIncoming.Map(group);

@@ -24,6 +24,7 @@ public sealed class IncomingNotifications(EofficeDbContext db, INotifier notifie
     [
         IncomingDocumentEvents.Presented, IncomingDocumentEvents.Forwarded, IncomingDocumentEvents.Returned, IncomingDocumentEvents.Opinion,
         IncomingDocumentEvents.Feedback, IncomingDocumentEvents.Finished, IncomingDocumentEvents.Revoked, IncomingDocumentEvents.Granted,
+        IncomingDocumentEvents.ResultConfirmed, IncomingDocumentEvents.ReworkRequested, IncomingDocumentEvents.ReceivedByUnit,
     ];
 
     private sealed record Notice(Guid UserId, string Title, string? Body);
@@ -66,8 +67,44 @@ public sealed class IncomingNotifications(EofficeDbContext db, INotifier notifie
                 foreach (var a in concerned)
                 {
                     var due = a.DueDate is { } d ? $" Hạn xử lý: {VietnamTime.FormatDate(d)}." : "";
+                    // Sent to a unit with its own clerk: the clerk receives it first (the leaders are told when the clerk passes it on).
+                    var (holders, title) = a.ReceivingRegisterId is { } register
+                        ? (await KeepersAsync(register, cancellationToken), $"{urgent}Văn bản đến chờ tiếp nhận vào sổ {a.RecipientName}")
+                        : (await HoldersAsync(a, cancellationToken), $"{urgent}Văn bản đến cần xử lý ({HandlingNames.Name(a.Role)})");
+                    notices.AddRange(holders.Select(h => new Notice(h, title, $"{by} chuyển: {subject}.{due}")));
+                }
+
+                return notices;
+            }
+
+            case HandlingEventKinds.Received:
+            {
+                var notices = new List<Notice>();
+                var urgent = document.Metadata.Urgency >= Urgency.Urgent ? $"[{UrgencyNames.Name(document.Metadata.Urgency)}] " : "";
+                foreach (var a in concerned)
+                {
                     notices.AddRange((await HoldersAsync(a, cancellationToken)).Select(h =>
-                        new Notice(h, $"{urgent}Văn bản đến cần xử lý ({HandlingNames.Name(a.Role)})", $"{by} chuyển: {subject}.{due}")));
+                        new Notice(h, $"{urgent}Văn bản đến cần xử lý ({HandlingNames.Name(a.Role)})", $"{by} (văn thư) trình: {subject}. {e.Text}")));
+                }
+
+                return notices;
+            }
+
+            case HandlingEventKinds.Finished when own is not null
+                && document.Assignments.FirstOrDefault(a => a.Id == own.ParentId) is { Awaiting: AssignmentAwaiting.ResultConfirmation } parent:
+                return (await HoldersAsync(parent, cancellationToken))
+                    .Select(h => new Notice(h, "Kết quả xử lý văn bản đến chờ bạn xác nhận", $"{by}: {subject}")).ToList();
+
+            case HandlingEventKinds.Confirmed when own is not null:
+                return document.Assignments.Where(a => a.ParentId == own.Id && a.Status == AssignmentStatus.Done && a.RecipientUserId is not null)
+                    .Select(a => new Notice(a.RecipientUserId!.Value, "Kết quả xử lý văn bản đến đã được xác nhận", $"{by}: {subject}")).ToList();
+
+            case HandlingEventKinds.ReworkRequested:
+            {
+                var notices = new List<Notice>();
+                foreach (var a in concerned)
+                {
+                    notices.AddRange((await HoldersAsync(a, cancellationToken)).Select(h => new Notice(h, "Yêu cầu xử lý lại văn bản đến", $"{by}: {subject}. {e.Text}")));
                 }
 
                 return notices;
@@ -127,9 +164,13 @@ public sealed class IncomingNotifications(EofficeDbContext db, INotifier notifie
         return notices;
     }
 
-    /// <summary>The people who hold an assignment: its person, or the leaders of its unit.</summary>
+    /// <summary>The people who hold an assignment: its person, the leaders of its unit, or — while it waits for the unit's clerk — the register's keepers.</summary>
     private async Task<IReadOnlyList<Guid>> HoldersAsync(Assignment assignment, CancellationToken cancellationToken) =>
         assignment.RecipientUserId is { } user ? [user]
+        : assignment is { Status: AssignmentStatus.AwaitingReceipt, ReceivingRegisterId: { } register } ? await KeepersAsync(register, cancellationToken)
         : assignment.RecipientUnitId is { } unit ? await routing.UnitLeadersAsync(assignment.AgencyId, unit, cancellationToken)
         : [];
+
+    private async Task<IReadOnlyList<Guid>> KeepersAsync(Guid registerId, CancellationToken cancellationToken) =>
+        await db.Set<RegisterKeeper>().AsNoTracking().Where(k => k.RegisterId == registerId).Select(k => k.UserId).ToListAsync(cancellationToken);
 }

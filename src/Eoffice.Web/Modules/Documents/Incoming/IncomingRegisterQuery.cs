@@ -54,11 +54,44 @@ public sealed class IncomingRegisterQuery(EofficeDbContext db, IncomingAccessCon
         return register;
     }
 
-    /// <summary>Rows of a register between two arrival dates; call <see cref="AuthorizeAsync"/> first.</summary>
-    public IAsyncEnumerable<IncomingRegisterRow> RowsAsync(Guid registerId, DateOnly from, DateOnly to)
+    /// <summary>
+    /// Rows of a register between two arrival dates; call <see cref="AuthorizeAsync"/> first. A unit's register holds, in
+    /// one numbering, the documents registered in it and those the agency sent the unit and its clerk received into it
+    /// (<see cref="IncomingUnitReceipt"/>); the latter are few, read first, and merged into the streamed rows by number.
+    /// </summary>
+    public async IAsyncEnumerable<IncomingRegisterRow> RowsAsync(Guid registerId, DateOnly from, DateOnly to,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var start = VietnamTime.ToUtc(from, TimeOnly.MinValue).UtcDateTime;
         var end = VietnamTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var received = new Queue<IncomingRegisterRow>(await db.Set<IncomingUnitReceipt>().AsNoTracking()
+            .Where(u => u.RegisterId == registerId && u.ReceivedAt >= start && u.ReceivedAt < end)
+            .Join(db.Set<IncomingDocument>(), u => u.DocumentId, d => d.Id, (u, d) => new { u, d })
+            .OrderBy(x => x.u.Year).ThenBy(x => x.u.Number)
+            .Select(x => new IncomingRegisterRow(
+                x.d.Id, x.u.Year, x.u.Number, x.u.ReceivedAt, x.d.Metadata.IssuingOrganName, x.d.Metadata.CodeNumber, x.d.Metadata.CodeNotation, x.d.Metadata.IssuedDate,
+                x.d.Metadata.TypeName, x.d.Metadata.Subject, x.d.ToPlaces,
+                db.Set<IncomingAssignment>().Where(a => a.ParentId == x.u.AssignmentId).Min(a => (DateTime?)a.SentAt),
+                x.d.Metadata.Description, x.d.Status, x.d.CancelReason, x.d.IsBackEntered, x.d.Metadata.DueDate, x.d.FinishedAt, x.d.Metadata.Urgency))
+            .ToListAsync(cancellationToken));
+        await foreach (var row in OwnRowsAsync(registerId, start, end).WithCancellation(cancellationToken))
+        {
+            while (received.TryPeek(out var r) && (r.Year, r.ArrivalNumber).CompareTo((row.Year, row.ArrivalNumber)) < 0)
+            {
+                yield return received.Dequeue();
+            }
+
+            yield return row;
+        }
+
+        while (received.TryDequeue(out var r))
+        {
+            yield return r;
+        }
+    }
+
+    private IAsyncEnumerable<IncomingRegisterRow> OwnRowsAsync(Guid registerId, DateTime start, DateTime end)
+    {
         return db.Set<IncomingDocument>().AsNoTracking()
             .Where(d => d.RegisterId == registerId && d.ArrivalAt >= start && d.ArrivalAt < end)
             .OrderBy(d => d.Year).ThenBy(d => d.ArrivalNumber)

@@ -25,10 +25,12 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
 
     public sealed record Option(string Code, string Name);
 
-    public sealed record Response(string Route, int ReminderDaysBefore, int DefaultDeadlineDays, IReadOnlyList<Rule> Rules,
+    public sealed record Response(string Route, int ReminderDaysBefore, int DefaultDeadlineDays, bool UnitHeadsConfirmResults, IReadOnlyList<Rule> Rules,
         IReadOnlyList<Option> Routes, IReadOnlyList<Option> Roles, IReadOnlyList<Option> Targets);
 
-    public sealed record Request(string? Route, int? ReminderDaysBefore, int? DefaultDeadlineDays, IReadOnlyList<Rule>? Rules) : IValidatableRequest
+    /// <summary><c>UnitHeadsConfirmResults</c>: a unit's leader confirms the assignee's result before the unit's part closes (unchanged when omitted).</summary>
+    public sealed record Request(string? Route, int? ReminderDaysBefore, int? DefaultDeadlineDays, IReadOnlyList<Rule>? Rules, bool? UnitHeadsConfirmResults = null)
+        : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate()
         {
@@ -110,6 +112,7 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
         settings.Route = ParseRoute(request.Route)!.Value;
         settings.ReminderDaysBefore = request.ReminderDaysBefore!.Value;
         settings.DefaultDeadlineDays = request.DefaultDeadlineDays!.Value;
+        settings.UnitHeadsConfirmResults = request.UnitHeadsConfirmResults ?? settings.UnitHeadsConfirmResults;
 
         var rules = await unitOfWork.CommitAsync(async ct =>
         {
@@ -132,7 +135,7 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
     }
 
     private static Response Build(IncomingSettings settings, IReadOnlyList<RoutingRule> rules) =>
-        new(RouteCode(settings.Route), settings.ReminderDaysBefore, settings.DefaultDeadlineDays,
+        new(RouteCode(settings.Route), settings.ReminderDaysBefore, settings.DefaultDeadlineDays, settings.UnitHeadsConfirmResults,
             rules.OrderBy(r => DefaultRoles.All.ToList().IndexOf(r.SenderRole)).ThenBy(r => r.SenderUnitKind).ThenBy(r => r.Target)
                 .Select(r => new Rule(r.SenderRole, r.SenderUnitKind == (int)Organization.Contracts.UnitKind.Office, TargetCode(r.Target))).ToList(),
             RouteOptions,
@@ -140,7 +143,7 @@ public sealed class IncomingSettingsAdmin(EofficeDbContext db, IncomingDefaults 
             TargetOptions);
 
     private static string Describe(IncomingSettings s, IReadOnlyList<RoutingRule> rules) =>
-        $"{RouteCode(s.Route)}, nhắc {s.ReminderDaysBefore} ngày, hạn {s.DefaultDeadlineDays} ngày, "
+        $"{RouteCode(s.Route)}, nhắc {s.ReminderDaysBefore} ngày, hạn {s.DefaultDeadlineDays} ngày, {(s.UnitHeadsConfirmResults ? "lãnh đạo đơn vị xác nhận kết quả" : "không xác nhận kết quả")}, "
         + string.Join(", ", rules.Select(r => $"{r.SenderRole}{(r.SenderUnitKind is null ? "" : "@office")}→{TargetCode(r.Target)}"));
 
     internal static void Map(RouteGroupBuilder group)

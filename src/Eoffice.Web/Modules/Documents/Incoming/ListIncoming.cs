@@ -248,6 +248,8 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
 
         public AssignmentStatus? AssignmentStatus { get; init; }
 
+        public AssignmentAwaiting Awaiting { get; init; }
+
         public DateOnly? AssignmentDueDate { get; init; }
 
         public DateTime? ReadAt { get; init; }
@@ -272,7 +274,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         switch (box)
         {
             case IncomingBox.Pending:
-                return [AssignmentTier(v, documents, [AssignmentStatus.Open], [Work])];
+                return [AssignmentTier(v, documents, [AssignmentStatus.Open], [Work], v.ReceivingUnits)];
             case IncomingBox.InProgress:
                 return [AssignmentTier(v, documents, [AssignmentStatus.Forwarded], [Work])];
             case IncomingBox.Done:
@@ -348,8 +350,12 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
     private static readonly Expression<Func<IncomingAssignment, bool>> Work = a => a.Role != AssignmentRole.ForInformation;
     private static readonly Expression<Func<IncomingAssignment, bool>> Information = a => a.Role == AssignmentRole.ForInformation;
 
-    /// <summary>One source per status × recipient (me, my delegators, the units I lead) × filter.</summary>
-    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<IncomingAssignment, bool>>[] filters)
+    /// <summary>
+    /// One source per status × recipient (me, my delegators, the units I lead) × filter; with <paramref name="receiving"/>,
+    /// also what those units (whose registers the viewer keeps) were sent and wait for their clerk.
+    /// </summary>
+    private Tier AssignmentTier(IncomingViewer v, IQueryable<IncomingDocument> documents, AssignmentStatus[] statuses, Expression<Func<IncomingAssignment, bool>>[] filters,
+        IReadOnlySet<Guid>? receiving = null)
     {
         var sources = new List<Source>();
         var users = new List<Guid> { v.UserId };
@@ -370,6 +376,13 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                     sources.Add(() => AssignmentRows(db.Set<IncomingAssignment>().AsNoTracking().Where(a => a.RecipientUnitId == u && a.Status == s).Where(f), documents));
                 }
             }
+        }
+
+        foreach (var unit in receiving ?? new HashSet<Guid>())
+        {
+            var u = unit;
+            sources.Add(() => AssignmentRows(db.Set<IncomingAssignment>().AsNoTracking()
+                .Where(a => a.RecipientUnitId == u && a.Status == AssignmentStatus.AwaitingReceipt).Where(Work), documents));
         }
 
         return new Tier(sources);
@@ -398,6 +411,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 SenderName = a.SenderName,
                 Role = a.Role,
                 AssignmentStatus = a.Status,
+                Awaiting = a.Awaiting,
                 AssignmentDueDate = a.DueDate,
                 ReadAt = a.ReadAt,
             });
@@ -432,6 +446,28 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
     {
         var registers = r.RegisterId is { } only ? v.KeptRegisters.Where(k => k == only) : v.KeptRegisters;
         var sources = registers.Select(register => (Source)(() => DocumentRows(documents.Where(d => d.RegisterId == register)))).ToList();
+
+        // A unit's register also lists what the agency sent the unit and its clerk received into it, with the unit's number.
+        sources.AddRange(registers.Where(register => v.ReceivingUnits.Count > 0).Select(register => (Source)(() =>
+            db.Set<IncomingUnitReceipt>().AsNoTracking().Where(u => u.RegisterId == register)
+                .Join(documents, u => u.DocumentId, d => d.Id, (u, d) => new Raw
+                {
+                    DocumentId = d.Id,
+                    Urgency = d.Metadata.Urgency,
+                    SortAt = u.ReceivedAt,
+                    SortId = u.Id,
+                    Year = u.Year,
+                    ArrivalNumber = u.Number,
+                    ArrivalAt = u.ReceivedAt,
+                    CodeNumber = d.Metadata.CodeNumber,
+                    CodeNotation = d.Metadata.CodeNotation,
+                    IssuingOrganName = d.Metadata.IssuingOrganName,
+                    Subject = d.Metadata.Subject,
+                    Status = d.Status,
+                    ReturnedToClerk = d.ReturnedToClerk,
+                    DocumentDueDate = d.Metadata.DueDate,
+                    ToPlaces = d.ToPlaces,
+                }))));
         return new Tier(sources);
     }
 
@@ -523,7 +559,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
             r.DocumentId, r.AssignmentId, r.ArrivalNumber, r.Year, r.ArrivalAt, code, r.IssuingOrganName, r.Subject, r.Urgency,
             UrgencyNames.Name(r.Urgency), r.Urgency >= Urgency.Urgent, r.SenderName, r.Role, r.Role is { } role ? HandlingNames.Name(role) : null,
             r.AssignmentStatus, r.Status,
-            r.AssignmentStatus is { } st ? HandlingNames.Name(st) : IncomingNames.Name(r.Status),
+            r.AssignmentStatus is { } st ? HandlingNames.Name(r.Awaiting) ?? HandlingNames.Name(st) : IncomingNames.Name(r.Status),
             due, deadline, Deadlines.Name(deadline),
             !isAssignment || r.ReadAt is not null,
             r.Status == IncomingStatus.Registered,

@@ -50,6 +50,7 @@ public sealed class SeedDemoIncoming(
 
         var settings = await defaults.SettingsAsync(agency.Id, cancellationToken);
         settings.Route = PresentationRoute.ViaOfficeChief;
+        settings.UnitHeadsConfirmResults = true;
         await db.SaveChangesAsync(cancellationToken);
     }
 }

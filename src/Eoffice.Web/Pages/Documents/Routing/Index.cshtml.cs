@@ -24,11 +24,14 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : FormPageModel
 
         public int? DefaultDeadlineDays { get; set; }
 
+        public bool UnitHeadsConfirmResults { get; set; }
+
         /// <summary>Checked cells, each "role|office|target" (office: 1 when only holders in the Văn phòng).</summary>
         public List<string> Rules { get; set; } = [];
 
         public IncomingSettingsAdmin.Request ToRequest() => new(Route, ReminderDaysBefore, DefaultDeadlineDays,
-            Rules.Select(c => c.Split('|')).Where(p => p.Length == 3).Select(p => new IncomingSettingsAdmin.Rule(p[0], p[1] == "1", p[2])).ToList());
+            Rules.Select(c => c.Split('|')).Where(p => p.Length == 3).Select(p => new IncomingSettingsAdmin.Rule(p[0], p[1] == "1", p[2])).ToList(),
+            UnitHeadsConfirmResults);
 
         public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
@@ -51,6 +54,7 @@ public sealed class IndexModel(IncomingSettingsAdmin admin) : FormPageModel
             Route = Settings.Route,
             ReminderDaysBefore = Settings.ReminderDaysBefore,
             DefaultDeadlineDays = Settings.DefaultDeadlineDays,
+            UnitHeadsConfirmResults = Settings.UnitHeadsConfirmResults,
             Rules = Settings.Rules.Select(r => Cell(r.SenderRole!, r.OfficeOnly, r.Target!)).ToList(),
         };
     }

@@ -14,12 +14,18 @@ public sealed class FinishModel(IncomingAccessControl access, FinishIncoming han
 
     public IReadOnlyList<string> PreviousTitles { get; private set; } = [];
 
+    /// <summary>"Hoàn thành", or "Kết thúc" for a for-information part: the same name as the document page's button.</summary>
+    public string ActionName => GetIncomingDocument.FinishName(Viewer, Document);
+
+    public override bool Pickable(Modules.Documents.Domain.IncomingAssignment assignment) =>
+        assignment.Awaiting != Kernel.Handling.AssignmentAwaiting.ResultConfirmation;
+
     protected override async Task OnLoadedAsync(CancellationToken cancellationToken) =>
         PreviousTitles = await handler.DossierTitlesAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await handler.HandleAsync(Id, Input, cancellationToken);
-        return Done("Đã kết thúc xử lý.");
+        return Done("Đã xong phần xử lý của bạn.");
     }
 }

@@ -25,6 +25,9 @@ public abstract class IncomingActionPage(IncomingAccessControl access) : FormPag
 
     public string DocumentUrl => $"/van-ban-den/{Id}";
 
+    /// <summary>Which of the parts the viewer holds this action may be taken on (the picker offers only those).</summary>
+    public virtual bool Pickable(IncomingAssignment assignment) => true;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await OnRedisplayAsync(cancellationToken);
