@@ -143,6 +143,19 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [DbFact]
+    public async Task A_complaint_letter_is_warned_like_a_denunciation()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var register = await app.AgencyRegisterIdAsync();
+        var count = await app.WithDbAsync(db => db.Set<IncomingDocument>().CountAsync());
+        var response = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(register, "Đơn khiếu nại về việc thu hồi đất"));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var warning = Assert.Single((await response.JsonAsync()).GetProperty("warnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "complaint");
+        Assert.Contains("khiếu nại", warning.GetProperty("message").GetString());
+        Assert.Equal(count, await app.WithDbAsync(db => db.Set<IncomingDocument>().CountAsync())); // nothing registered until confirmed
+    }
+
+    [DbFact]
     public async Task A_secret_document_is_refused_nothing_is_stored_and_no_number_is_used()
     {
         var clerk = await app.SignedInDemoAsync("dtmai");

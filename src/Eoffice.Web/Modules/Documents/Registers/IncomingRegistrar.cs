@@ -183,10 +183,16 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
         var warnings = new List<RegistrationWarning>();
         var m = draft.Metadata;
         var folded = VietnameseText.Fold($"{m.Subject} {m.Description}");
-        if (folded.Contains("to cao", StringComparison.Ordinal))
+        // Đơn thư khiếu nại, tố cáo are not put into the system (regulation 004 Điều 4.2.b; regulation 000 Điều 9): the
+        // clerk confirms it is an official letter about one, not the complaint or denunciation itself.
+        var kinds = new[] { ("khieu nai", "khiếu nại"), ("to cao", "tố cáo") }
+            .Where(k => folded.Contains(k.Item1, StringComparison.Ordinal)).Select(k => k.Item2).ToList();
+        if (kinds.Count > 0)
         {
+            var what = string.Join(", ", kinds);
             warnings.Add(new RegistrationWarning("complaint",
-                "Văn bản có nội dung tố cáo: đơn thư tố cáo không được vào sổ, xử lý trên hệ thống (Quy chế Điều 9). Chuyển bộ phận tiếp công dân, xử lý đơn thư nếu đúng là đơn tố cáo."));
+                $"Văn bản có nội dung {what}: đơn thư {what} không được vào sổ, xử lý trên hệ thống. Chuyển bộ phận tiếp công dân, "
+                + $"xử lý đơn thư nếu đúng là đơn {what}; chỉ vào sổ nếu đây là văn bản của cơ quan về việc giải quyết {what}."));
         }
 
         if (draft.AddressedToNamedPerson)
