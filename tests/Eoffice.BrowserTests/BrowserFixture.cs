@@ -46,6 +46,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         {
             ["Eoffice:DataPath"] = dataPath,
             ["Eoffice:DemoMode"] = "true",
+            ["Eoffice:DemoSampleDocuments"] = "false",
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Logging:LogLevel:Default"] = "Warning",
         }));

@@ -11,6 +11,9 @@ public sealed class EofficeOptions
     /// <summary>Demo mode seeds the demo agency and shows a banner on every page. Never on in production.</summary>
     public bool DemoMode { get; set; }
 
+    /// <summary>In demo mode, also registers a few sample incoming documents in each state of handling (on by default).</summary>
+    public bool DemoSampleDocuments { get; set; } = true;
+
     public string ResolveDataPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataPath) ? DataPath : Path.Combine(contentRoot, DataPath));
 }

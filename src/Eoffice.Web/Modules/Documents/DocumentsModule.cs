@@ -18,6 +18,7 @@ public static class DocumentsModule
         services.AddScoped<IncomingDefaults>();
         services.AddScoped<IncomingRegisterQuery>();
         services.AddScoped<IStartupSeeder, SeedDemoIncoming>();
+        services.AddScoped<IStartupSeeder, SeedDemoIncomingDocuments>();
 
         IncomingRegistrationArea.Add(services);
         IncomingHandlingArea.Add(services);
