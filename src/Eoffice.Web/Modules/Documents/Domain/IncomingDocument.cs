@@ -246,13 +246,8 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
             return AddFile(clerk, fileId, sha256, fileName, isMain: true, now);
         }
 
-        if (attachments.Any(a => a.FileId == fileId))
-        {
-            throw RuleException.Conflict("Tệp này đã được đính kèm.");
-        }
-
-        attachments.Remove(old);
         var attachment = AddAttachment(fileId, sha256, fileName, isMain: true, clerk.Self, now, old.SortOrder);
+        attachments.Remove(old);
         Record(clerk.Self, now, IncomingEventKinds.Edited, null,
             $"Thay văn bản chính: tệp \"{old.FileName}\" được thay bằng \"{fileName}\"; tệp cũ được giữ lại tại đây.").AttachFile(old.FileId);
         return attachment;

@@ -79,7 +79,7 @@ public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar
         var replaced = request.ReplaceMain ? current?.FileName : null;
         foreach (var file in files)
         {
-            if (request.ReplaceMain && file.IsMain)
+            if (replaced is not null && file.IsMain)
             {
                 document.ReplaceMainFile(viewer, file.FileId, file.Sha256, file.FileName, now);
             }

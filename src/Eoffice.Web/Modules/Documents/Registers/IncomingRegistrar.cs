@@ -54,9 +54,9 @@ public sealed record RegistrationDraft(
 /// <summary>
 /// Vào sổ, the part shared by paper/e-mail registration and electronic arrivals: the warnings (probable duplicate by
 /// number + symbol + organ or by file content, complaint letters, documents addressed to a named person, a document
-/// without its file), then one
-/// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
-/// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
+/// without its file), then one transaction whose FIRST write takes the arrival number (every read happens before it,
+/// which SQLite in WAL mode needs to queue writers instead of failing them), the document, its files, the organ
+/// directory, the audit entry.
 /// </summary>
 public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
 {
