@@ -54,6 +54,16 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await Assertions.Expect(page).ToHaveURLAsync(documentUrl);
     }
 
+    /// <summary>Fills the registration form's required fields, as the clerk types them from the paper.</summary>
+    private static async Task FillRegistrationAsync(IPage clerk, string subject)
+    {
+        await clerk.Locator("#Input_Document_TypeCode").SelectOptionAsync(new SelectOptionValue { Label = "Công văn" });
+        await clerk.Locator("#Input_Document_CodeNumber").FillAsync(Random.Shared.Next(100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await clerk.Locator("#Input_Document_CodeNotation").FillAsync("UBND-KT");
+        await clerk.Locator("#Input_Document_IssuingOrganName").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
+        await clerk.Locator("#Input_Document_Subject").FillAsync(subject);
+    }
+
     private static void NoConsoleErrors(string who, List<string> errors) =>
         Assert.True(errors.Count == 0, $"Console errors for {who}: " + string.Join(" | ", errors));
 
@@ -65,11 +75,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         // The clerk registers the scanned document: the PDF is previewed beside the form.
         var (clerk, clerkErrors) = await SignedInAsync("dtmai");
         await clerk.GotoAsync(app.BaseUrl + "/van-ban-den/vao-so");
-        await clerk.Locator("#Input_Document_TypeCode").SelectOptionAsync(new SelectOptionValue { Label = "Công văn" });
-        await clerk.Locator("#Input_Document_CodeNumber").FillAsync(Random.Shared.Next(100, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await clerk.Locator("#Input_Document_CodeNotation").FillAsync("UBND-KT");
-        await clerk.Locator("#Input_Document_IssuingOrganName").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
-        await clerk.Locator("#Input_Document_Subject").FillAsync(subject);
+        await FillRegistrationAsync(clerk, subject);
         await clerk.Locator("#Input_Document_Urgency").SelectOptionAsync(new SelectOptionValue { Label = "Khẩn" });
         await clerk.Locator("#file-picker").SetInputFilesAsync(ScannedPdf());
         await Assertions.Expect(clerk.Locator("#file-list li")).ToHaveCountAsync(1);
@@ -129,5 +135,65 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         var (outsider, _) = await SignedInAsync("hvson");
         var response = await outsider.GotoAsync(documentUrl);
         Assert.Equal(404, response!.Status);
+    }
+
+    [BrowserFact]
+    public async Task The_clerk_cannot_register_while_the_scan_is_uploading_is_warned_without_it_and_adds_it_later_on_the_edit_page()
+    {
+        var (clerk, errors) = await SignedInAsync("dtmai");
+        await clerk.GotoAsync(app.BaseUrl + "/van-ban-den/vao-so");
+        await FillRegistrationAsync(clerk, "V/v bản quét tải lên chậm " + Guid.NewGuid().ToString("N")[..6]);
+        var submit = clerk.Locator("#register-submit");
+        var wait = clerk.Locator("#upload-wait");
+
+        // A slow upload: "Vào sổ" is disabled, and says why, until the file has arrived.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await clerk.RouteAsync("**/api/v1/files", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await clerk.Locator("#file-picker").SetInputFilesAsync(ScannedPdf());
+        await Assertions.Expect(submit).ToBeDisabledAsync();
+        await Assertions.Expect(wait).ToBeVisibleAsync();
+        await Assertions.Expect(wait).ToHaveTextAsync("Đang tải tệp lên… vui lòng chờ");
+        await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "incoming-register-uploading.png"), FullPage = true });
+        release.SetResult();
+        await Assertions.Expect(clerk.Locator("#file-list [data-file-id]")).ToHaveCountAsync(1);
+        await Assertions.Expect(submit).ToBeEnabledAsync();
+        await Assertions.Expect(wait).ToBeHiddenAsync();
+        await clerk.UnrouteAsync("**/api/v1/files");
+
+        // A refused upload re-enables saving, says why and can be taken off the list.
+        await clerk.Locator("#file-list .registers-remove-file").ClickAsync();
+        await clerk.RouteAsync("**/api/v1/files", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 415, ContentType = "application/problem+json", Body = "{\"title\":\"Loại tệp không được phép.\",\"status\":415}",
+        }));
+        await clerk.Locator("#file-picker").SetInputFilesAsync(ScannedPdf());
+        var failed = clerk.Locator("#file-list li.registers-upload-failed");
+        await Assertions.Expect(failed).ToContainTextAsync("Loại tệp không được phép.");
+        await Assertions.Expect(submit).ToBeEnabledAsync();
+        await failed.Locator(".registers-remove-file").ClickAsync();
+        await Assertions.Expect(clerk.Locator("#file-list li")).ToHaveCountAsync(0);
+        await clerk.UnrouteAsync("**/api/v1/files");
+        errors.RemoveAll(e => e.Contains("415", StringComparison.Ordinal)); // the refusal staged above, not a fault of the page
+
+        // Without a file the server warns; the clerk confirms, then adds the scan from the document page.
+        await submit.ClickAsync();
+        await Assertions.Expect(clerk.Locator("#register-warnings li[data-kind='no-file']")).ToContainTextAsync("chưa có bản quét");
+        await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "incoming-register-no-file.png"), FullPage = true });
+        await clerk.Locator("#confirm-warnings").ClickAsync();
+        await Assertions.Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/van-ban-den/[0-9a-f-]{36}$"));
+        var documentUrl = clerk.Url;
+        await clerk.Locator("#incoming-actions a[data-action='edit']").ClickAsync();
+        await Assertions.Expect(clerk).ToHaveURLAsync(documentUrl + "/sua");
+        await clerk.Locator("#file-picker").SetInputFilesAsync(ScannedPdf());
+        await Assertions.Expect(clerk.Locator("#file-list [data-file-id]")).ToHaveCountAsync(1);
+        await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsPath, "incoming-edit-files.png"), FullPage = true });
+        await clerk.Locator("#files-attach").ClickAsync();
+        await Assertions.Expect(clerk).ToHaveURLAsync(documentUrl);
+        await Assertions.Expect(clerk.Locator("main")).ToContainTextAsync("Văn bản chính");
+        NoConsoleErrors("dtmai", errors);
     }
 }

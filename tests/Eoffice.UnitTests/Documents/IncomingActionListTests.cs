@@ -85,6 +85,7 @@ public sealed class IncomingActionListTests
             ["revoke"] = (d, p) => d.Revoke(p, (d.Assignments.FirstOrDefault(a => d.CanRevoke(p, a.Id) is null) ?? d.Assignments.FirstOrDefault())?.Id ?? Guid.NewGuid(), null, Now),
             ["reply"] = (d, p) => d.RecordReply(p, "V/v trả lời", Now),
             ["grant"] = (d, p) => d.GrantTo(p, Guid.NewGuid(), "Người được chia sẻ", Now),
+            ["edit"] = (d, p) => d.AddFile(p, Guid.NewGuid(), new string('a', 64), "ban-quet.pdf", isMain: true, Now),
             ["receive"] = (d, p) => d.ReceiveForUnit(p, null, UnitRegister, 2026, 7, null, Now),
             ["confirm"] = (d, p) => d.ConfirmResult(p, null, "Đồng ý kết quả.", Now, rules),
             ["rework"] = (d, p) => d.RequestRework(p, null, "Làm rõ số liệu.", Now),

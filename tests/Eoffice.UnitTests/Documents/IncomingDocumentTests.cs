@@ -46,6 +46,27 @@ public sealed class IncomingDocumentTests
     }
 
     [Fact]
+    public void Replacing_the_scan_puts_the_new_file_in_its_place_and_keeps_the_old_one_in_the_history_and_only_a_keeper_may()
+    {
+        var document = NewDocument();
+        var blurred = Guid.NewGuid();
+        var annex = Guid.NewGuid();
+        var sharp = Guid.NewGuid();
+        document.Attach(blurred, new string('a', 64), "ban-quet-mo.pdf", isMain: true, Clerk.Self, Now);
+        document.AddFile(Clerk, annex, new string('b', 64), "phu-luc.pdf", isMain: false, Now);
+
+        Assert.Equal(RuleKind.Forbidden,
+            Assert.Throws<RuleException>(() => document.ReplaceMainFile(Director, sharp, new string('c', 64), "ban-quet-ro.pdf", Now)).Kind);
+        document.ReplaceMainFile(Clerk, sharp, new string('c', 64), "ban-quet-ro.pdf", Now);
+
+        Assert.Equal([(sharp, true), (annex, false)], document.Attachments.OrderBy(a => a.SortOrder).Select(a => (a.FileId, a.IsMain)));
+        var replaced = Assert.Single(document.Events, e => e.FileId == blurred);
+        Assert.Equal(IncomingEventKinds.Edited, replaced.Kind);
+        Assert.Contains("\"ban-quet-mo.pdf\" được thay bằng \"ban-quet-ro.pdf\"", replaced.Text, StringComparison.Ordinal);
+        Assert.Equal(RuleKind.Conflict, Assert.Throws<RuleException>(() => document.ReplaceMainFile(Clerk, annex, new string('b', 64), "phu-luc.pdf", Now)).Kind);
+    }
+
+    [Fact]
     public void Presenting_twice_while_the_first_presentation_is_being_handled_is_refused()
     {
         var document = NewDocument();

@@ -8,8 +8,9 @@ namespace Eoffice.Web.Platform.Reporting;
 /// <summary>
 /// <see cref="IReportPdfRenderer"/> with PDFsharp (AGPL-3.0, compatible with eOffice's AGPL-3.0-or-later licence; the
 /// licence is chosen once in <see cref="EnsureInitialized"/>). A4 with the serif fonts bundled in the application; text
-/// is normalised to NFC (PDFsharp does no shaping) and wrapped here, word by word; table header rows repeat on every
-/// page; every page ends with the printed-by mark and "Trang i/N".
+/// is normalised to NFC (PDFsharp does no shaping) and wrapped here, word by word (a column is widened so that no word
+/// of its header is broken; a <see cref="ReportColumn.NoWrap"/> value is shrunk rather than broken); table header rows
+/// repeat on every page; every page ends with the printed-by mark and "Trang i/N".
 /// </summary>
 internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
 {
@@ -78,6 +79,9 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
         private const double FooterHeight = 22;
         private const double CellPadding = 3;
 
+        /// <summary>The smallest size a <see cref="ReportColumn.NoWrap"/> value is shrunk to before it is wrapped after all.</summary>
+        private const double MinNoWrapSize = 6.5;
+
         private readonly PdfDocument document;
         private readonly bool landscape;
         private readonly XFont body;
@@ -88,6 +92,7 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
         private readonly XFont cellFont;
         private readonly XFont cellBold;
         private readonly Dictionary<(XFont, string), double> widths = [];
+        private readonly Dictionary<double, XFont> shrunk = [];
         private readonly XPen pen = new(XColors.Black, 0.5);
         private readonly XBrush headerFill = new XSolidBrush(XColor.FromArgb(235, 235, 235));
         private readonly XGraphics measure;
@@ -194,27 +199,26 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
 
         public async Task TableAsync(ReportTable table, CancellationToken cancellationToken)
         {
-            var total = table.Columns.Sum(c => c.Width);
-            var columnWidths = table.Columns.Select(c => c.Width / total * ContentWidth).ToArray();
+            var columnWidths = ColumnWidths(table.Columns);
             var headers = table.Columns.Select(c => c.Header).ToList();
             if (table.Caption is not null)
             {
                 Paragraph(new ReportParagraph(table.Caption, TextStyle.Heading));
             }
 
-            var headerLines = WrapRow(headers, cellBold, columnWidths);
-            var headerHeight = RowHeight(headerLines, cellBold);
+            var headerLines = WrapRow(headers, cellBold, columnWidths, columns: null);
+            var headerHeight = RowHeight(headerLines);
             var lineHeight = cellFont.GetHeight();
             if (y + headerHeight + lineHeight + (2 * CellPadding) > Bottom)
             {
                 Break();
             }
 
-            DrawRow(headerLines, headerHeight, cellBold, columnWidths, table.Columns, header: true);
+            DrawRow(headerLines, headerHeight, columnWidths, table.Columns, header: true);
             await foreach (var row in table.Rows.WithCancellation(cancellationToken))
             {
-                var lines = WrapRow(row, cellFont, columnWidths);
-                var height = RowHeight(lines, cellFont);
+                var lines = WrapRow(row, cellFont, columnWidths, table.Columns);
+                var height = RowHeight(lines);
                 if (y + height > Bottom)
                 {
                     Break();
@@ -223,14 +227,14 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
                     {
                         // A row taller than a page (never with the field lengths we allow): keep what fits.
                         var keep = Math.Max(1, (int)((room - 2 * CellPadding) / lineHeight));
-                        lines = lines.Select(l => l.Count > keep ? l.Take(keep).ToList() : l).ToList();
-                        height = RowHeight(lines, cellFont);
+                        lines = lines.Select(l => l.Lines.Count > keep ? l with { Lines = l.Lines.Take(keep).ToList() } : l).ToList();
+                        height = RowHeight(lines);
                     }
 
-                    DrawRow(headerLines, headerHeight, cellBold, columnWidths, table.Columns, header: true);
+                    DrawRow(headerLines, headerHeight, columnWidths, table.Columns, header: true);
                 }
 
-                DrawRow(lines, height, cellFont, columnWidths, table.Columns, header: false);
+                DrawRow(lines, height, columnWidths, table.Columns, header: false);
             }
 
             y += 8;
@@ -268,25 +272,70 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
             }
         }
 
-        private List<List<string>> WrapRow(IReadOnlyList<string> cells, XFont font, double[] columnWidths)
+        /// <summary>
+        /// Each column's share of the width, widened where a word of its header would not fit (a narrow "STT" is not
+        /// broken into "ST" and "T"); the room is taken from the columns wider than their own header words need.
+        /// </summary>
+        private double[] ColumnWidths(IReadOnlyList<ReportColumn> columns)
         {
-            var result = new List<List<string>>(columnWidths.Length);
-            for (var i = 0; i < columnWidths.Length; i++)
+            var total = columns.Sum(c => c.Width);
+            var result = columns.Select(c => c.Width / total * ContentWidth).ToArray();
+            var needed = columns.Select(c => c.Header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Measure(Nfc(w), cellBold))
+                .DefaultIfEmpty(0).Max() + (2 * CellPadding) + 0.5).ToArray();
+            var missing = result.Select((w, i) => Math.Max(0, needed[i] - w)).Sum();
+            var spare = result.Select((w, i) => Math.Max(0, w - needed[i])).Sum();
+            if (missing == 0 || spare < missing)
             {
-                result.Add(Wrap(i < cells.Count ? cells[i] : "", font, columnWidths[i] - 2 * CellPadding));
+                return result;
+            }
+
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = result[i] < needed[i] ? needed[i] : result[i] - ((result[i] - needed[i]) / spare * missing);
             }
 
             return result;
         }
 
-        private static double RowHeight(List<List<string>> lines, XFont font) =>
-            (Math.Max(1, lines.Max(l => l.Count)) * font.GetHeight()) + (2 * CellPadding);
+        private List<Cell> WrapRow(IReadOnlyList<string> cells, XFont font, double[] columnWidths, IReadOnlyList<ReportColumn>? columns)
+        {
+            var result = new List<Cell>(columnWidths.Length);
+            for (var i = 0; i < columnWidths.Length; i++)
+            {
+                var text = i < cells.Count ? cells[i] : "";
+                var width = columnWidths[i] - (2 * CellPadding);
+                result.Add(columns?[i].NoWrap == true ? OneLine(text, font, width) : new Cell(Wrap(text, font, width), font));
+            }
 
-        private void DrawRow(List<List<string>> lines, double height, XFont font, double[] columnWidths, IReadOnlyList<ReportColumn> columns, bool header)
+            return result;
+        }
+
+        /// <summary>A value kept on one line: in <paramref name="font"/> when it fits, else in the size that fits (down to <see cref="MinNoWrapSize"/>, then wrapped).</summary>
+        private Cell OneLine(string text, XFont font, double width)
+        {
+            var value = Nfc(text).ReplaceLineEndings(" ");
+            var measured = Measure(value, font);
+            if (measured <= width)
+            {
+                return new Cell([value], font);
+            }
+
+            var size = Math.Max(MinNoWrapSize, Math.Floor(font.Size * width / measured * 10) / 10);
+            if (!shrunk.TryGetValue(size, out var smaller))
+            {
+                shrunk[size] = smaller = new XFont(BundledFontResolver.Family, size, XFontStyleEx.Regular);
+            }
+
+            return new Cell(Wrap(value, smaller, width), smaller);
+        }
+
+        private static double RowHeight(List<Cell> cells) =>
+            cells.Max(c => Math.Max(1, c.Lines.Count) * c.Font.GetHeight()) + (2 * CellPadding);
+
+        private void DrawRow(List<Cell> cells, double height, double[] columnWidths, IReadOnlyList<ReportColumn> columns, bool header)
         {
             var g = G;
             var x = LeftMargin;
-            var lineHeight = font.GetHeight();
             for (var i = 0; i < columnWidths.Length; i++)
             {
                 var rect = new XRect(x, y, columnWidths[i], height);
@@ -301,7 +350,9 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
 
                 var ly = y + CellPadding;
                 var format = header || columns[i].Centered || columns[i].Numeric ? XStringFormats.TopCenter : XStringFormats.TopLeft;
-                foreach (var line in lines[i])
+                var (lines, font) = cells[i];
+                var lineHeight = font.GetHeight();
+                foreach (var line in lines)
                 {
                     g.DrawString(line, font, XBrushes.Black, new XRect(x + CellPadding, ly, columnWidths[i] - (2 * CellPadding), lineHeight), format);
                     ly += lineHeight;
@@ -413,5 +464,8 @@ internal sealed class PdfSharpReportRenderer : IReportPdfRenderer
             gfx = null;
             page = null;
         }
+
+        /// <summary>A table cell laid out: its lines and the font they are written in.</summary>
+        private sealed record Cell(List<string> Lines, XFont Font);
     }
 }

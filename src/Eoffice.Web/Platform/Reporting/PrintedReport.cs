@@ -43,10 +43,11 @@ public sealed record ReportParagraph(string Text, TextStyle Style = TextStyle.No
 public sealed record ReportLetterhead(string Left, string? Right) : ReportBlock;
 
 /// <summary>
-/// One column of a table: its header, its relative width, and whether its values are whole numbers (written as numbers
-/// in .xlsx) or centred.
+/// One column of a table: its header, its relative width, whether its values are whole numbers (written as numbers in
+/// .xlsx) or centred, and whether each value stays on one line (<paramref name="NoWrap"/>: a number and symbol such as
+/// "1234/STC-QLNS" is never broken; the PDF writes a value wider than the column in a smaller size instead).
 /// </summary>
-public sealed record ReportColumn(string Header, double Width, bool Numeric = false, bool Centered = false);
+public sealed record ReportColumn(string Header, double Width, bool Numeric = false, bool Centered = false, bool NoWrap = false);
 
 /// <summary>A table whose rows may be streamed from the database (a year of a large agency).</summary>
 public sealed record ReportTable(IReadOnlyList<ReportColumn> Columns, IAsyncEnumerable<IReadOnlyList<string>> Rows, string? Caption = null) : ReportBlock;

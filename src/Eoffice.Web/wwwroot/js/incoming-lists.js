@@ -24,7 +24,8 @@
                 tabs.querySelectorAll('[data-count]').forEach(function (badge) {
                     var value = counts[names[badge.getAttribute('data-count')]];
                     if (typeof value === 'number') {
-                        badge.textContent = value >= counts.cap ? (counts.cap - 1) + '+' : String(value);
+                        var suffix = badge.getAttribute('data-count-suffix');
+                        badge.textContent = (value >= counts.cap ? (counts.cap - 1) + '+' : String(value)) + (suffix ? ' ' + suffix : '');
                     }
                 });
             })

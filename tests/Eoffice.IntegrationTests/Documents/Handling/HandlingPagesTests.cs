@@ -1,4 +1,5 @@
 using System.Net;
+using Eoffice.IntegrationTests.Documents.Registration;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Organization;
 using Eoffice.Web.Kernel.Handling;
@@ -47,6 +48,45 @@ public abstract class HandlingPagesTests<TApp>(TApp app) : IClassFixture<TApp>
         var admin = await app.SignedInClientAsync();
         var routing = await admin.GetStringAsync("/quan-tri/luong-van-ban-den");
         Assert.Contains("Ai được chuyển văn bản cho ai", routing);
+    }
+
+    [DbFact]
+    public async Task Empty_opinion_and_return_forms_answer_with_a_vietnamese_message_beside_the_field_not_the_browsers_tooltip()
+    {
+        var id = await app.RegisterDirectAsync("V/v lấy ý kiến về lịch bảo trì cầu");
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        await clerk.PostAsync($"/van-ban-den/{id}/trinh", OrganizationTestKit.Form(await clerk.GetStringAsync($"/van-ban-den/{id}/trinh"),
+            ("Input.UserId", (await app.DemoUserIdAsync("lttha")).ToString())));
+        var chief = await app.SignedInDemoAsync("lttha");
+
+        foreach (var (path, form, field, message) in new[]
+                 {
+                     ("y-kien", "opinion-form", "Input.Text", "Vui lòng nhập ý kiến."),
+                     ("tra-lai", "return-form", "Input.Reason", "Vui lòng nhập lý do trả lại."),
+                 })
+        {
+            var page = await chief.GetStringAsync($"/van-ban-den/{id}/{path}");
+            Assert.Matches($"<form [^>]*id=\"{form}\"[^>]* novalidate", page);
+            var empty = await chief.PostAsync($"/van-ban-den/{id}/{path}", OrganizationTestKit.Form(page, (field, "")));
+            Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+            Assert.Matches($"<span [^>]*data-valmsg-for=\"{System.Text.RegularExpressions.Regex.Escape(field)}\"[^>]*>{message}</span>",
+                System.Net.WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+        }
+    }
+
+    [DbFact]
+    public async Task A_document_without_a_number_names_its_issuing_organ_without_a_dangling_dash()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(await app.AgencyRegisterIdAsync(), "V/v thư mời không số",
+            ("codeNumber", null), ("codeNotation", null), ("issuingOrganName", "Sở Tài chính tỉnh Ninh Bình")));
+
+        foreach (var page in new[] { $"/van-ban-den/{registered.Id}", $"/van-ban-den/{registered.Id}/trinh" })
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await clerk.GetStringAsync(page));
+            Assert.Contains("<strong>Sở Tài chính tỉnh Ninh Bình</strong>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("— Sở Tài chính", html, StringComparison.Ordinal);
+        }
     }
 }
 

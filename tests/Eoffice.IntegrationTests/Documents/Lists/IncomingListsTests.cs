@@ -164,6 +164,17 @@ public abstract class IncomingListsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains($"/van-ban-den/{ids[6]}", html);
         Assert.Contains("Chờ trình", html);
     }
+
+    [DbFact]
+    public async Task The_clerks_register_tab_counts_the_documents_waiting_to_be_presented_and_says_so()
+    {
+        await app.RegisterDirectAsync("Văn bản chờ trình " + Guid.NewGuid().ToString("N")[..6]);
+        var clerk = await app.SignedInDemoAsync("dtmai");
+
+        var html = System.Net.WebUtility.HtmlDecode(await clerk.GetStringAsync("/van-ban-den"));
+
+        Assert.Matches(@"data-count=""so-van-ban"" data-count-suffix=""chờ trình"">[1-9][0-9]*\+? chờ trình</span>", html);
+    }
 }
 
 public sealed class IncomingListsTestsOnSqlite(SqliteApp app) : IncomingListsTests<SqliteApp>(app);

@@ -237,6 +237,56 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [DbFact]
+    public async Task The_daily_list_pdf_keeps_STT_and_each_number_and_symbol_on_one_line()
+    {
+        var subject = "V/v thẩm định dự toán " + Guid.NewGuid().ToString("N")[..6];
+        await app.RegisterDirectAsync(subject, codeNumber: "1234", codeNotation: "STC-QLNS", organ: "Sở Tài chính tỉnh Ninh Bình");
+        await app.RegisterDirectAsync(subject + " (liên ngành)", codeNumber: "12345", codeNotation: "KH-UBND-STC", organ: "Ủy ban nhân dân tỉnh Ninh Bình");
+        var registerId = await app.AgencyRegisterIdAsync();
+
+        using var client = await app.SignedInDemoAsync("dtmai");
+        var pdf = await client.GetAsync($"/api/v1/documents/registers/{registerId}/daily-list.pdf?day={Iso(app.Today())}");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        if (HasPdfToText)
+        {
+            var lines = await PdfLinesAsync(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("STT"));
+            Assert.Contains(lines, l => l.Contains("1234/STC-QLNS", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("12345/KH-UBND-STC", StringComparison.Ordinal)); // wider than its column: smaller, whole
+        }
+    }
+
+    [DbFact]
+    public async Task The_handling_slip_writes_the_hour_before_the_day_and_tells_the_presentation_from_a_forward()
+    {
+        var (id, _) = await RunFlowAsync("Giờ và ngày");
+
+        using var client = await app.SignedInDemoAsync("dtmai");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/van-ban-den/{id}/phieu-giai-quyet"));
+        var moment = @"\d{2} giờ \d{2}, ngày \d{2}/\d{2}/\d{4}";
+        Assert.Matches($"{moment}: Đinh Thị Mai trình Lê Thị Thu Hà", html);
+        Assert.Matches($"{moment}: Lê Thị Thu Hà chuyển Nguyễn Văn An: Kính trình Giám đốc.", html);
+        Assert.Matches($"Ý kiến của Nguyễn Văn An, {moment}:", html);
+        Assert.DoesNotMatch(@"ngày \d{2}:\d{2}", html);
+        Assert.DoesNotContain("Lê Thị Thu Hà trình Nguyễn Văn An", html, StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task Print_views_opened_without_a_register_show_the_form_that_asks_for_one()
+    {
+        using var client = await app.SignedInDemoAsync("dtmai");
+        foreach (var (path, form) in new[] { ("so-dang-ky", "book-form"), ("van-ban-den-trong-ngay", "daily-form") })
+        {
+            var response = await client.GetAsync($"/van-ban-den/so-va-bao-cao/{path}");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/van-ban-den/so-va-bao-cao#{form}", response.Headers.Location?.OriginalString);
+            Assert.Contains($"id=\"{form}\"", await client.GetStringAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/van-ban-den/so-va-bao-cao/so-theo-doi")).StatusCode);
+    }
+
+    [DbFact]
     public async Task The_reports_page_offers_the_books_of_the_registers_one_keeps()
     {
         using var client = await app.SignedInDemoAsync("dtmai");

@@ -78,16 +78,9 @@ internal static class OutputsTestKit
         try
         {
             string text;
-            if (File.Exists("/usr/bin/pdftotext") || File.Exists("/usr/local/bin/pdftotext"))
+            if (HasPdfToText)
             {
-                using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
-                {
-                    RedirectStandardOutput = true,
-                    StandardOutputEncoding = Encoding.UTF8,
-                })!;
-                text = await process.StandardOutput.ReadToEndAsync();
-                await process.WaitForExitAsync();
-                Assert.Equal(0, process.ExitCode);
+                text = await PdfToTextAsync(path);
             }
             else
             {
@@ -106,6 +99,35 @@ internal static class OutputsTestKit
     }
 
     public static bool HasPdfToText => File.Exists("/usr/bin/pdftotext") || File.Exists("/usr/local/bin/pdftotext");
+
+    /// <summary>The lines of a PDF as pdftotext lays out its page (<c>-layout</c>), NFC: what is printed on one line is on one line here.</summary>
+    public static async Task<List<string>> PdfLinesAsync(byte[] pdf)
+    {
+        Assert.True(HasPdfToText, "pdftotext (poppler-utils) is needed to read a PDF's lines");
+        var path = Path.Combine(Path.GetTempPath(), $"eoffice-test-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            return (await PdfToTextAsync(path, "-layout")).Normalize(NormalizationForm.FormC).Split('\n').ToList();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<string> PdfToTextAsync(string path, params string[] options)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", [.. options, "-enc", "UTF-8", path, "-"])
+        {
+            RedirectStandardOutput = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return text;
+    }
 
     public static Task<List<AuditEntry>> AuditAsync(this EofficeApp app, string action, string objectId) =>
         app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == action && e.ObjectId == objectId).ToListAsync());

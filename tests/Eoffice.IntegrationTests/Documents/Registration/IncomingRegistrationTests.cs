@@ -31,8 +31,14 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
         var year = VietnamTime.DateOf(DateTimeOffset.UtcNow).Year;
         var before = await LastNumberAsync(register, year);
 
+        var scans = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            scans.Add(await clerk.UploadPdfAsync());
+        }
+
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            clerk.RegisterOkAsync(RegistrationKit.Body(register, $"V/v đăng ký song song lần {i}"))));
+            clerk.RegisterOkAsync(RegistrationKit.Body(register, $"V/v đăng ký song song lần {i}", ("fileIds", new[] { scans[i - 1] })))));
 
         var numbers = results.Select(r => r.ArrivalNumber).Order().ToList();
         Assert.Equal(Enumerable.Range(before + 1, 50), numbers);
@@ -214,11 +220,90 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [DbFact]
+    public async Task A_document_without_a_file_is_warned_whatever_its_source_and_confirming_registers_it()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var register = await app.AgencyRegisterIdAsync();
+
+        foreach (var (source, says) in new[] { ("paper", "chưa có bản quét"), ("email", "thư điện tử chưa đính kèm tệp") })
+        {
+            var body = RegistrationKit.Body(register, $"V/v văn bản {source} chưa kèm tệp", ("source", source));
+            var warned = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", body);
+            Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+            var warning = Assert.Single((await warned.JsonAsync()).GetProperty("warnings").EnumerateArray());
+            Assert.Equal("no-file", warning.GetProperty("kind").GetString());
+            Assert.Contains(says, warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+            body["confirmWarnings"] = true;
+            var confirmed = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", body);
+            Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+            Assert.Empty((await app.LoadIncomingAsync((await confirmed.JsonAsync()).GetProperty("id").GetGuid())).Attachments);
+        }
+
+        // With its scan the same document goes in at once.
+        var scanned = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v văn bản giấy đã quét"));
+        Assert.Single((await app.LoadIncomingAsync(scanned.Id)).Attachments, a => a.IsMain);
+
+        // An electronic arrival whose package carries no file is warned of too.
+        var package = await clerk.PostAsJsonAsync("/api/v1/documents/incoming/pending", new
+        {
+            externalId = "edxml-" + Guid.NewGuid().ToString("N"), fileIds = Array.Empty<Guid>(),
+            document = new { issuingOrganName = "Sở Tài chính tỉnh Ninh Bình", typeCode = "CV", subject = "V/v gói tin không kèm tệp", urgency = "normal" },
+        });
+        var pendingId = (await package.JsonAsync()).GetProperty("id").GetGuid();
+        var electronic = await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{pendingId}/register", new { registerId = register });
+        Assert.Equal(HttpStatusCode.Conflict, electronic.StatusCode);
+        Assert.Equal("no-file", (await electronic.JsonAsync()).GetProperty("warnings")[0].GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.Created,
+            (await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{pendingId}/register", new { registerId = register, confirmWarnings = true })).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_clerk_replaces_the_scan_and_the_old_one_leaves_the_list_but_stays_readable_in_the_history()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var register = await app.AgencyRegisterIdAsync();
+        var first = await clerk.UploadPdfAsync(name: "ban-quet-mo.pdf");
+        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v bản quét bị mờ", ("fileIds", new[] { first })));
+        var url = $"/api/v1/documents/incoming/{registered.Id}/attachments";
+
+        var second = await clerk.UploadPdfAsync(name: "ban-quet-ro.pdf");
+        var replaced = await clerk.PostAsJsonAsync(url, new { fileIds = new[] { second }, replaceMain = true });
+        Assert.True(replaced.StatusCode == HttpStatusCode.NoContent, await replaced.Content.ReadAsStringAsync());
+        var annex = await clerk.UploadPdfAsync(name: "phu-luc.pdf");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync(url, new { fileIds = new[] { annex }, mainFileId = annex })).StatusCode);
+
+        var document = await app.LoadIncomingAsync(registered.Id);
+        Assert.Equal([(second, true), (annex, false)], document.Attachments.OrderBy(a => a.SortOrder).Select(a => (a.FileId, a.IsMain)));
+        var entry = Assert.Single(document.Events, e => e.FileId == first);
+        Assert.Contains("Thay văn bản chính", entry.Text, StringComparison.Ordinal);
+        Assert.Contains(document.Events, e => e.FileId == annex && e.Text!.Contains("Đính kèm thêm tệp", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/v1/files/{first}")).StatusCode);
+        var details = await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/documents/incoming/{registered.Id}");
+        Assert.Contains(details.GetProperty("timeline").EnumerateArray(),
+            e => e.TryGetProperty("file", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.Object && f.GetProperty("fileId").GetGuid() == first);
+        Assert.NotEmpty(await app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Audit.AuditEntry>()
+            .Where(a => a.Action == "documents.incoming.replace-main" && a.ObjectId == registered.Id.ToString()).ToListAsync()));
+
+        // Someone who sees the document but does not keep its register may not; another agency's clerk does not see it.
+        (await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/{registered.Id}/present", new { userId = await app.DemoUserIdAsync("lttha") }))
+            .EnsureSuccessStatusCode();
+        var chief = await app.SignedInDemoAsync("lttha");
+        var hers = await chief.UploadPdfAsync(name: "ban-khac.pdf");
+        Assert.Equal(HttpStatusCode.Forbidden, (await chief.PostAsJsonAsync(url, new { fileIds = new[] { hers }, replaceMain = true })).StatusCode);
+        var foreign = await app.OtherAgencyClerkAsync();
+        var theirs = await foreign.UploadPdfAsync(name: "ban-la.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.PostAsJsonAsync(url, new { fileIds = new[] { theirs }, replaceMain = true })).StatusCode);
+        Assert.Equal(second, (await app.LoadIncomingAsync(registered.Id)).Attachments.Single(a => a.IsMain).FileId);
+    }
+
+    [DbFact]
     public async Task The_clerk_edits_a_registered_document_and_adds_a_file()
     {
         var clerk = await app.SignedInDemoAsync("dtmai");
         var register = await app.AgencyRegisterIdAsync();
-        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v trích yếu nhập sai"));
+        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v trích yếu nhập sai",
+            ("fileIds", Array.Empty<Guid>()), ("confirmWarnings", true)));
         var edit = RegistrationKit.Body(register, "V/v trích yếu đã sửa", ("urgency", "Hỏa tốc"));
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PutAsJsonAsync($"/api/v1/documents/incoming/{registered.Id}", edit)).StatusCode);
         var file = await clerk.UploadPdfAsync();

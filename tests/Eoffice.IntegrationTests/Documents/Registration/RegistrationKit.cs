@@ -64,8 +64,17 @@ internal static class RegistrationKit
         ["urgency"] = "normal",
     };
 
+    /// <summary>
+    /// Registers <paramref name="body"/>, expecting 201. A body that names no files is sent with a scan uploaded first, as
+    /// the clerk attaches it (a document without a file is warned of, <c>no-file</c>); give <c>fileIds</c> to choose.
+    /// </summary>
     public static async Task<Registered> RegisterOkAsync(this HttpClient client, Dictionary<string, object?> body)
     {
+        if (!body.ContainsKey("fileIds"))
+        {
+            body = new Dictionary<string, object?>(body) { ["fileIds"] = new[] { await client.UploadPdfAsync(name: "ban-quet.pdf") } };
+        }
+
         var response = await client.PostAsJsonAsync("/api/v1/documents/incoming", body);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<Registered>())!;

@@ -77,6 +77,75 @@ public abstract class RegistrationPagesTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [DbFact]
+    public async Task The_register_page_warns_of_a_missing_scan_and_registers_once_the_clerk_confirms()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var register = await app.AgencyRegisterIdAsync();
+        var page = await clerk.GetStringAsync("/van-ban-den/vao-so");
+
+        var fields = Fields(register, ("Input.Document.Subject", "V/v văn bản giấy quên đính kèm bản quét"));
+        var warned = await clerk.PostAsync("/van-ban-den/vao-so", OrganizationTestKit.Form(page, fields));
+        var html = await warned.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("<li data-kind=\"no-file\">", html, StringComparison.Ordinal);
+        Assert.Contains("chưa có bản quét", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-warnings\"", html, StringComparison.Ordinal);
+
+        var confirmed = await clerk.PostAsync("/van-ban-den/vao-so", OrganizationTestKit.Form(page, [.. fields, ("Input.ConfirmWarnings", "true")]));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var documentId = Guid.Parse(confirmed.Headers.Location!.OriginalString["/van-ban-den/".Length..]);
+        Assert.Empty((await app.LoadIncomingAsync(documentId)).Attachments);
+    }
+
+    [DbFact]
+    public async Task The_document_page_links_its_clerk_to_the_edit_page_whose_file_section_adds_the_missing_scan_then_replaces_it()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var registered = await clerk.RegisterOkAsync(RegistrationKit.Body(await app.AgencyRegisterIdAsync(), "V/v văn bản vào sổ trước, quét sau",
+            ("fileIds", Array.Empty<Guid>()), ("confirmWarnings", true)));
+        var url = $"/van-ban-den/{registered.Id}/sua";
+        Assert.Contains($"href=\"{url}\" data-action=\"edit\"", await clerk.GetStringAsync($"/van-ban-den/{registered.Id}"), StringComparison.Ordinal);
+
+        var page = await clerk.GetStringAsync(url);
+        Assert.Contains("id=\"edit-files-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"edit-no-file\"", page, StringComparison.Ordinal);
+        var empty = await clerk.PostAsync(url + "?handler=Files", OrganizationTestKit.Form(page, ("Files.ReplaceMain", "false")));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("data-valmsg-for=\"Files.FileIds\">Vui lòng chọn tệp đính kèm.</span>", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var scan = await clerk.UploadPdfAsync(name: "ban-quet-lan-1.pdf");
+        var added = await clerk.PostAsync(url + "?handler=Files",
+            OrganizationTestKit.Form(page, ("Files.FileIds", scan.ToString()), ("Files.MainFileId", scan.ToString()), ("Files.ReplaceMain", "false")));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Single((await app.LoadIncomingAsync(registered.Id)).Attachments, a => a.FileId == scan && a.IsMain);
+
+        page = await clerk.GetStringAsync(url);
+        Assert.Contains("id=\"files-replace\"", page, StringComparison.Ordinal);
+        Assert.Contains("ban-quet-lan-1.pdf", page, StringComparison.Ordinal);
+        var better = await clerk.UploadPdfAsync(name: "ban-quet-lan-2.pdf");
+        var replaced = await clerk.PostAsync(url + "?handler=Files",
+            OrganizationTestKit.Form(page, ("Files.FileIds", better.ToString()), ("Files.MainFileId", better.ToString()), ("Files.ReplaceMain", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var document = await app.LoadIncomingAsync(registered.Id);
+        Assert.Equal(better, Assert.Single(document.Attachments).FileId);
+        var history = await clerk.GetStringAsync($"/van-ban-den/{registered.Id}");
+        Assert.Contains("Thay văn bản chính", history, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/files/{scan}\"", history, StringComparison.Ordinal);
+
+        // Leaders see the document without the edit link; another register's clerk cannot post to the page.
+        (await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/{registered.Id}/present", new { userId = await app.DemoUserIdAsync("lttha") }))
+            .EnsureSuccessStatusCode();
+        var chief = await app.SignedInDemoAsync("lttha");
+        Assert.DoesNotContain(url, await chief.GetStringAsync($"/van-ban-den/{registered.Id}"), StringComparison.Ordinal);
+        var boardClerk = await app.SignedInDemoAsync("ktloan");
+        var theirs = await boardClerk.UploadPdfAsync(name: "ban-cua-ban.pdf");
+        var foreign = await boardClerk.PostAsync(url + "?handler=Files",
+            OrganizationTestKit.Form(await boardClerk.GetStringAsync("/van-ban-den/vao-so"), ("Files.FileIds", theirs.ToString()), ("Files.ReplaceMain", "true")));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(better, (await app.LoadIncomingAsync(registered.Id)).Attachments.Single().FileId);
+    }
+
+    [DbFact]
     public async Task The_clerk_checks_an_electronic_arrival_on_its_page_and_refuses_it_with_a_reason()
     {
         var clerk = await app.SignedInDemoAsync("dtmai");

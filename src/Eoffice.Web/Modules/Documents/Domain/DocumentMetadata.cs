@@ -80,6 +80,13 @@ public sealed record DocumentMetadata(
     };
 
     /// <summary>
+    /// "15/QĐ-UBND — Ủy ban nhân dân tỉnh Ninh Bình", as a document's header names it: the number and symbol, then the
+    /// issuing organ; the organ alone for a document without a number (no dangling dash).
+    /// </summary>
+    public static string CodeAndOrgan(string? codeText, string? organName) =>
+        string.Join(" — ", new[] { codeText, organName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>
     /// Checks the fields as typed; every error goes to <paramref name="errors"/> under <c>{prefix}.{field}</c> (the JSON
     /// path of the nested request: <c>document.subject</c>), in Vietnamese.
     /// </summary>

@@ -225,25 +225,44 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
 
     public void SetExternalId(string? externalId) => ExternalId = externalId;
 
+    /// <summary>Attaches a file as it is registered (the first file is the main one unless another is named).</summary>
     public IncomingAttachment Attach(Guid fileId, string sha256, string fileName, bool isMain, Actor actor, DateTime now)
     {
         CanHandle().ThrowIfBroken();
-        if (attachments.Any(a => a.FileId == fileId))
+        return AddAttachment(fileId, sha256, fileName, isMain, actor, now, attachments.Count == 0 ? 0 : attachments.Max(a => a.SortOrder) + 1);
+    }
+
+    /// <summary>
+    /// Đính kèm thêm: a keeper of the register adds a file after registration (the scan that was missing, an annex);
+    /// recorded in the history with the file.
+    /// </summary>
+    public IncomingAttachment AddFile(IIncomingParty clerk, Guid fileId, string sha256, string fileName, bool isMain, DateTime now)
+    {
+        CanEdit(clerk).ThrowIfBroken();
+        var attachment = Attach(fileId, sha256, fileName, isMain, clerk.Self, now);
+        Record(clerk.Self, now, IncomingEventKinds.Edited, null,
+            $"Đính kèm thêm tệp \"{fileName}\"{(attachment.IsMain ? " (văn bản chính)" : "")}.").AttachFile(fileId);
+        return attachment;
+    }
+
+    /// <summary>
+    /// Thay văn bản chính: a keeper of the register replaces the main file (a scan that was wrong or unreadable). The new
+    /// file takes the old one's place in the list; the old one leaves the list but stays in the history, in the entry
+    /// that records the replacement, where whoever may see the document still opens it. Without a main file yet, the file
+    /// is simply added as the main one.
+    /// </summary>
+    public IncomingAttachment ReplaceMainFile(IIncomingParty clerk, Guid fileId, string sha256, string fileName, DateTime now)
+    {
+        CanEdit(clerk).ThrowIfBroken();
+        if (attachments.FirstOrDefault(a => a.IsMain) is not { } old)
         {
-            throw RuleException.Conflict("Tệp này đã được đính kèm.");
+            return AddFile(clerk, fileId, sha256, fileName, isMain: true, now);
         }
 
-        if (isMain)
-        {
-            foreach (var a in attachments)
-            {
-                a.SetMain(false);
-            }
-        }
-
-        var attachment = new IncomingAttachment(Id, fileId, sha256, fileName, isMain || attachments.Count == 0, actor.UserId, now, attachments.Count);
-        attachments.Add(attachment);
-        Touch();
+        var attachment = AddAttachment(fileId, sha256, fileName, isMain: true, clerk.Self, now, old.SortOrder);
+        attachments.Remove(old);
+        Record(clerk.Self, now, IncomingEventKinds.Edited, null,
+            $"Thay văn bản chính: tệp \"{old.FileName}\" được thay bằng \"{fileName}\"; tệp cũ được giữ lại tại đây.").AttachFile(old.FileId);
         return attachment;
     }
 
@@ -381,6 +400,27 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
         }
 
         Touch();
+    }
+
+    private IncomingAttachment AddAttachment(Guid fileId, string sha256, string fileName, bool isMain, Actor actor, DateTime now, int sortOrder)
+    {
+        if (attachments.Any(a => a.FileId == fileId))
+        {
+            throw RuleException.Conflict("Tệp này đã được đính kèm.");
+        }
+
+        if (isMain)
+        {
+            foreach (var a in attachments)
+            {
+                a.SetMain(false);
+            }
+        }
+
+        var attachment = new IncomingAttachment(Id, fileId, sha256, fileName, isMain || attachments.Count == 0, actor.UserId, now, sortOrder);
+        attachments.Add(attachment);
+        Touch();
+        return attachment;
     }
 
     private void Apply(DocumentMetadata metadata)

@@ -206,6 +206,7 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
         ("revoke", "Thu hồi / phân công lại", "thu-hoi", (d, v) => d.CanRevoke(v)),
         ("reply", "Trả lời", "tra-loi", (d, v) => d.CanReply(v)),
         ("grant", "Chia sẻ", "chia-se", (d, v) => d.CanGrant(v)),
+        ("edit", "Sửa, bổ sung tệp", "sua", (d, v) => d.CanEdit(v)),
     ];
 
     /// <summary>The actions <paramref name="viewer"/> may take on <paramref name="document"/> now.</summary>

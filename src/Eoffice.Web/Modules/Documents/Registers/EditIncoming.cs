@@ -12,9 +12,9 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 
 /// <summary>
 /// The register's clerks correct a registered document's metadata (<c>PUT /api/v1/documents/incoming/{id}</c>), add
-/// files to it (<c>POST …/{id}/attachments</c>) or cancel its registration keeping the number with the reason
-/// (<c>POST …/{id}/cancel</c>). Anyone who may not see the document gets 404; those who see it but do not keep its
-/// register get 403.
+/// files to it or replace its scan (<c>POST …/{id}/attachments</c>) or cancel its registration keeping the number with
+/// the reason (<c>POST …/{id}/cancel</c>); the page /van-ban-den/{id}/sua does the same. Anyone who may not see the
+/// document gets 404; those who see it but do not keep its register get 403.
 /// </summary>
 public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar registrar, UnitOfWork unitOfWork, TimeProvider time)
 {
@@ -31,7 +31,12 @@ public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar
         }
     }
 
-    public sealed record AttachRequest(IReadOnlyList<Guid>? FileIds, Guid? MainFileId) : IValidatableRequest
+    /// <summary>
+    /// <c>fileIds</c>: files the clerk uploaded through /api/v1/files, added as attachments; <c>replaceMain</c>: the main
+    /// one of them (<c>mainFileId</c>, default the first) replaces the document's main file (the scan), which leaves the
+    /// list and stays in the history. A document without a main file yet takes that one as its main file.
+    /// </summary>
+    public sealed record AttachRequest(IReadOnlyList<Guid>? FileIds, Guid? MainFileId, bool ReplaceMain = false) : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate() => FileIds is not { Count: > 0 }
             ? new() { ["fileIds"] = ["Vui lòng chọn tệp đính kèm."] }
@@ -70,12 +75,23 @@ public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar
         var files = await registrar.UploadedFilesAsync(request.FileIds, request.MainFileId, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var current = document.Attachments.FirstOrDefault(a => a.IsMain);
+        var replaced = request.ReplaceMain ? current?.FileName : null;
         foreach (var file in files)
         {
-            document.Attach(file.FileId, file.Sha256, file.FileName, request.MainFileId == file.FileId, viewer.Self, now);
+            if (replaced is not null && file.IsMain)
+            {
+                document.ReplaceMainFile(viewer, file.FileId, file.Sha256, file.FileName, now);
+            }
+            else
+            {
+                document.AddFile(viewer, file.FileId, file.Sha256, file.FileName, isMain: file.IsMain && current is null, now);
+            }
         }
 
-        await SaveAsync("documents.incoming.attach", document, string.Join(", ", files.Select(f => f.FileName)), cancellationToken);
+        var names = string.Join(", ", files.Select(f => f.FileName));
+        await SaveAsync(replaced is null ? "documents.incoming.attach" : "documents.incoming.replace-main", document,
+            replaced is null ? names : $"Thay văn bản chính \"{replaced}\" bằng {names}", cancellationToken);
     }
 
     public async Task CancelAsync(Guid id, CancelRequest request, CancellationToken cancellationToken)
@@ -112,7 +128,7 @@ public sealed class EditIncoming(IncomingAccessControl access, IncomingRegistrar
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("AttachIncomingFiles")
-            .WithSummary("Đính kèm thêm tệp vào văn bản đến.");
+            .WithSummary("Đính kèm thêm tệp vào văn bản đến, hoặc thay văn bản chính (replaceMain: tệp cũ được giữ trong lịch sử xử lý).");
 
         group.MapPost("/incoming/{id:guid}/cancel", async Task<NoContent> (Guid id, CancelRequest request, EditIncoming handler, CancellationToken ct) =>
             {

@@ -15,8 +15,8 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 
 /// <summary>
 /// A reason to think twice before registering (not an error): the clerk confirms to go on. Kind is
-/// <c>duplicate-number</c>, <c>duplicate-file</c>, <c>complaint</c> or <c>named-person</c>; a duplicate names the
-/// document already registered.
+/// <c>duplicate-number</c>, <c>duplicate-file</c>, <c>complaint</c>, <c>named-person</c> or <c>no-file</c>; a duplicate
+/// names the document already registered.
 /// </summary>
 public sealed record RegistrationWarning(string Kind, string Message, Guid? DocumentId = null, int? ArrivalNumber = null, int? Year = null);
 
@@ -53,9 +53,10 @@ public sealed record RegistrationDraft(
 
 /// <summary>
 /// Vào sổ, the part shared by paper/e-mail registration and electronic arrivals: the warnings (probable duplicate by
-/// number + symbol + organ or by file content, complaint letters, documents addressed to a named person), then one
-/// transaction whose FIRST write takes the arrival number (every read happens before it, which SQLite in WAL mode
-/// needs to queue writers instead of failing them), the document, its files, the organ directory, the audit entry.
+/// number + symbol + organ or by file content, complaint letters, documents addressed to a named person, a document
+/// without its file), then one transaction whose FIRST write takes the arrival number (every read happens before it,
+/// which SQLite in WAL mode needs to queue writers instead of failing them), the document, its files, the organ
+/// directory, the audit entry.
 /// </summary>
 public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
 {
@@ -230,7 +231,11 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
         }
 
         var hashes = draft.Files.Select(f => f.Sha256).Distinct().ToList();
-        if (hashes.Count > 0)
+        if (hashes.Count == 0)
+        {
+            warnings.Add(new RegistrationWarning("no-file", NoFileWarning(draft.Source)));
+        }
+        else
         {
             var same = await (from a in db.Set<IncomingAttachment>().AsNoTracking()
                               join d in db.Set<IncomingDocument>().AsNoTracking() on a.DocumentId equals d.Id
@@ -248,4 +253,18 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
 
         return warnings;
     }
+
+    /// <summary>
+    /// Every source of a document brings its file: the clerk scans paper and attaches what came by e-mail (regulation 000
+    /// Điều 5.2.c, 003 Điều 5.1), a package from another system carries it. Registering without one is possible (a thick
+    /// dossier handed on directly), once confirmed; the file can be added later on the edit page.
+    /// </summary>
+    private static string NoFileWarning(IncomingSource source) => source switch
+    {
+        IncomingSource.Email => "Văn bản nhận qua thư điện tử chưa đính kèm tệp: hãy đính kèm tệp văn bản đã nhận (Quy chế Điều 5 khoản 2 điểm c). " +
+            "Nếu vẫn vào sổ, bổ sung tệp sau ở trang sửa văn bản.",
+        IncomingSource.Electronic => "Văn bản điện tử không kèm tệp văn bản nào: hãy kiểm tra với cơ quan gửi trước khi vào sổ.",
+        _ => "Văn bản giấy chưa có bản quét: hãy quét văn bản thành tệp .pdf và đính kèm (Quy chế Điều 5 khoản 2 điểm c). " +
+            "Nếu vẫn vào sổ (ví dụ hồ sơ dày chuyển trực tiếp cho đơn vị), bổ sung tệp sau ở trang sửa văn bản.",
+    };
 }

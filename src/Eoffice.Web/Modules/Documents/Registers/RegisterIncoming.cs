@@ -11,8 +11,9 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// <summary>
 /// Vào sổ văn bản đến: the clerk registers a document received on paper or by e-mail in a register they keep, with the
 /// next arrival number of the year of its real arrival date. Secret documents are refused (nothing is stored, no
-/// number is used); probable duplicates, complaint letters and documents addressed to a named person answer 409 with
-/// warnings until the clerk confirms. <c>POST /api/v1/documents/incoming</c> and the page /van-ban-den/vao-so.
+/// number is used); probable duplicates, complaint letters, documents addressed to a named person and documents without
+/// a file answer 409 with warnings until the clerk confirms. <c>POST /api/v1/documents/incoming</c> and the page
+/// /van-ban-den/vao-so.
 /// </summary>
 public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccessControl access, TimeProvider time)
 {
@@ -127,6 +128,6 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RegisterIncoming")
             .WithSummary("Vào sổ văn bản đến (bản giấy hoặc thư điện tử).")
-            .WithDescription("Trả 409 kèm danh sách cảnh báo (warnings: trùng số-ký hiệu-cơ quan, trùng nội dung tệp, đơn thư tố cáo, gửi đích danh) " +
-                "khi chưa xác nhận; gửi lại với confirmWarnings = true để vào sổ. Văn bản mật bị từ chối (400), không dùng số đến.");
+            .WithDescription("Trả 409 kèm danh sách cảnh báo (warnings: trùng số-ký hiệu-cơ quan, trùng nội dung tệp, đơn thư tố cáo, gửi đích danh, " +
+                "chưa đính kèm tệp) khi chưa xác nhận; gửi lại với confirmWarnings = true để vào sổ. Văn bản mật bị từ chối (400), không dùng số đến.");
 }

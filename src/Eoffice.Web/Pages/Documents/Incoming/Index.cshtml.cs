@@ -94,8 +94,15 @@ public sealed class IndexModel(ListIncoming list, CountIncoming counts, Incoming
             IncomingBox.Register => c.AwaitingPresentation,
             _ => null,
         };
-        return n is null ? null : n >= c.Cap ? $"{c.Cap - 1}+" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = n is null ? null : n >= c.Cap ? $"{c.Cap - 1}+" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text is null || CountSuffix(box) is not { } suffix ? text : $"{text} {suffix}";
     }
+
+    /// <summary>
+    /// What a tab's count counts, when its name alone would mislead: "Sổ văn bản đến 0" read as an empty register, while
+    /// the count is of the documents registered and waiting to be presented.
+    /// </summary>
+    public static string? CountSuffix(IncomingBox box) => box == IncomingBox.Register ? "chờ trình" : null;
 
     /// <summary>The link to another tab or page, keeping the filters.</summary>
     public string LinkTo(IncomingBox box, string? after = null, int? page = null)

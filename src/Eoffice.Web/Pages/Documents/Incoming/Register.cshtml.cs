@@ -2,14 +2,13 @@ using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
-using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Pages.Documents.Incoming;
 
@@ -28,8 +27,8 @@ public sealed class RegisterModel(RegisterIncoming registerIncoming, ListRegiste
 
     public IReadOnlyList<RegistrationWarning> Warnings { get; private set; } = [];
 
-    /// <summary>Files already uploaded (kept across a failed submission).</summary>
-    public IReadOnlyList<(Guid Id, string Name, long Length)> Files { get; private set; } = [];
+    /// <summary>The drop zone and the files already uploaded (kept across a failed submission).</summary>
+    public FileUploadsView Uploads { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -78,10 +77,8 @@ public sealed class RegisterModel(RegisterIncoming registerIncoming, ListRegiste
         ModelState.Remove("Input.ConfirmWarnings");
         Input.BackEntry ??= new BackEntryInput();
         Registers = await listRegisters.HandleAsync(mine: true, cancellationToken);
-        var ids = Input.FileIds.Distinct().ToList();
-        var userId = User.UserId();
-        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == userId).ToListAsync(cancellationToken);
-        Files = ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<StoredFile>().Select(f => (f.Id, f.FileName, f.Length)).ToList();
+        Uploads = new FileUploadsView("Input", await FileUploadsView.UploadedAsync(db, User.UserId(), Input.FileIds, cancellationToken), Input.MainFileId,
+            Preview: true, "Tệp PDF được xem trước bên cạnh. Chọn tệp chính bằng nút tròn.");
     }
 
     public static IReadOnlyList<(string Code, string Name)> ConfidentialityOptions { get; } =

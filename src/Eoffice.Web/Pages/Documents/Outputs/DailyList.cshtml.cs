@@ -13,10 +13,15 @@ public sealed class DailyListModel(DailyReceivedList list, PrintMarks marks) : P
 
     public Guid RegisterId { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(Guid registerId, DateOnly? day, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? day, CancellationToken cancellationToken)
     {
-        RegisterId = registerId;
+        if (registerId is not { } id)
+        {
+            return Task.FromResult(ToForm("daily-form"));
+        }
+
+        RegisterId = id;
         Query = Request.QueryString.Value ?? "";
-        return ShowAsync(() => list.BuildAsync(registerId, day, cancellationToken), "register", registerId);
+        return ShowAsync(() => list.BuildAsync(id, day, cancellationToken), "register", id);
     }
 }

@@ -17,6 +17,12 @@ public abstract class PrintViewModel(PrintMarks marks) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// A print view opened without what it prints (the register, from a bookmark or a shortened link): the reports page,
+    /// at the form that asks for it.
+    /// </summary>
+    protected IActionResult ToForm(string formId) => Redirect($"{ReportsModel.PagePath}#{formId}");
+
     protected async Task<IActionResult> ShowAsync(Func<Task<PrintedReport>> build, string objectType, Guid objectId, bool audit = true)
     {
         try

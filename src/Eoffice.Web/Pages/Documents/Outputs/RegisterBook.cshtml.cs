@@ -13,10 +13,15 @@ public sealed class RegisterBookModel(RegisterBookExport book, PrintMarks marks)
 
     public Guid RegisterId { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(Guid registerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        RegisterId = registerId;
+        if (registerId is not { } id)
+        {
+            return Task.FromResult(ToForm("book-form"));
+        }
+
+        RegisterId = id;
         Query = Request.QueryString.Value ?? "";
-        return ShowAsync(() => book.BuildAsync(registerId, new BookPeriod(from, to), cancellationToken), "register", registerId);
+        return ShowAsync(() => book.BuildAsync(id, new BookPeriod(from, to), cancellationToken), "register", id);
     }
 }

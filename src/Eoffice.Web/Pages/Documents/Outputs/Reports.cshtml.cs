@@ -19,6 +19,8 @@ namespace Eoffice.Web.Pages.Documents.Outputs;
 [RequirePermission(DocumentsPermissions.ReportIncoming)]
 public sealed class ReportsModel(EofficeDbContext db, IncomingAccessControl access, PrintMarks marks) : PageModel
 {
+    public const string PagePath = "/van-ban-den/so-va-bao-cao";
+
     public sealed record RegisterOption(Guid Id, string Name);
 
     public IReadOnlyList<RegisterOption> Registers { get; private set; } = [];

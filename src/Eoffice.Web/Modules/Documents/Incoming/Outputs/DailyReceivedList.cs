@@ -26,12 +26,12 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
     [
         new("STT", 5, Centered: true),
         new("Số đến", 6, Numeric: true),
-        new("Tác giả", 14),
-        new("Số, ký hiệu", 12),
-        new("Ngày tháng văn bản", 12, Centered: true),
-        new("Tên loại và trích yếu", 25),
-        new("Vai trò, hạn xử lý", 13),
-        new("Ký nhận", 13),
+        new("Tác giả", 13),
+        new("Số, ký hiệu", 17, NoWrap: true),
+        new("Ngày tháng văn bản", 12, Centered: true, NoWrap: true),
+        new("Tên loại và trích yếu", 23),
+        new("Vai trò, hạn xử lý", 12),
+        new("Ký nhận", 12),
     ];
 
     public sealed record Query(DateOnly? Day) : IValidatableRequest

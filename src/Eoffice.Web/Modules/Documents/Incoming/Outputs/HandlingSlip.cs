@@ -25,8 +25,11 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
     /// <summary>One instruction (bút phê): who gave it (and for whom, under a delegation), their words, when, to whom.</summary>
     public sealed record GivenInstruction(string Holder, string LeaderName, string? Instruction, DateTime At, IReadOnlyList<Recipient> Recipients);
 
-    /// <summary>A transfer without an assignment of work: the clerk's presentation, a leader passing it to another leader.</summary>
-    public sealed record Forward(string SenderName, string RecipientName, string? Note, DateTime At);
+    /// <summary>
+    /// A transfer without an assignment of work: the clerk's presentation (<paramref name="Presented"/>, "trình"), a leader
+    /// passing it to another leader ("chuyển").
+    /// </summary>
+    public sealed record Forward(string SenderName, string RecipientName, string? Note, DateTime At, bool Presented);
 
     public sealed record Handling(string HandlerName, string Kind, string Text, DateTime At);
 
@@ -76,7 +79,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         var live = d.Assignments.Where(a => a.Status is not AssignmentStatus.Revoked and not AssignmentStatus.Returned).ToList();
 
         var transfers = live.Where(a => a.Role == AssignmentRole.Direct).OrderBy(a => a.SentAt)
-            .Select(a => new Forward(SenderOf(a), a.RecipientName, a.Instruction, a.SentAt)).ToList();
+            .Select(a => new Forward(SenderOf(a), a.RecipientName, a.Instruction, a.SentAt, Presented: a.ParentId is null)).ToList();
 
         var agency = new List<GivenInstruction>();
         var unit = new List<GivenInstruction>();
@@ -112,7 +115,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
     {
         var blocks = new List<ReportBlock>
         {
-            new ReportLetterhead(m.AgencyName, $"Số đến: {m.ArrivalNumber}/{m.Year}\nNgày đến: {OutputText.DateTimeShort(m.ArrivalAt)}"),
+            new ReportLetterhead(m.AgencyName, $"Số đến: {m.ArrivalNumber}/{m.Year}\nĐến lúc: {OutputText.Moment(m.ArrivalAt)}"),
             new ReportParagraph(Title.ToUpperInvariant(), TextStyle.Title),
             new ReportParagraph($"Văn bản: {OutputText.Identification(m.TypeName, m.CodeText, m.IssuedDate, null)}"),
             new ReportParagraph($"Cơ quan ban hành: {m.IssuingOrganName}"),
@@ -124,7 +127,9 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
 
         foreach (var t in m.Forwards)
         {
-            blocks.Add(new ReportParagraph($"{OutputText.DateTimeShort(t.At)}: {t.SenderName} trình {t.RecipientName}{(t.Note is null ? "." : $": {t.Note}")}", TextStyle.Italic));
+            blocks.Add(new ReportParagraph(
+                $"{OutputText.Moment(t.At)}: {t.SenderName} {(t.Presented ? "trình" : "chuyển")} {t.RecipientName}{(t.Note is null ? "." : $": {t.Note}")}",
+                TextStyle.Italic));
         }
 
         AddInstructions(blocks, m.AgencyInstructions, "Chưa có ý kiến chỉ đạo.", unitLevel: false);
@@ -137,7 +142,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         }
         else
         {
-            var rows = m.Results.Select(r => (IReadOnlyList<string>)[r.HandlerName, r.Kind, r.Text, OutputText.DateTimeShort(r.At)])
+            var rows = m.Results.Select(r => (IReadOnlyList<string>)[r.HandlerName, r.Kind, r.Text, OutputText.Moment(r.At)])
                 .Concat(m.Replies.Select(r => (IReadOnlyList<string>)["", "Trả lời", r, ""]));
             blocks.Add(new ReportTable(
                 [new("Người xử lý", 22), new("Nội dung", 12), new("Ý kiến đề xuất, kết quả", 46), new("Thời gian", 16, Centered: true)],
@@ -159,7 +164,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
         foreach (var d in instructions)
         {
             var who = unitLevel ? $"{d.LeaderName} ({d.Holder})" : d.LeaderName;
-            blocks.Add(new ReportParagraph($"Ý kiến của {who}, ngày {OutputText.DateTimeShort(d.At)}:", TextStyle.Bold));
+            blocks.Add(new ReportParagraph($"Ý kiến của {who}, {OutputText.Moment(d.At)}:", TextStyle.Bold));
             if (!string.IsNullOrWhiteSpace(d.Instruction))
             {
                 blocks.Add(new ReportParagraph(d.Instruction, TextStyle.Italic));

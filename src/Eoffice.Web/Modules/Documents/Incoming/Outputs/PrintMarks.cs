@@ -43,10 +43,11 @@ public static class OutputText
 
     public static string Date(DateOnly? date) => date is { } value ? VietnamTime.FormatDate(value) : "";
 
-    public static string DateTimeShort(DateTime utc)
+    /// <summary>"14 giờ 30, ngày 05/01/2026": a moment as administrative documents write it, the hour before the day.</summary>
+    public static string Moment(DateTime utc)
     {
         var local = VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
-        return local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return local.ToString("HH' giờ 'mm', ngày 'dd/MM/yyyy", CultureInfo.InvariantCulture);
     }
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
         new("Ngày đến", 7, Centered: true),
         new("Số đến", 5, Numeric: true),
         new("Tác giả", 12),
-        new("Số, ký hiệu", 10),
+        new("Số, ký hiệu", 10, NoWrap: true),
         new("Ngày tháng văn bản", 7, Centered: true),
         new("Tên loại và trích yếu", 25),
         new("Đơn vị hoặc người nhận", 12),
