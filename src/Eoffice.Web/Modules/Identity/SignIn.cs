@@ -8,6 +8,7 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public sealed class SignIn(
 {
     public sealed record Request(
         [property: Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")] string UserName,
-        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password,
+        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu."), AsTyped] string Password,
         string? TotpCode = null);
 
     /// <summary>
