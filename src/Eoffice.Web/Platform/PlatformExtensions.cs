@@ -105,6 +105,7 @@ public static class PlatformExtensions
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
+        services.AddSafeTextInput(); // after the pages: it places its binder among theirs
 
         services.AddProblemDetails(ProblemDetailsSetup.Configure);
         services.AddExceptionHandler<ApiExceptionHandler>();

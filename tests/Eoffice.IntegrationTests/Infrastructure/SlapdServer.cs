@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Eoffice.IntegrationTests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Eoffice.IntegrationTests.Infrastructure;
 /// folder, the suffix dc=eoffice,dc=test loaded with <c>slapd -T add</c> (slapadd), then <c>slapd -d 0</c> in the
 /// foreground on 127.0.0.1 and a free port. The process is killed and the folder removed when the class is done.
 /// </summary>
-public sealed class SlapdServer : IAsyncLifetime
+public sealed partial class SlapdServer : IAsyncLifetime
 {
     public const string Suffix = "dc=eoffice,dc=test";
 
@@ -85,7 +86,8 @@ public sealed class SlapdServer : IAsyncLifetime
         for (var attempt = 0; ; attempt++)
         {
             Port = FreePort();
-            process = Start(slapd, ["-h", $"ldap://127.0.0.1:{Port}/", "-f", config, "-d", "0"]);
+            // Debug level 256 ("stats"): every operation is logged on standard error, so tests can count binds.
+            process = Start(slapd, ["-h", $"ldap://127.0.0.1:{Port}/", "-f", config, "-d", "256"]);
             if (await WaitForPortAsync(TimeSpan.FromSeconds(15)))
             {
                 return;
@@ -98,6 +100,35 @@ public sealed class SlapdServer : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>
+    /// The simple binds the server has logged so far (a bind is logged when it arrives, before it is answered), read once
+    /// the log has been quiet for a moment, so that lines of operations already answered are in.
+    /// </summary>
+    public async Task<int> BindCountAsync()
+    {
+        var length = -1;
+        for (var quiet = 0; quiet < 3;)
+        {
+            await Task.Delay(100);
+            int now;
+            lock (output)
+            {
+                now = output.Length;
+            }
+
+            quiet = now == length ? quiet + 1 : 0;
+            length = now;
+        }
+
+        lock (output)
+        {
+            return BindLine().Count(output.ToString());
+        }
+    }
+
+    [GeneratedRegex(@"BIND dn=""[^""]*"" method=128")]
+    private static partial Regex BindLine();
 
     public Task DisposeAsync()
     {

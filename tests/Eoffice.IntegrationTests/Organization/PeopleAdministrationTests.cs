@@ -241,7 +241,10 @@ public abstract class PeopleAdministrationTests(EofficeApp app)
         Assert.Contains("id=\"created-user-name\">mtbuoi<", result, StringComparison.Ordinal);
         Assert.Contains("id=\"created-password\"", result, StringComparison.Ordinal);
         Assert.DoesNotContain("created-password", await admin.GetStringAsync("/quan-tri/can-bo/them"), StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.Set<User>().AnyAsync(u => u.UserName == "mtbuoi" && u.MustChangePassword)));
+        var buoi = await app.WithDbAsync(db => db.Set<User>().AsNoTracking().SingleAsync(u => u.UserName == "mtbuoi"));
+        Assert.True(buoi.MustChangePassword);
+        var change = await app.WithDbAsync(db => db.Set<RightsChange>().SingleAsync(c => c.SubjectUserId == buoi.Id));
+        Assert.StartsWith("Cấp vai trò Chuyên viên (phạm vi: ", change.Description, StringComparison.Ordinal);
     }
 
     private async Task<CreatedDto> CreateAsync(HttpClient admin, string fullName, string unitName)

@@ -31,6 +31,16 @@ public sealed class StaffFileTests
     }
 
     [Fact]
+    public void Control_and_bidirectional_characters_in_a_cell_are_removed_and_a_tab_becomes_a_space()
+    {
+        var csv = "Họ và tên,Đơn vị,Chức vụ\nNguyễn\u202E Văn\tAn,Văn phòng\u0007,\u200BChuyên viên\n";
+
+        var row = Assert.Single(StaffFile.Read(Utf8(csv), StaffFileFormat.Csv).Rows);
+
+        Assert.Equal(("Nguyễn Văn An", "Văn phòng", "Chuyên viên"), (row.FullName, row.Unit, row.Position));
+    }
+
+    [Fact]
     public void A_semicolon_separated_file_without_bom_and_with_headers_in_another_case_is_read()
     {
         var csv = "HỌ VÀ TÊN;don vi;Chức vụ\nLê Thị Hoa;Văn phòng;Văn thư";

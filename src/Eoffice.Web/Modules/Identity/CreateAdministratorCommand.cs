@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Audit;
@@ -20,6 +21,7 @@ public sealed class CreateAdministratorCommand(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
     IOrganizationDirectory organization,
+    RoleGrants roleGrants,
     UnitOfWork unitOfWork,
     TimeProvider time) : IConsoleCommand
 {
@@ -63,10 +65,11 @@ public sealed class CreateAdministratorCommand(
         var password = PasswordPolicy.GenerateTemporary();
         var admin = new User(userName, fullName, now, agencyId);
         admin.SetPasswordHash(hasher.HashPassword(admin, password), changedAt: null, mustChange: true);
-        admin.GrantRole(DefaultRoles.Administrator, at: now);
         db.Add(admin);
+        RoleGrants.Grant[] grants = [new(DefaultRoles.Administrator, null, GetPersonRoles.AgencyWide)];
+        await roleGrants.GrantAsync(admin, grants, "tạo từ dòng lệnh", cancellationToken);
         await unitOfWork.CommitAsync(new AuditEvent("identity.administrator.create", "user", admin.Id.ToString(),
-            Details: $"created from the command line{(agencyCode is null ? " (installation administrator)" : $" for agency {agencyCode}")}",
+            Details: $"created from the command line{(agencyCode is null ? " (installation administrator)" : $" for agency {agencyCode}")} | roles {RoleGrants.AuditText(grants)}",
             ActorName: "command-line"), cancellationToken);
 
         await output.WriteLineAsync($"Đã tạo tài khoản quản trị: {userName} ({fullName}).");

@@ -8,12 +8,11 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Modules.Identity;
 
@@ -26,16 +25,16 @@ namespace Eoffice.Web.Modules.Identity;
 /// </summary>
 public sealed class SignIn(
     EofficeDbContext db,
-    IPasswordHasher<User> hasher,
+    PasswordCheck passwords,
+    Lockout lockout,
     Sessions sessions,
     TwoFactorCodes twoFactor,
     IAuditLog audit,
-    IOptions<IdentityOptions> options,
     TimeProvider time)
 {
     public sealed record Request(
         [property: Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")] string UserName,
-        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password,
+        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu."), AsTyped] string Password,
         string? TotpCode = null);
 
     /// <summary>
@@ -59,6 +58,7 @@ public sealed class SignIn(
             .FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null)
         {
+            passwords.IsRight(null, request.Password); // as long as a wrong password takes
             await FailAsync(null, userName, "unknown user", cancellationToken);
             return new Result(false, null, InvalidCredentials);
         }
@@ -68,8 +68,7 @@ public sealed class SignIn(
             return refusal;
         }
 
-        if (string.IsNullOrEmpty(user.PasswordHash)
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
+        if (!passwords.IsRight(user, request.Password))
         {
             return await CountFailureAsync(user, "wrong password", InvalidCredentials, cancellationToken);
         }
@@ -117,8 +116,7 @@ public sealed class SignIn(
         var now = time.GetUtcNow().UtcDateTime;
         if (user.Status != AccountStatus.Active)
         {
-            var passwordRight = password is not null && !string.IsNullOrEmpty(user.PasswordHash)
-                && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+            var passwordRight = password is not null && passwords.IsRight(user, password);
             await FailAsync(user, user.UserName, $"account {user.Status}", cancellationToken);
             return new Result(false, null, passwordRight ? AccountInactive : InvalidCredentials);
         }
@@ -150,21 +148,10 @@ public sealed class SignIn(
         return await SucceedAsync(user, factor, cancellationToken);
     }
 
-    private async Task<Result> CountFailureAsync(User user, string reason, string message, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var locked = user.RecordFailedSignIn(options.Value.LockoutThreshold, now + options.Value.LockoutDuration);
-        await FailAsync(user, user.UserName, reason, cancellationToken);
-        if (!locked)
-        {
-            return new Result(false, null, message);
-        }
-
-        await audit.RecordAsync(new AuditEvent("auth.lockout", "user", user.Id.ToString(), AuditOutcome.Failure,
-            Details: $"{options.Value.LockoutThreshold} consecutive failures; locked until {user.LockedUntil:O}",
-            ActorId: user.Id, ActorName: user.UserName), cancellationToken);
-        return new Result(false, null, LockedMessage(user.LockedUntil!.Value));
-    }
+    private async Task<Result> CountFailureAsync(User user, string reason, string message, CancellationToken cancellationToken) =>
+        await lockout.CountAsync(user, FailureEvent(user, user.UserName, reason), cancellationToken) is { } until
+            ? new Result(false, null, LockedMessage(until))
+            : new Result(false, null, message);
 
     private async Task<Result> SucceedAsync(User user, SecondFactor factor, CancellationToken cancellationToken)
     {
@@ -183,8 +170,10 @@ public sealed class SignIn(
     }
 
     private Task FailAsync(User? user, string userName, string reason, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure,
-            Details: reason, ActorId: user?.Id, ActorName: userName), cancellationToken);
+        audit.RecordAsync(FailureEvent(user, userName, reason), cancellationToken);
+
+    private static AuditEvent FailureEvent(User? user, string userName, string reason) =>
+        new("auth.sign-in", "user", user?.Id.ToString(), AuditOutcome.Failure, Details: reason, ActorId: user?.Id, ActorName: userName);
 }
 
 /// <summary>Ends the current session on the server, records it, and removes the cookie.</summary>

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity.Security;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,10 +23,13 @@ public sealed class ChangePasswordModel(ChangePassword changePassword) : PageMod
 
     public sealed class InputModel
     {
+        [AsTyped]
         public string? CurrentPassword { get; set; }
 
+        [AsTyped]
         public string? NewPassword { get; set; }
 
+        [AsTyped]
         public string? ConfirmPassword { get; set; }
     }
 

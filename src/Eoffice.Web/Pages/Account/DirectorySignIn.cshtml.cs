@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.External;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ public sealed class DirectorySignInModel(SignInWithLdap signIn, ManageExternalPr
     public string? Login { get; set; }
 
     [BindProperty]
+    [AsTyped]
     public string? DirectoryPassword { get; set; }
 
     [BindProperty]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Eoffice.Web.Modules.Identity;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public sealed class SignInModel(SignIn signIn) : PageModel
         public string UserName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
+        [AsTyped]
         public string Password { get; set; } = string.Empty;
     }
 

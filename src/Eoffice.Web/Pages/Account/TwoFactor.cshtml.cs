@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,7 +54,7 @@ public sealed class TwoFactorModel(TwoFactorEnrolment enrolment) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string? password, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDisableAsync([AsTyped] string? password, CancellationToken cancellationToken)
     {
         var (error, principal) = await enrolment.DisableAsync(User, password, cancellationToken);
         if (error is not null)

@@ -64,6 +64,7 @@ public sealed class ExternalProvidersModel(ManageExternalProviders manage) : For
 
         public string? UserNameField { get; set; }
 
+        [AsTyped]
         public string? Secret { get; set; }
 
         public bool ClearSecret { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Eoffice.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,19 +32,22 @@ public sealed class AuditEntry
         Sequence = sequence;
         // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what every database stores and gives back.
         OccurredAt = new DateTime(occurredAt.Ticks - (occurredAt.Ticks % 10), DateTimeKind.Utc);
+        // The text is hashed as it will be stored (the store makes every text safe and NFC), so the chain verifies.
         ActorId = actorId;
-        ActorName = actorName;
-        Action = action;
-        ObjectType = objectType;
-        ObjectId = objectId;
-        ClientAddress = clientAddress;
+        ActorName = Stored(actorName);
+        Action = SafeText.ForStorage(action);
+        ObjectType = SafeText.ForStorage(objectType);
+        ObjectId = Stored(objectId);
+        ClientAddress = Stored(clientAddress);
         Outcome = outcome;
-        Details = details;
+        Details = Stored(details);
         OnBehalfOfId = onBehalfOfId;
-        OnBehalfOfName = onBehalfOfName;
+        OnBehalfOfName = Stored(onBehalfOfName);
         PreviousHash = previousHash;
         Hash = ComputeHash();
     }
+
+    private static string? Stored(string? text) => text is null ? null : SafeText.ForStorage(text);
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Eoffice.Web.Platform.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Eoffice.Web.Platform.Data;
 
 /// <summary>
-/// TCVN 6909:2001: every text that reaches the database is Unicode NFC, whatever keyboard or PDF it came from.
-/// Done once here rather than in every handler.
+/// TCVN 6909:2001: every text that reaches the database is Unicode NFC, whatever keyboard or PDF it came from, and
+/// without control or bidirectional characters (<see cref="SafeText"/>) — also text that came through no request (a
+/// staff file, a directory, a seeder). Done once here rather than in every handler.
 /// </summary>
 public sealed class NfcNormalizationInterceptor : SaveChangesInterceptor
 {
@@ -41,9 +41,9 @@ public sealed class NfcNormalizationInterceptor : SaveChangesInterceptor
             foreach (var property in entry.Properties)
             {
                 if (property.Metadata.ClrType == typeof(string) && property.CurrentValue is string text
-                    && !text.IsNormalized(NormalizationForm.FormC))
+                    && SafeText.ForStorage(text) is var stored && !ReferenceEquals(stored, text))
                 {
-                    property.CurrentValue = VietnameseText.Normalize(text);
+                    property.CurrentValue = stored;
                 }
             }
         }

@@ -121,15 +121,18 @@ public sealed class FileStore(
         return new OpenedFile(file, content);
     }
 
-    /// <summary>The last path segment of what the client sent, NFC, without control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The last path segment of what the client sent, NFC, on one line, without control, bidirectional or other invisible
+    /// characters (<see cref="SafeText"/>: "hoadon\u202Efdp.zip" would display as "hoadonpiz.pdf"), at most 255 characters.
+    /// </summary>
     internal static string CleanFileName(string? fileName)
     {
         var name = (fileName ?? string.Empty).Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var builder = new StringBuilder(name.Length);
-        foreach (var c in VietnameseText.Normalize(name))
+        foreach (var c in VietnameseText.Normalize(SafeText.Clean(name, multiLine: false)))
         {
-            if (!char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
+            if (c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
             {
                 builder.Append(c);
             }

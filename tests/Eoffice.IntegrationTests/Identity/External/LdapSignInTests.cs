@@ -80,6 +80,23 @@ public abstract class LdapSignInTests(EofficeApp app, SlapdServer slapd)
     }
 
     [SlapdFact]
+    public async Task An_unknown_directory_name_costs_the_directory_the_same_binds_as_a_wrong_password()
+    {
+        var mai = SlapdServer.Person("dtmai");
+        var provider = await SearchThenBindProviderAsync();
+        var start = await slapd.BindCountAsync();
+
+        var unknown = await SignInAsync(app.AnonymousClient(), "khongcoai@congvu.eoffice.test", "sai-mat-khau", provider);
+        var afterUnknown = await slapd.BindCountAsync();
+        var wrong = await SignInAsync(app.AnonymousClient(), mai.Mail, "sai-mat-khau", provider);
+        var afterWrong = await slapd.BindCountAsync();
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (unknown.StatusCode, wrong.StatusCode));
+        Assert.Equal((await wrong.Content.ReadFromJsonAsync<ProblemDetails>())!.Title, (await unknown.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal((2, 2), (afterUnknown - start, afterWrong - afterUnknown)); // the service account's, then one for the person
+    }
+
+    [SlapdFact]
     public async Task A_directory_person_without_an_account_is_refused_with_a_clear_message()
     {
         var cuong = SlapdServer.Person("lvcuong");

@@ -1,10 +1,14 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Modules.Organization.Domain;
+using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -189,7 +193,92 @@ public abstract class RoleAssignmentTests(EofficeApp app)
         Assert.Contains("Đã cấp vai trò Lãnh đạo đơn vị (phạm vi: Tổ Thẩm định).", after);
     }
 
+    [DbFact]
+    public async Task Roles_given_with_a_new_account_are_a_rights_change_the_approver_is_warned_of_and_the_audit_names()
+    {
+        var agency = await app.CreateAgencyAsync();
+        var position = await app.AddPositionAsync(agency.Id);
+        var (approverId, approverName) = await app.AddPersonAsync(agency.Id, "Lê Văn Cường");
+        await app.SetRightsApproverAsync(agency.Id, approverId);
+        var admin = await app.SignedInAsAsync(agency.AdminUserName);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/people", new
+        {
+            fullName = "Phạm Văn Quyền", unitId = agency.OfficeId, positionId = position, roles = new[] { DefaultRoles.Administrator, DefaultRoles.Clerk },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var personId = (await response.Content.ReadFromJsonAsync<Created>())!.Person.Id;
+        const string expected = "Cấp vai trò Quản trị hệ thống (phạm vi: toàn cơ quan), Văn thư (phạm vi: toàn cơ quan) cho Phạm Văn Quyền (thêm cán bộ mới)";
+        var change = await app.WithDbAsync(db => db.Set<RightsChange>().SingleAsync(c => c.SubjectUserId == personId));
+        Assert.Equal((expected, (Guid?)agency.Id, (Guid?)agency.AdminId, false), (change.Description, change.AgencyId, change.ChangedBy, change.IsConfirmed));
+        var notice = await app.WithDbAsync(db => db.Set<Notification>().SingleAsync(n => n.UserId == approverId && n.Category == "rights"));
+        Assert.Equal(expected, notice.Body);
+        var approver = await app.SignedInAsAsync(approverName);
+        Assert.Equal(change.Id, Assert.Single((await approver.GetFromJsonAsync<Changes>("/api/v1/rights-changes?pending=true"))!.Items).Id);
+        Assert.Contains("id=\"rights-warning\"", await approver.GetStringAsync("/"));
+        var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().SingleAsync(e => e.Action == "identity.person.create" && e.ObjectId == personId.ToString()));
+        Assert.Contains("roles Quản trị hệ thống [administrator], phạm vi: toàn cơ quan [agency]; Văn thư [clerk]", audited.Details);
+    }
+
+    [DbFact]
+    public async Task Roles_in_a_staff_file_are_rights_changes_the_approver_is_warned_of_once_and_each_audit_entry_names_them()
+    {
+        var agency = await app.CreateAgencyAsync();
+        await app.AddPositionAsync(agency.Id);
+        var (approverId, _) = await app.AddPersonAsync(agency.Id, "Lê Văn Cường");
+        await app.SetRightsApproverAsync(agency.Id, approverId);
+        var admin = await app.SignedInAsAsync(agency.AdminUserName);
+        var csv = "Họ và tên,Đơn vị,Chức vụ,Email,Điện thoại,Tên đăng nhập,Vai trò\n"
+            + "Ngô Văn Nhập,Văn phòng,Chuyên viên,,,,Quản trị hệ thống\n"
+            + "Đinh Thị Tệp,Phòng Kế hoạch - Tài chính,Chuyên viên,,,,Chuyên viên; Văn thư\n"
+            + "Mai Văn Thường,Văn phòng,Chuyên viên,,,,\n";
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+
+        var response = await admin.PostAsync("/api/v1/people/import?format=csv", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var people = await app.WithDbAsync(db => db.Set<User>().AsNoTracking().Where(u => u.AgencyId == agency.Id).ToDictionaryAsync(u => u.FullName, u => u.Id));
+        var changes = await app.WithDbAsync(db => db.Set<RightsChange>().AsNoTracking().Where(c => c.AgencyId == agency.Id).ToDictionaryAsync(c => c.SubjectUserId, c => c.Description));
+        Assert.Equal("Cấp vai trò Quản trị hệ thống (phạm vi: toàn cơ quan) cho Ngô Văn Nhập (nhập danh sách cán bộ, dòng 2)", changes[people["Ngô Văn Nhập"]]);
+        Assert.Equal("Cấp vai trò Chuyên viên (phạm vi: Phòng Kế hoạch - Tài chính), Văn thư (phạm vi: toàn cơ quan) cho Đinh Thị Tệp (nhập danh sách cán bộ, dòng 3)",
+            changes[people["Đinh Thị Tệp"]]);
+        Assert.False(changes.ContainsKey(people["Mai Văn Thường"]));
+        var notice = await app.WithDbAsync(db => db.Set<Notification>().SingleAsync(n => n.UserId == approverId && n.Category == "rights"));
+        Assert.StartsWith("2 thay đổi quyền, trong đó: Cấp vai trò Quản trị hệ thống", notice.Body, StringComparison.Ordinal);
+        var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "identity.person.create").ToListAsync());
+        Assert.Contains("roles Quản trị hệ thống [administrator], phạm vi: toàn cơ quan [agency] | import row 2",
+            audited.Single(e => e.ObjectId == people["Ngô Văn Nhập"].ToString()).Details);
+        Assert.Contains($"roles Chuyên viên [specialist], phạm vi: Phòng Kế hoạch - Tài chính [{agency.DepartmentId}]; Văn thư [clerk]",
+            audited.Single(e => e.ObjectId == people["Đinh Thị Tệp"].ToString()).Details);
+        Assert.Contains("roles none", audited.Single(e => e.ObjectId == people["Mai Văn Thường"].ToString()).Details);
+    }
+
+    [DbFact]
+    public async Task An_administrator_created_from_the_command_line_is_a_rights_change_of_their_agency()
+    {
+        var agency = await app.CreateAgencyAsync();
+        var (approverId, _) = await app.AddPersonAsync(agency.Id, "Lê Văn Cường");
+        await app.SetRightsApproverAsync(agency.Id, approverId);
+        var code = await app.WithDbAsync(db => db.Set<Agency>().Where(a => a.Id == agency.Id).Select(a => a.Code).SingleAsync());
+
+        var exit = await app.WithServiceAsync<IEnumerable<IConsoleCommand>, int>(commands =>
+            commands.Single(c => c.Name == "create-admin").RunAsync(["--name", "Vương Văn Lệnh", "--agency", code], TextWriter.Null, CancellationToken.None));
+
+        Assert.Equal(0, exit);
+        var adminId = await app.WithDbAsync(db => db.Set<User>().Where(u => u.FullName == "Vương Văn Lệnh").Select(u => u.Id).SingleAsync());
+        var change = await app.WithDbAsync(db => db.Set<RightsChange>().SingleAsync(c => c.SubjectUserId == adminId));
+        Assert.Equal(("Cấp vai trò Quản trị hệ thống (phạm vi: toàn cơ quan) cho Vương Văn Lệnh (tạo từ dòng lệnh)", (Guid?)agency.Id),
+            (change.Description, change.AgencyId));
+        Assert.True(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.UserId == approverId && n.Body == change.Description)));
+    }
+
     private sealed record Me(Guid Id, List<string> Roles, List<string> Permissions);
+
+    private sealed record Created(Person Person);
+
+    private sealed record Person(Guid Id);
 
     private sealed record Assignment(Guid Id, string RoleCode, string RoleName, Guid? ScopeUnitId, string ScopeName);
 

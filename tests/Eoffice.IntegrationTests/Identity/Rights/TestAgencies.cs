@@ -62,6 +62,18 @@ public static partial class TestAgencies
         return (user.Id, userName);
     }
 
+    /// <summary>A position of the agency, to place new people in.</summary>
+    public static async Task<Guid> AddPositionAsync(this EofficeApp app, Guid agencyId, string name = "Chuyên viên")
+    {
+        var position = new Position(agencyId, name, false, 10);
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(position);
+            await db.SaveChangesAsync();
+        });
+        return position.Id;
+    }
+
     public static Task SetRightsApproverAsync(this EofficeApp app, Guid agencyId, Guid? approverId) =>
         app.WithDbAsync(async db =>
         {

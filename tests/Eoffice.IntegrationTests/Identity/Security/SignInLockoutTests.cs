@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Platform.Audit;
 
@@ -32,6 +34,43 @@ public abstract class SignInLockoutTests(EofficeApp app, ManualClock clock)
         Assert.Equal(5, audit.Count(e => e.Action == "auth.sign-in" && e.Outcome == AuditOutcome.Failure && e.Details == "wrong password"));
         Assert.Single(audit, e => e.Action == "auth.lockout");
         Assert.Contains(audit, e => e.Action == "auth.sign-in" && e.Details == "account locked");
+    }
+
+    [DbFact]
+    public async Task Wrong_current_passwords_on_the_api_and_the_change_page_count_towards_the_lockout_and_the_fifth_locks_the_account()
+    {
+        clock.Set(DateTimeOffset.UtcNow);
+        var (id, userName) = await app.CreateUserAsync("Vũ Văn Đoán");
+        var session = await app.SignedInAsAsync(userName);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = await session.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Sai@12345", newPassword = "Mat-khau-moi@2027" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Equal("Mật khẩu hiện tại không đúng.", await CurrentPasswordErrorAsync(wrong));
+        }
+
+        var page = await session.GetStringAsync("/doi-mat-khau");
+        var onThePage = await session.PostAsync("/doi-mat-khau", Organization.OrganizationTestKit.Form(page,
+            ("Input.CurrentPassword", "Sai@12345"), ("Input.NewPassword", "Mat-khau-moi@2027"), ("Input.ConfirmPassword", "Mat-khau-moi@2027")));
+        Assert.Contains("Mật khẩu hiện tại không đúng.", await onThePage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, (await app.UserAsync(id)).FailedSignInCount);
+
+        var fifth = await session.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Sai@12345", newPassword = "Mat-khau-moi@2027" });
+
+        Assert.StartsWith("Tài khoản tạm khóa do nhập sai nhiều lần.", await CurrentPasswordErrorAsync(fifth), StringComparison.Ordinal);
+        Assert.True((await app.UserAsync(id)).LockedUntil > clock.GetUtcNow().UtcDateTime.AddHours(11));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/me")).StatusCode);
+        Assert.StartsWith("Tài khoản tạm khóa", await (await app.Client().SignInAsync(userName, TestAccounts.Password)).TitleAsync(), StringComparison.Ordinal);
+        var audit = await app.AuditOfAsync(id);
+        Assert.Equal(5, audit.Count(e => e.Action == "account.password.change" && e.Outcome == AuditOutcome.Failure && e.Details == "wrong current password"));
+        Assert.Single(audit, e => e.Action == "auth.lockout");
+    }
+
+    private static async Task<string?> CurrentPasswordErrorAsync(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("errors").GetProperty("currentPassword")[0].GetString();
     }
 
     [DbFact]

@@ -175,6 +175,9 @@ public sealed class User
         return false;
     }
 
+    /// <summary>The person proved their password again (a password change): consecutive failures count from zero.</summary>
+    public void ResetFailedSignIns() => FailedSignInCount = 0;
+
     public void Unlock()
     {
         LockedUntil = null;

@@ -66,6 +66,7 @@ public sealed class LdapDirectory(ILogger<LdapDirectory> logger)
                 var found = Search(connection, provider.SearchBase ?? string.Empty, SearchScope.Subtree, filter, provider, sizeLimit: 2);
                 if (found.Count != 1)
                 {
+                    BindAsNobody(connection, provider, password);
                     return DirectoryCheck.Refused(found.Count == 0 ? "no directory entry matches" : "several directory entries match");
                 }
 
@@ -114,6 +115,24 @@ public sealed class LdapDirectory(ILogger<LdapDirectory> logger)
         {
             logger.LogError(ex, "The LDAP client library is missing; install libldap (Debian: apt-get install libldap-2.5-0)");
             return DirectoryCheck.Unavailable("the LDAP client library (libldap-2.5-0) is not installed on the server");
+        }
+    }
+
+    /// <summary>
+    /// An unknown name still costs the bind a wrong password costs — to an entry that cannot exist, which the directory
+    /// refuses — so that the answer's timing does not tell which names the directory holds.
+    /// </summary>
+    private static void BindAsNobody(LdapConnection connection, ExternalSignInProvider provider, string password)
+    {
+        try
+        {
+            connection.AuthType = AuthType.Basic;
+            var nobody = $"cn=eoffice-no-such-entry-{Guid.NewGuid():N}";
+            connection.Bind(new NetworkCredential(provider.SearchBase is { Length: > 0 } under ? $"{nobody},{under}" : nobody, password));
+        }
+        catch (LdapException)
+        {
+            // Refused, as it must be.
         }
     }
 

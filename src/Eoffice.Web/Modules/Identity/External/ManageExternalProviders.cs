@@ -29,7 +29,7 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
         string? BindDnTemplate = null, string? SearchBase = null, string? SearchFilter = null, string? ServiceDn = null,
         string? Authority = null, string? ClientId = null, string? Scopes = null,
         string? EmailField = null, string? NameField = null, string? UserNameField = null,
-        string? Secret = null, bool ClearSecret = false);
+        [property: AsTyped] string? Secret = null, bool ClearSecret = false);
 
     /// <summary>The enabled providers, for the sign-in page.</summary>
     public sealed record SignInOption(Guid Id, ExternalProviderKind Kind, string DisplayName);

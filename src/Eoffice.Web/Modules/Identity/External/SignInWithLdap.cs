@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using System.ComponentModel.DataAnnotations;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public sealed class SignInWithLdap(EofficeDbContext db, LdapDirectory directory,
     /// <summary>E-mail or directory user name, password, and the provider: its id, or "ldap" / empty for the first enabled LDAP provider.</summary>
     public sealed record Request(
         [property: Required(ErrorMessage = "Vui lòng nhập thư công vụ hoặc tên đăng nhập.")] string UserName,
-        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu.")] string Password,
+        [property: Required(ErrorMessage = "Vui lòng nhập mật khẩu."), AsTyped] string Password,
         string? Provider = null);
 
     public async Task<ExternalSignInResult> HandleAsync(Request request, CancellationToken cancellationToken)

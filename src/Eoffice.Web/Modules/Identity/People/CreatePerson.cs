@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
@@ -23,6 +24,7 @@ public sealed class CreatePerson(
     PeopleScope scope,
     Placement placement,
     IPasswordHasher<User> hasher,
+    RoleGrants roleGrants,
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -108,10 +110,8 @@ public sealed class CreatePerson(
             Phone = PersonRules.Clean(request.Phone),
         };
         user.PlaceIn(agencyId, unit!.Id, position!.Id);
-        foreach (var role in (request.Roles ?? []).Select(PersonRules.ParseRole).Distinct())
-        {
-            user.GrantRole(role!, PersonRules.ScopeFor(role!, unit), now, scope.CurrentUserId);
-        }
+        var grants = PersonRules.GrantsFor((request.Roles ?? []).Select(r => PersonRules.ParseRole(r)!), unit);
+        await roleGrants.GrantAsync(user, grants, "thêm cán bộ mới", cancellationToken);
 
         var temporaryPassword = PasswordPolicy.GenerateTemporary();
         user.SetPasswordHash(hasher.HashPassword(user, temporaryPassword), changedAt: null, mustChange: true);
@@ -120,8 +120,7 @@ public sealed class CreatePerson(
         try
         {
             await unitOfWork.CommitAsync(new AuditEvent("identity.person.create", "user", user.Id.ToString(),
-                Details: $"{user.UserName} | {user.FullName} | unit {unit.Name} | position {position.Name} | roles {string.Join(",", user.RoleAssignments.Select(r => r.RoleCode))}"),
-                cancellationToken);
+                Details: PersonRules.CreatedDetails(user, unit, position, grants)), cancellationToken);
         }
         catch (DbUpdateException)
         {

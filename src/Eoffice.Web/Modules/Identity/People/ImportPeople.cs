@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
@@ -36,6 +37,7 @@ public sealed class ImportPeople(
     PeopleScope scope,
     IOrganizationDirectory organization,
     IPasswordHasher<User> hasher,
+    RoleGrants roleGrants,
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -65,7 +67,7 @@ public sealed class ImportPeople(
 
         // Hash before the commit: it is the slow part and needs no lock.
         var now = time.GetUtcNow().UtcDateTime;
-        var created = new List<(RowPlan Plan, User User, string Password)>();
+        var created = new List<(RowPlan Plan, User User, string Password, IReadOnlyList<RoleGrants.Grant> Grants)>();
         foreach (var plan in plans)
         {
             var user = new User(plan.UserName!, plan.Row.FullName, now, agencyId)
@@ -74,20 +76,17 @@ public sealed class ImportPeople(
                 Phone = PersonRules.Clean(plan.Row.Phone),
             };
             user.PlaceIn(agencyId, plan.Unit!.Id, plan.Position!.Id);
-            foreach (var role in plan.Roles)
-            {
-                user.GrantRole(role, PersonRules.ScopeFor(role, plan.Unit), now, scope.CurrentUserId);
-            }
-
             var password = PasswordPolicy.GenerateTemporary();
             user.SetPasswordHash(hasher.HashPassword(user, password), changedAt: null, mustChange: true);
-            created.Add((plan, user, password));
+            created.Add((plan, user, password, PersonRules.GrantsFor(plan.Roles, plan.Unit)));
         }
 
         db.AddRange(created.Select(c => c.User));
+        await roleGrants.GrantAllAsync(
+            created.Select(c => new RoleGrants.PersonGrants(c.User, c.Grants, $"nhập danh sách cán bộ, dòng {c.Plan.Row.RowNumber}")).ToList(), cancellationToken);
         var entries = created
             .Select(c => new AuditEvent("identity.person.create", "user", c.User.Id.ToString(),
-                Details: $"{c.User.UserName} | {c.User.FullName} | unit {c.Plan.Unit!.Name} | position {c.Plan.Position!.Name} | import row {c.Plan.Row.RowNumber}"))
+                Details: $"{PersonRules.CreatedDetails(c.User, c.Plan.Unit!, c.Plan.Position!, c.Grants)} | import row {c.Plan.Row.RowNumber}"))
             .Append(new AuditEvent("identity.people.import", "agency", agencyId.ToString(),
                 Details: $"{created.Count} people from a {format.ToString().ToLowerInvariant()} file"))
             .ToList();

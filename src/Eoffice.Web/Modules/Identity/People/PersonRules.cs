@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Identity.Rights;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
@@ -59,6 +60,16 @@ public static partial class PersonRules
         DefaultRoles.Clerk when unit is { HasOwnClerk: true } => unit.Id,
         _ => null,
     };
+
+    /// <summary>The roles a person is given with their placement in <paramref name="unit"/>, each with its scope (<see cref="ScopeFor"/>).</summary>
+    public static IReadOnlyList<RoleGrants.Grant> GrantsFor(IEnumerable<string> roles, UnitInfo unit) =>
+        roles.Distinct().Select(role => ScopeFor(role, unit) is { } scope
+            ? new RoleGrants.Grant(role, scope, unit.Name)
+            : new RoleGrants.Grant(role, null, GetPersonRoles.AgencyWide)).ToList();
+
+    /// <summary>The audit details of a new account: names, placement and every role granted with it.</summary>
+    public static string CreatedDetails(User user, UnitInfo unit, PositionInfo position, IEnumerable<RoleGrants.Grant> grants) =>
+        $"{user.UserName} | {user.FullName} | unit {unit.Name} | position {position.Name} | roles {RoleGrants.AuditText(grants)}";
 
     /// <summary>All user names that start like <paramref name="root"/>: the ones a generated name may collide with.</summary>
     public static async Task<HashSet<string>> NamesStartingWithAsync(EofficeDbContext db, string root, CancellationToken cancellationToken) =>

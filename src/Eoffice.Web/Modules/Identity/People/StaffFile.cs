@@ -76,7 +76,9 @@ public static class StaffFile
         var rows = new List<StaffRow>();
         foreach (var (rowNumber, cells) in table.Skip(1))
         {
-            string Cell(string column) => indexes[column] is var i && i >= 0 && i < cells.Count ? VietnameseText.Normalize(cells[i]).Trim() : string.Empty;
+            string Cell(string column) => indexes[column] is var i && i >= 0 && i < cells.Count
+                ? VietnameseText.Normalize(SafeText.Clean(cells[i], multiLine: false)).Trim()
+                : string.Empty;
             var row = new StaffRow(rowNumber, Cell(FullNameColumn), Cell(UnitColumn), Cell(PositionColumn), Cell(EmailColumn),
                 Cell(PhoneColumn), Cell(UserNameColumn), Cell(RolesColumn));
             if (row is { FullName: "", Unit: "", Position: "", Email: "", Phone: "", UserName: "", Roles: "" })

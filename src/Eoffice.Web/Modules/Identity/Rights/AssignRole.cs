@@ -18,10 +18,8 @@ namespace Eoffice.Web.Modules.Identity.Rights;
 public sealed class AssignRole(
     AgencyPeople people,
     IOrganizationDirectory directory,
-    RightsApproval approval,
-    UnitOfWork unitOfWork,
-    ICurrentUser currentUser,
-    TimeProvider time)
+    RoleGrants grants,
+    UnitOfWork unitOfWork)
 {
     /// <summary><c>RoleCode</c>: one of <see cref="DefaultRoles.All"/>; <c>ScopeUnitId</c>: a unit of the person's agency, or none for the whole agency.</summary>
     public sealed record Request(string? RoleCode, Guid? ScopeUnitId) : IValidatableRequest
@@ -72,12 +70,11 @@ public sealed class AssignRole(
             throw RuleException.Conflict("Cán bộ đã có vai trò này với phạm vi này.", "roleCode");
         }
 
-        var assignment = person.GrantRole(roleCode, request.ScopeUnitId, time.GetUtcNow().UtcDateTime, currentUser.Id);
-        var roleName = GetPersonRoles.RoleName(roleCode);
-        await approval.RecordAsync(person, $"Cấp vai trò {roleName} (phạm vi: {scopeName}) cho {person.FullName}", cancellationToken);
-        await unitOfWork.CommitAsync(new AuditEvent("identity.role.grant", "user", person.Id.ToString(),
-            Details: $"Cấp vai trò {roleName} [{roleCode}], phạm vi: {scopeName} [{request.ScopeUnitId?.ToString() ?? "agency"}]"), cancellationToken);
-        return new RoleAssignmentDto(assignment.Id, roleCode, roleName, request.ScopeUnitId, scopeName, assignment.GrantedAt);
+        var grant = new RoleGrants.Grant(roleCode, request.ScopeUnitId, scopeName);
+        var assignment = (await grants.GrantAsync(person, [grant], occasion: null, cancellationToken))[0];
+        await unitOfWork.CommitAsync(new AuditEvent("identity.role.grant", "user", person.Id.ToString(), Details: $"Cấp vai trò {grant.AuditText}"),
+            cancellationToken);
+        return new RoleAssignmentDto(assignment.Id, roleCode, grant.RoleName, request.ScopeUnitId, scopeName, assignment.GrantedAt);
     }
 
     internal static void Map(RouteGroupBuilder people) =>

@@ -22,16 +22,31 @@ public sealed class RightsApproval(EofficeDbContext db, IOrganizationDirectory d
     /// Records the change in the current unit of work and warns whoever must confirm it. Saved (and notified) with the
     /// caller's change: a rolled-back change leaves no warning behind.
     /// </summary>
-    public async Task<RightsChange> RecordAsync(User subject, string description, CancellationToken cancellationToken)
-    {
-        var change = new RightsChange(subject.AgencyId, subject.Id, description, time.GetUtcNow().UtcDateTime, currentUser.Id);
-        db.Add(change);
-        foreach (var recipient in await ReviewersAsync(subject.AgencyId, cancellationToken))
-        {
-            await notifier.NotifyAsync(recipient, "Thay đổi quyền cần xác nhận", description, PageLink, NotificationCategory, cancellationToken);
-        }
+    public Task RecordAsync(User subject, string description, CancellationToken cancellationToken) =>
+        RecordAsync([(subject, description)], cancellationToken);
 
-        return change;
+    /// <summary>
+    /// Records several changes (one per person, as an import makes them) and warns each reviewer once for all of them.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<(User Subject, string Description)> changes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var agency in changes.GroupBy(c => c.Subject.AgencyId))
+        {
+            var descriptions = agency.Select(c => c.Description).ToList();
+            foreach (var (subject, description) in agency)
+            {
+                db.Add(new RightsChange(subject.AgencyId, subject.Id, description, now, currentUser.Id));
+            }
+
+            var body = descriptions.Count == 1
+                ? descriptions[0]
+                : $"{descriptions.Count} thay đổi quyền, trong đó: {descriptions[0]}; …";
+            foreach (var recipient in await ReviewersAsync(agency.Key, cancellationToken))
+            {
+                await notifier.NotifyAsync(recipient, "Thay đổi quyền cần xác nhận", body, PageLink, NotificationCategory, cancellationToken);
+            }
+        }
     }
 
     /// <summary>The agency's designated approver if their account is active, else <c>null</c>.</summary>

@@ -13,6 +13,7 @@ public static class RightsRegistration
     {
         services.AddScoped<AgencyPeople>();
         services.AddScoped<RightsApproval>();
+        services.AddScoped<RoleGrants>();
         services.AddScoped<GetPersonRoles>();
         services.AddScoped<AssignRole>();
         services.AddScoped<RevokeRole>();

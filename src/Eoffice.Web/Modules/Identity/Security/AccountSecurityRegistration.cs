@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace Eoffice.Web.Modules.Identity.Security;
 
-/// <summary>Registration of account security: two-factor sign-in, access tokens, password rules, inactivity.</summary>
+/// <summary>Registration of account security: password checks and lockout, two-factor sign-in, access tokens, password rules, inactivity.</summary>
 public static class AccountSecurityRegistration
 {
     public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
     {
+        services.AddSingleton<PasswordCheck>();
+        services.AddScoped<Lockout>();
         services.AddScoped<TwoFactorCodes>();
         services.AddScoped<TwoFactorEnrolment>();
         services.AddScoped<ChangePassword>();

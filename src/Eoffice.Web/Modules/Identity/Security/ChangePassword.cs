@@ -15,13 +15,15 @@ namespace Eoffice.Web.Modules.Identity.Security;
 /// A person changes their own password (<c>/doi-mat-khau</c>, <c>POST /api/v1/me/password</c>): the current password,
 /// then a new one that follows <see cref="PasswordPolicy"/>. Every replaced password goes to the history; administrators
 /// may not reuse their last <see cref="IdentityOptions.AdministratorPasswordHistory"/> passwords (QCVN 12:2026/BCA).
-/// The current session continues under the new security stamp; the person's other sessions end.
+/// The current session continues under the new security stamp; the person's other sessions end. A wrong current password
+/// counts towards the lockout as a wrong password at sign-in does (<see cref="Lockout"/>); a change resets the count.
 /// </summary>
 public sealed class ChangePassword(
     EofficeDbContext db,
     IPasswordHasher<User> hasher,
+    PasswordCheck passwords,
+    Lockout lockout,
     Sessions sessions,
-    IAuditLog audit,
     UnitOfWork unitOfWork,
     IOptions<IdentityOptions> options,
     TimeProvider time)
@@ -42,12 +44,11 @@ public sealed class ChangePassword(
             ?? throw RuleException.NotFound();
 
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(user.PasswordHash)
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        if (!passwords.IsRight(user, request.CurrentPassword))
         {
-            errors["currentPassword"] = ["Mật khẩu hiện tại không đúng."];
-            await audit.RecordAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(), AuditOutcome.Failure,
+            var lockedUntil = await lockout.CountAsync(user, new AuditEvent("account.password.change", "user", user.Id.ToString(), AuditOutcome.Failure,
                 Details: "wrong current password"), cancellationToken);
+            errors["currentPassword"] = [lockedUntil is { } until ? SignIn.LockedMessage(until) : "Mật khẩu hiện tại không đúng."];
             return new Result(errors, null);
         }
 
@@ -82,6 +83,7 @@ public sealed class ChangePassword(
         var reason = AccountRequirements.PasswordExpired(user, now, options.Value) ? "expired password replaced"
             : user.MustChangePassword ? "temporary password replaced" : null;
         Replace(db, user, hasher.HashPassword(user, newPassword), now, mustChange: false);
+        user.ResetFailedSignIns();
         await unitOfWork.CommitAsync(new AuditEvent("account.password.change", "user", user.Id.ToString(), Details: reason), cancellationToken);
         return new Result(errors, sessions.CreatePrincipal(user, sessionId));
     }

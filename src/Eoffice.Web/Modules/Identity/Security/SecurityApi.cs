@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,13 +16,13 @@ public static class SecurityApi
     /// <summary>Policy: the request comes from a signed-in session (cookie), not from an access token.</summary>
     public const string InteractiveSession = "interactive-session";
 
-    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+    public sealed record ChangePasswordRequest([property: AsTyped] string? CurrentPassword, [property: AsTyped] string? NewPassword);
 
     public sealed record CreateTokenRequest(string? Name, DateTime? ExpiresAt);
 
     public sealed record ConfirmTwoFactorRequest(string? EnrolmentToken, string? Code);
 
-    public sealed record PasswordRequest(string? Password);
+    public sealed record PasswordRequest([property: AsTyped] string? Password);
 
     public sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);
 

@@ -5,7 +5,6 @@ using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
@@ -19,9 +18,9 @@ namespace Eoffice.Web.Modules.Identity.Security;
 public sealed class TwoFactorEnrolment(
     EofficeDbContext db,
     TwoFactorCodes codes,
-    IPasswordHasher<User> hasher,
+    PasswordCheck passwords,
+    Lockout lockout,
     Sessions sessions,
-    IAuditLog audit,
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -63,7 +62,7 @@ public sealed class TwoFactorEnrolment(
         return new Confirmation(null, recovery, sessions.CreatePrincipal(user, sessionId));
     }
 
-    /// <summary>Turns two-factor sign-in off after checking the password; refused for administrators.</summary>
+    /// <summary>Turns two-factor sign-in off after checking the password (a wrong one counts towards the lockout); refused for administrators.</summary>
     public async Task<(string? Error, ClaimsPrincipal? Principal)> DisableAsync(ClaimsPrincipal principal, string? password, CancellationToken cancellationToken)
     {
         var (user, sessionId) = await LoadAsync(principal, cancellationToken);
@@ -72,11 +71,11 @@ public sealed class TwoFactorEnrolment(
             return ("Tài khoản quản trị bắt buộc dùng xác thực hai lớp, không thể tắt.", null);
         }
 
-        if (string.IsNullOrEmpty(password) || string.IsNullOrEmpty(user.PasswordHash)
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (!passwords.IsRight(user, password))
         {
-            await audit.RecordAsync(new AuditEvent("account.two-factor.disable", "user", user.Id.ToString(), AuditOutcome.Failure, Details: "wrong password"), cancellationToken);
-            return ("Mật khẩu không đúng.", null);
+            var lockedUntil = await lockout.CountAsync(user,
+                new AuditEvent("account.two-factor.disable", "user", user.Id.ToString(), AuditOutcome.Failure, Details: "wrong password"), cancellationToken);
+            return (lockedUntil is { } until ? SignIn.LockedMessage(until) : "Mật khẩu không đúng.", null);
         }
 
         if (!user.TwoFactorEnabled)
