@@ -166,6 +166,7 @@ public static class PlatformExtensions
     {
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseWhen(context => context.Request.IsApiRequest(), api => api.UseStatusCodePages(ProblemDetailsSetup.WriteStatusProblemAsync));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
