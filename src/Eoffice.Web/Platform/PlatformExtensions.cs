@@ -107,6 +107,9 @@ public static class PlatformExtensions
             .AddDataAnnotationsLocalization();
 
         services.AddProblemDetails(ProblemDetailsSetup.Configure);
+        // A query value the binding cannot read (a number too large, a malformed guid or date) throws, and is answered
+        // with a 400 ProblemDetails saying which parameter, as in Development, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddSignalR();
@@ -174,6 +177,7 @@ public static class PlatformExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<DateParameterCheck>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

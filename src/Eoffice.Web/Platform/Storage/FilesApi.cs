@@ -192,6 +192,16 @@ public static class FilesApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data không hợp lệ.");
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader found the body's end before the closing boundary: a truncated request, not a failing disk.
+            if (await http.Request.Body.ReadAsync(new byte[1], cancellationToken) != 0)
+            {
+                throw;
+            }
+
+            return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data bị cắt cụt (thiếu phần cuối hoặc ranh giới kết thúc). Hãy tải lại tệp.");
+        }
 
         if (staged.Count == 0)
         {

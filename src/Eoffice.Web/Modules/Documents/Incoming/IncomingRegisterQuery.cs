@@ -57,8 +57,8 @@ public sealed class IncomingRegisterQuery(EofficeDbContext db, IncomingAccessCon
     /// <summary>Rows of a register between two arrival dates; call <see cref="AuthorizeAsync"/> first.</summary>
     public IAsyncEnumerable<IncomingRegisterRow> RowsAsync(Guid registerId, DateOnly from, DateOnly to)
     {
-        var start = VietnamTime.ToUtc(from, TimeOnly.MinValue).UtcDateTime;
-        var end = VietnamTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var start = VietnamTime.StartOfDayUtc(from);
+        var end = VietnamTime.EndOfDayUtc(to);
         return db.Set<IncomingDocument>().AsNoTracking()
             .Where(d => d.RegisterId == registerId && d.ArrivalAt >= start && d.ArrivalAt < end)
             .OrderBy(d => d.Year).ThenBy(d => d.ArrivalNumber)
