@@ -79,7 +79,7 @@ public static class PlatformExtensions
             options.Cookie.Name = "eoffice.af";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.HeaderName = "X-CSRF-TOKEN";
+            options.HeaderName = RequestForgeryGuard.HeaderName;
         });
 
         services.AddLocalization();
@@ -175,6 +175,7 @@ public static class PlatformExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RequestForgeryGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<DateParameterCheck>();

@@ -23,9 +23,11 @@ public abstract class GeneratedClientTests(EofficeApp app)
 
     private async Task<object> SignedInAsync(GeneratedClient generated, string userName)
     {
-        var client = generated.For(app.AnonymousClient()); // cookies handled: the session of this client
+        var http = app.AnonymousClient();
+        var client = generated.For(http); // cookies handled: the session of this client
         var me = await CallAsync(client, "SignIn", Json(("body", Json(("userName", userName), ("password", IncomingTestKit.DemoPassword)))));
         Assert.Equal(userName, Read(me, "userName"));
+        await http.WithAntiforgeryTokenAsync(); // a cookie session's writes carry the token (ADR 0017)
         return client;
     }
 
