@@ -79,6 +79,7 @@ public static class PlatformExtensions
             options.Cookie.Name = "eoffice.af";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.HeaderName = RequestForgeryGuard.HeaderName;
         });
 
@@ -110,6 +111,7 @@ public static class PlatformExtensions
         // A query value the binding cannot read (a number too large, a malformed guid or date) throws, and is answered
         // with a 400 ProblemDetails saying which parameter, as in Development, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddEofficeReverseProxy();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddSignalR();
@@ -167,6 +169,7 @@ public static class PlatformExtensions
 
     public static WebApplication UseEofficePlatform(this WebApplication app)
     {
+        app.UseEofficeReverseProxy();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseWhen(context => context.Request.IsApiRequest(), api => api.UseStatusCodePages(ProblemDetailsSetup.WriteStatusProblemAsync));
@@ -180,7 +183,12 @@ public static class PlatformExtensions
         app.UseAntiforgery();
         app.UseMiddleware<DateParameterCheck>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        if (!app.Services.GetRequiredService<IOptions<EofficeOptions>>().Value.ServesOpenApiWithoutSignIn(app.Environment))
+        {
+            openApi.RequireAuthorization();
+        }
+
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         app.MapRazorPages();

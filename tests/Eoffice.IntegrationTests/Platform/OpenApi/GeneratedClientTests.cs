@@ -41,7 +41,7 @@ public abstract class GeneratedClientTests(EofficeApp app)
     [DbFact]
     public async Task A_client_generated_from_the_document_registers_an_uploaded_scan_presents_and_forwards_it()
     {
-        var document = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        var document = await (await app.SignedInClientAsync()).GetStringAsync("/openapi/v1.json");
         var generated = await GenerateAsync(document);
 
         // The clerk uploads the scan (antiforgery header from the token endpoint, as a cookie session must) …
