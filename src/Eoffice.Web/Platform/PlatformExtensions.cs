@@ -79,7 +79,8 @@ public static class PlatformExtensions
             options.Cookie.Name = "eoffice.af";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.HeaderName = "X-CSRF-TOKEN";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.HeaderName = RequestForgeryGuard.HeaderName;
         });
 
         services.AddLocalization();
@@ -108,6 +109,10 @@ public static class PlatformExtensions
         services.AddSafeTextInput(); // after the pages: it places its binder among theirs
 
         services.AddProblemDetails(ProblemDetailsSetup.Configure);
+        // A query value the binding cannot read (a number too large, a malformed guid or date) throws, and is answered
+        // with a 400 ProblemDetails saying which parameter, as in Development, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddEofficeReverseProxy();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddSignalR();
@@ -165,17 +170,26 @@ public static class PlatformExtensions
 
     public static WebApplication UseEofficePlatform(this WebApplication app)
     {
+        app.UseEofficeReverseProxy();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseWhen(context => context.Request.IsApiRequest(), api => api.UseStatusCodePages(ProblemDetailsSetup.WriteStatusProblemAsync));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RequestForgeryGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<DateParameterCheck>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        if (!app.Services.GetRequiredService<IOptions<EofficeOptions>>().Value.ServesOpenApiWithoutSignIn(app.Environment))
+        {
+            openApi.RequireAuthorization();
+        }
+
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         app.MapRazorPages();

@@ -95,7 +95,10 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
-    /// <summary>An HTTP client that is signed in as <paramref name="userName"/> (cookie session through the public API).</summary>
+    /// <summary>
+    /// An HTTP client that is signed in as <paramref name="userName"/> (cookie session through the public API) and, as the
+    /// site's scripts do, sends the session's antiforgery token with every request.
+    /// </summary>
     public async Task<HttpClient> SignedInClientAsync(
         string userName = SeedAdministrator.DemoAdministratorUserName,
         string password = SeedAdministrator.DemoPassword)
@@ -103,7 +106,7 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password });
         response.EnsureSuccessStatusCode();
-        return client;
+        return await client.WithAntiforgeryTokenAsync();
     }
 
     public HttpClient AnonymousClient() =>

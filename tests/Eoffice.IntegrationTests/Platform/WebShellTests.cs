@@ -107,13 +107,22 @@ public abstract partial class WebShellTests(EofficeApp app)
     [DbFact]
     public async Task The_openapi_document_describes_the_v1_api()
     {
-        var json = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        var json = await (await app.SignedInClientAsync()).GetStringAsync("/openapi/v1.json");
         using var document = JsonDocument.Parse(json);
 
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/auth/sign-in", out _));
         Assert.True(paths.TryGetProperty("/api/v1/audit/verify", out _));
         Assert.Equal("eOffice API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [DbFact]
+    public async Task Outside_development_the_openapi_document_needs_a_sign_in_unless_configured()
+    {
+        var response = await app.AnonymousClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dang-nhap", response.Headers.Location?.AbsolutePath);
     }
 
     [DbFact]

@@ -29,7 +29,7 @@ public sealed class AccessTokensModel(AccessTokens tokens) : FormPageModel
 
         public DateOnly? ExpiresAt { get; set; }
 
-        public DateTime? ExpiresAtUtc => ExpiresAt is { } day ? VietnamTime.ToUtc(day.AddDays(1), TimeOnly.MinValue).UtcDateTime : null;
+        public DateTime? ExpiresAtUtc => ExpiresAt is { } day ? VietnamTime.EndOfDayUtc(day) : null;
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);

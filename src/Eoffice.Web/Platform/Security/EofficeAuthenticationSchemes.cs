@@ -19,4 +19,8 @@ public static class EofficeAuthenticationSchemes
     /// <summary>The scheme that should authenticate <paramref name="context"/>.</summary>
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? AccessToken : Cookie;
+
+    /// <summary>Whether the session cookie, which a browser sends by itself, authenticated <paramref name="context"/>.</summary>
+    public static bool IsCookieSession(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && Select(context) == Cookie;
 }

@@ -1,8 +1,8 @@
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -16,18 +16,15 @@ namespace Eoffice.Web.Platform.Storage;
 /// <summary>
 /// <c>/api/v1/files</c>: streaming upload (multipart/form-data, one or several files), streaming download and metadata.
 /// <para>
-/// Antiforgery: the upload reads the body itself (to stream it), so the framework's automatic form check does not
-/// apply, and its fallback would buffer the whole form to look for a token field. A cookie-authenticated upload must
-/// therefore carry the token in the <c>X-CSRF-TOKEN</c> header, obtained from <c>GET /api/v1/files/antiforgery-token</c>
-/// after signing in; it is checked before a single byte of the body is read.
+/// Antiforgery: like every cookie-authenticated write under /api, an upload with a session cookie must carry the token
+/// in the <c>X-CSRF-TOKEN</c> header, obtained from <c>GET /api/v1/files/antiforgery-token</c> after signing in;
+/// <see cref="RequestForgeryGuard"/> checks it before a single byte of the body is read.
 /// </para>
 /// </summary>
 public static class FilesApi
 {
     /// <summary>Most files accepted in one upload request.</summary>
     public const int MaxFilesPerRequest = 20;
-
-    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     /// <summary>Room for multipart boundaries, part headers and small form fields around the files.</summary>
     private const long EnvelopeAllowance = 1024 * 1024;
@@ -64,7 +61,7 @@ public static class FilesApi
         files.MapGet("/antiforgery-token", (HttpContext http, IAntiforgery antiforgery) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(http);
-                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName ?? AntiforgeryHeader, tokens.RequestToken!));
+                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName ?? RequestForgeryGuard.HeaderName, tokens.RequestToken!));
             })
             .WithName("GetAntiforgeryToken")
             .WithSummary("Mã chống giả mạo yêu cầu cho phiên đăng nhập, gửi lại trong tiêu đề X-CSRF-TOKEN khi tải tệp lên.");
@@ -105,7 +102,7 @@ public static class FilesApi
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = AntiforgeryHeader,
+            Name = RequestForgeryGuard.HeaderName,
             In = ParameterLocation.Header,
             Required = false,
             Description = "Required with a cookie session (not with an access token): the token of GET /api/v1/files/antiforgery-token.",
@@ -117,7 +114,6 @@ public static class FilesApi
     private static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> UploadAsync(
         HttpContext http,
         FileStore store,
-        IAntiforgery antiforgery,
         UnitOfWork unitOfWork,
         IOptions<StorageOptions> options,
         CancellationToken cancellationToken)
@@ -130,21 +126,6 @@ public static class FilesApi
             sizeFeature.MaxRequestBodySize = perFile > (long.MaxValue - EnvelopeAllowance) / MaxFilesPerRequest
                 ? null
                 : (perFile * MaxFilesPerRequest) + EnvelopeAllowance;
-        }
-
-        if (http.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
-        {
-            if (!http.Request.Headers.ContainsKey(AntiforgeryHeader))
-            {
-                return Problem(StatusCodes.Status400BadRequest,
-                    "Thiếu mã chống giả mạo yêu cầu (tiêu đề X-CSRF-TOKEN). Hãy tải lại trang rồi thử lại.");
-            }
-
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Problem(StatusCodes.Status400BadRequest,
-                    "Mã chống giả mạo yêu cầu không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.");
-            }
         }
 
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
@@ -191,6 +172,16 @@ public static class FilesApi
         catch (InvalidDataException)
         {
             return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data không hợp lệ.");
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader found the body's end before the closing boundary: a truncated request, not a failing disk.
+            if (await http.Request.Body.ReadAsync(new byte[1], cancellationToken) != 0)
+            {
+                throw;
+            }
+
+            return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data bị cắt cụt (thiếu phần cuối hoặc ranh giới kết thúc). Hãy tải lại tệp.");
         }
 
         if (staged.Count == 0)

@@ -8,18 +8,28 @@ public static class VietnamTime
     /// <summary>The Asia/Ho_Chi_Minh zone from the operating system, or a fixed UTC+7 zone where no time-zone data is installed.</summary>
     public static TimeZoneInfo Zone { get; } = FindZone();
 
-    /// <summary>The local date and time in Vietnam of an instant.</summary>
-    public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    /// <summary>The local date and time in Vietnam of an instant; at the calendar's ends it stops at the first or last moment.</summary>
+    public static DateTime ToLocal(DateTimeOffset instant) => Shift(instant.UtcDateTime, Zone.GetUtcOffset(instant));
 
     /// <summary>The local date in Vietnam of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 
-    /// <summary>The UTC instant of a local date and time in Vietnam.</summary>
+    /// <summary>
+    /// The UTC instant of a local date and time in Vietnam; at the calendar's ends (0001-01-01 00:00 is before the first UTC
+    /// instant) it stops at the first or last instant instead of overflowing.
+    /// </summary>
     public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(Shift(local, -Zone.GetUtcOffset(local)), TimeSpan.Zero);
     }
+
+    /// <summary>The UTC instant a Vietnamese day begins: the inclusive start of a "from" date filter.</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => ToUtc(date, TimeOnly.MinValue).UtcDateTime;
+
+    /// <summary>The UTC instant the next Vietnamese day begins: the exclusive end of a "to" date filter (the last instant for the last day).</summary>
+    public static DateTime EndOfDayUtc(DateOnly date) =>
+        date == DateOnly.MaxValue ? DateTime.MaxValue : ToUtc(date.AddDays(1), TimeOnly.MinValue).UtcDateTime;
 
     /// <summary>A stored UTC instant as Vietnam local time, "dd/MM/yyyy HH:mm:ss".</summary>
     public static string Format(DateTime utc) =>
@@ -51,6 +61,12 @@ public static class VietnamTime
         DayOfWeek.Saturday => "Thứ Bảy",
         _ => "Chủ nhật",
     };
+
+    /// <summary><paramref name="at"/> moved by <paramref name="offset"/>, held within the calendar's first and last moment.</summary>
+    private static DateTime Shift(DateTime at, TimeSpan offset) =>
+        offset > TimeSpan.Zero && at.Ticks > DateTime.MaxValue.Ticks - offset.Ticks ? DateTime.MaxValue
+        : offset < TimeSpan.Zero && at.Ticks < -offset.Ticks ? DateTime.MinValue
+        : new DateTime(at.Ticks + offset.Ticks, DateTimeKind.Unspecified);
 
     private static TimeZoneInfo FindZone()
     {

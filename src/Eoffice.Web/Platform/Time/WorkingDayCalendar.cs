@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Eoffice.Web.Platform.Rules;
 using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Platform.Time;
@@ -18,6 +19,11 @@ public sealed class WorkingDayCalendar
 {
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
+
+    public const string OutOfRangeMessage = "Ngày phải trong khoảng 01/01/1900 – 31/12/2100 (lịch ngày làm việc).";
+
+    /// <summary>Whether a date lies in the years the calendar computes.</summary>
+    public static bool Covers(int year) => year is >= MinYear and <= MaxYear;
 
     private readonly ICalendarOverrideSource source;
     private readonly TimeProvider time;
@@ -49,12 +55,12 @@ public sealed class WorkingDayCalendar
     public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
 
     /// <summary>The year with rules and overrides applied.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1900–2100.</exception>
+    /// <exception cref="RuleException">The year is outside 1900–2100 (a date someone typed: answered 400, never 500).</exception>
     public CalendarYear GetYear(int year)
     {
         if (year is < MinYear or > MaxYear)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, "The working-day calendar covers 1900–2100.");
+            throw RuleException.Invalid(OutOfRangeMessage);
         }
 
         var current = Current();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Eoffice.Web.Platform.Web;
 
@@ -11,12 +10,12 @@ public sealed class ApiAwareCookieEvents : CookieAuthenticationEvents
 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
         context.Request.IsApiRequest()
-            ? WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Bạn cần đăng nhập.")
+            ? ProblemDetailsSetup.WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ProblemDetailsSetup.TitleOf(StatusCodes.Status401Unauthorized))
             : base.RedirectToLogin(context);
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
         context.Request.IsApiRequest()
-            ? WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Bạn không có quyền thực hiện thao tác này.")
+            ? ProblemDetailsSetup.WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, ProblemDetailsSetup.TitleOf(StatusCodes.Status403Forbidden))
             : base.RedirectToAccessDenied(context);
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
@@ -37,13 +36,6 @@ public sealed class ApiAwareCookieEvents : CookieAuthenticationEvents
         {
             context.ReplacePrincipal(current);
         }
-    }
-
-    private static async Task WriteProblem(HttpContext http, int status, string title)
-    {
-        http.Response.StatusCode = status;
-        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await service.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Title = title } });
     }
 }
 

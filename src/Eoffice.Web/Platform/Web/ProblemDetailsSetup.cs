@@ -10,12 +10,14 @@ namespace Eoffice.Web.Platform.Web;
 public static class ProblemDetailsSetup
 {
     public static void Configure(ProblemDetailsOptions options) =>
-        options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Instance ??= context.HttpContext.OriginalPath();
-            var activity = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity;
-            context.ProblemDetails.Extensions.TryAdd("traceId", activity?.Id ?? context.HttpContext.TraceIdentifier);
-        };
+        options.CustomizeProblemDetails = context => Complete(context.ProblemDetails, context.HttpContext);
+
+    private static void Complete(ProblemDetails problem, HttpContext http)
+    {
+        problem.Instance ??= http.OriginalPath();
+        var activity = http.Features.Get<IHttpActivityFeature>()?.Activity;
+        problem.Extensions.TryAdd("traceId", activity?.Id ?? http.TraceIdentifier);
+    }
 
     /// <summary>The one place where a broken rule's kind becomes an HTTP status.</summary>
     public static int StatusOf(RuleKind kind) => kind switch
@@ -24,6 +26,45 @@ public static class ProblemDetailsSetup
         RuleKind.Forbidden => StatusCodes.Status403Forbidden,
         RuleKind.NotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static Task WriteProblemAsync(HttpContext http, int status, string title) =>
+        WriteProblemAsync(http, new ProblemDetails { Status = status, Title = title });
+
+    /// <summary>
+    /// Writes <paramref name="problem"/> as <c>application/problem+json</c> (with the trace id), whatever the client said
+    /// it accepts: an API client must never get the HTML status page.
+    /// </summary>
+    public static async Task WriteProblemAsync(HttpContext http, ProblemDetails problem, Exception? exception = null)
+    {
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception }))
+        {
+            // The client accepts no JSON (Accept: text/html only); it still gets the problem, not a page.
+            Complete(problem, http);
+            await http.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        }
+    }
+
+    /// <summary>
+    /// The answer under /api to a status without a body (an unknown route 404, a wrong method 405, a wrong content type
+    /// 415, a refused binding 400…): a ProblemDetails, where pages get the Vietnamese status page.
+    /// </summary>
+    public static Task WriteStatusProblemAsync(StatusCodeContext context) =>
+        WriteProblemAsync(context.HttpContext, context.HttpContext.Response.StatusCode, TitleOf(context.HttpContext.Response.StatusCode));
+
+    public static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Bạn cần đăng nhập.",
+        StatusCodes.Status403Forbidden => "Bạn không có quyền thực hiện thao tác này.",
+        StatusCodes.Status404NotFound => "Không tìm thấy địa chỉ hoặc đối tượng yêu cầu.",
+        StatusCodes.Status405MethodNotAllowed => "Địa chỉ này không nhận phương thức HTTP đã dùng.",
+        StatusCodes.Status406NotAcceptable => "Không có dạng trả lời nào khớp tiêu đề Accept.",
+        StatusCodes.Status413PayloadTooLarge => "Nội dung yêu cầu quá lớn.",
+        StatusCodes.Status415UnsupportedMediaType => "Kiểu nội dung (Content-Type) của yêu cầu không được hỗ trợ.",
+        >= 500 => "Lỗi hệ thống. Vui lòng thử lại sau.",
+        _ => "Yêu cầu không hợp lệ.",
     };
 
     public static bool IsApiRequest(this HttpRequest request) =>
@@ -38,7 +79,7 @@ public static class ProblemDetailsSetup
 }
 
 /// <summary>Unhandled exceptions on /api become ProblemDetails; pages fall through to the friendly error page.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -58,15 +99,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         }
         else if (exception is BadHttpRequestException bad)
         {
-            problem = new ProblemDetails { Status = bad.StatusCode, Title = "Yêu cầu không hợp lệ.", Detail = bad.Message };
+            // A value the binding could not read (a number too large, a malformed guid or date, a wrong content type).
+            problem = new ProblemDetails { Status = bad.StatusCode, Title = ProblemDetailsSetup.TitleOf(bad.StatusCode), Detail = bad.Message };
         }
         else
         {
             logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
-            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Lỗi hệ thống. Vui lòng thử lại sau." };
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = ProblemDetailsSetup.TitleOf(StatusCodes.Status500InternalServerError) };
         }
 
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        await ProblemDetailsSetup.WriteProblemAsync(httpContext, problem, exception);
+        return true;
     }
 }

@@ -62,8 +62,13 @@
         }
     }
 
+    // The hub's negotiate (and long-polling) requests are POSTs of the cookie session: they carry the antiforgery token.
+    var headers = {};
+    var antiforgery = document.querySelector('meta[name="eoffice-antiforgery"]');
+    if (antiforgery) { headers[antiforgery.getAttribute("data-header")] = antiforgery.getAttribute("content"); }
+
     var connection = new window.signalR.HubConnectionBuilder()
-        .withUrl("/hubs/notifications")
+        .withUrl("/hubs/notifications", { headers: headers })
         .withAutomaticReconnect()
         .configureLogging(window.signalR.LogLevel.Warning)
         .build();

@@ -15,8 +15,17 @@ public static class SecurityTestKit
     public static HttpClient Client(this EofficeApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password, string? totpCode = null) =>
-        client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password, totpCode });
+    /// <summary>Signs in through the API; once signed in, the client sends the new session's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password, string? totpCode = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password, totpCode });
+        if (response.IsSuccessStatusCode)
+        {
+            await client.WithAntiforgeryTokenAsync();
+        }
+
+        return response;
+    }
 
     /// <summary>Changes something about an account straight in the database.</summary>
     public static Task UpdateUserAsync(this EofficeApp app, Guid id, Action<User> change) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Identity.Domain;
 using Eoffice.Web.Modules.Identity.Security;
+using Eoffice.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,10 +50,13 @@ public abstract class SessionTests(EofficeApp app, ManualClock clock)
         var client = await app.SignedInAsAsync(userName);
         var cookie = await CookieOfAsync(userName);
         var replay = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        replay.DefaultRequestHeaders.Add("Cookie", cookie);
+        var (cookies, token) = await replay.AntiforgeryForCookieAsync(cookie);
+        replay.DefaultRequestHeaders.Add("Cookie", cookies);
         Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("/api/v1/me")).StatusCode);
 
-        await replay.PostAsync("/api/v1/auth/sign-out", null);
+        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/sign-out");
+        signOut.Headers.Add(RequestForgeryGuard.HeaderName, token);
+        await replay.SendAsync(signOut);
         var replayed = await replay.GetAsync("/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
@@ -90,7 +94,7 @@ public abstract class SessionTests(EofficeApp app, ManualClock clock)
     private async Task<string> CookieOfAsync(string userName)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        var response = await client.SignInAsync(userName, TestAccounts.Password);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password = TestAccounts.Password });
         response.EnsureSuccessStatusCode();
         var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("eoffice.session=", StringComparison.Ordinal));
         return setCookie.Split(';')[0];

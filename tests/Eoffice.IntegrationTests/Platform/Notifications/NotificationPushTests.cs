@@ -6,6 +6,7 @@ using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Notifications;
+using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +25,8 @@ public abstract class NotificationPushTests(EofficeApp app)
     public async Task A_committed_notification_is_pushed_to_the_recipients_open_page_with_the_new_unread_count()
     {
         var (userId, userName) = await app.CreateUserAsync("Hoàng Văn Em");
-        var cookie = await SessionCookieAsync(userName);
-        using var hub = await HubConnection.OpenAsync(app, cookie);
+        var (cookie, token) = await SessionCookieAsync(userName);
+        using var hub = await HubConnection.OpenAsync(app, cookie, token);
 
         var greeting = await hub.ReceiveInvocationAsync("UnreadCount");
         Assert.Equal(0, greeting[0].GetInt32());
@@ -55,12 +56,13 @@ public abstract class NotificationPushTests(EofficeApp app)
         Assert.False(negotiate.IsSuccessStatusCode);
     }
 
-    private async Task<string> SessionCookieAsync(string userName)
+    /// <summary>The session's cookies (session and antiforgery) and the antiforgery token the page gives its scripts.</summary>
+    private async Task<(string Cookie, string Token)> SessionCookieAsync(string userName)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password = TestAccounts.Password });
         response.EnsureSuccessStatusCode();
-        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        return await client.AntiforgeryForCookieAsync(string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
     }
 
     private sealed class HubConnection : IDisposable
@@ -71,11 +73,12 @@ public abstract class NotificationPushTests(EofficeApp app)
 
         private HubConnection(WebSocket socket) => this.socket = socket;
 
-        public static async Task<HubConnection> OpenAsync(EofficeApp app, string cookie)
+        public static async Task<HubConnection> OpenAsync(EofficeApp app, string cookie, string antiforgeryToken)
         {
             var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/notifications/negotiate?negotiateVersion=1");
             request.Headers.Add("Cookie", cookie);
+            request.Headers.Add(RequestForgeryGuard.HeaderName, antiforgeryToken); // as notifications.js sends it
             var negotiate = await http.SendAsync(request);
             negotiate.EnsureSuccessStatusCode();
             using var body = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync());

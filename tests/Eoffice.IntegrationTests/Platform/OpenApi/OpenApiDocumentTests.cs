@@ -12,7 +12,7 @@ public abstract class OpenApiDocumentTests(EofficeApp app)
 {
     private async Task<JsonElement> DocumentAsync()
     {
-        using var client = app.AnonymousClient();
+        using var client = await app.SignedInClientAsync();
         var response = await client.GetAsync("/openapi/v1.json");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");

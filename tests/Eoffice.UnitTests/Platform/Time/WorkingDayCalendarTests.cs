@@ -1,3 +1,4 @@
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Time;
 using static Eoffice.UnitTests.Platform.Time.TestCalendar;
 
@@ -170,12 +171,15 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Years_outside_1900_to_2100_are_refused()
+    public void Years_outside_1900_to_2100_are_refused_as_invalid_input()
     {
         var calendar = Create();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => calendar.GetYear(1899));
-        Assert.Throws<ArgumentOutOfRangeException>(() => calendar.IsWorkingDay(D("2101-01-02")));
+        // A rule, not a crash: a typed date beyond the calendar is answered 400 (API) or beside the field (pages).
+        Assert.Equal(RuleKind.Invalid, Assert.Throws<RuleException>(() => calendar.GetYear(1899)).Kind);
+        Assert.Equal(WorkingDayCalendar.OutOfRangeMessage, Assert.Throws<RuleException>(() => calendar.IsWorkingDay(D("2101-01-02"))).Message);
+        Assert.Throws<RuleException>(() => calendar.AddWorkingDays(DateOnly.MaxValue, 1));
+        Assert.Throws<RuleException>(() => calendar.CountWorkingDays(DateOnly.MinValue, D("2026-01-05")));
         Assert.Throws<ArgumentOutOfRangeException>(() => calendar.DueAt(Local("2026-03-02T09:00:00"), -1));
     }
 

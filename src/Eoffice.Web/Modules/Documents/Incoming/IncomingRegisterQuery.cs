@@ -62,8 +62,8 @@ public sealed class IncomingRegisterQuery(EofficeDbContext db, IncomingAccessCon
     public async IAsyncEnumerable<IncomingRegisterRow> RowsAsync(Guid registerId, DateOnly from, DateOnly to,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var start = VietnamTime.ToUtc(from, TimeOnly.MinValue).UtcDateTime;
-        var end = VietnamTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var start = VietnamTime.StartOfDayUtc(from);
+        var end = VietnamTime.EndOfDayUtc(to);
         var received = new Queue<IncomingRegisterRow>(await db.Set<IncomingUnitReceipt>().AsNoTracking()
             .Where(u => u.RegisterId == registerId && u.ReceivedAt >= start && u.ReceivedAt < end)
             .Join(db.Set<IncomingDocument>(), u => u.DocumentId, d => d.Id, (u, d) => new { u, d })

@@ -301,13 +301,13 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         var q = db.Set<IncomingDocument>().AsNoTracking().Where(d => d.AgencyId == v.AgencyId);
         if (r.From is { } from)
         {
-            var start = VietnamTime.ToUtc(from, TimeOnly.MinValue).UtcDateTime;
+            var start = VietnamTime.StartOfDayUtc(from);
             q = q.Where(d => d.ArrivalAt >= start);
         }
 
         if (r.To is { } to)
         {
-            var end = VietnamTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            var end = VietnamTime.EndOfDayUtc(to);
             q = q.Where(d => d.ArrivalAt < end);
         }
 

@@ -205,13 +205,11 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
                 var dto = await handler.CreateAsync(input, ct);
                 return TypedResults.Created($"/api/v1/identity/external-providers/{dto.Id}", dto);
             })
-            .DisableAntiforgery()
             .WithName("CreateExternalProvider")
             .WithSummary("Thêm nguồn đăng nhập tập trung.");
 
         group.MapPut("/{id:guid}", async Task<Ok<ProviderDto>> (Guid id, ProviderInput input, ManageExternalProviders handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.UpdateAsync(id, input, ct)))
-            .DisableAntiforgery()
             .WithName("UpdateExternalProvider")
             .WithSummary("Sửa, bật hoặc tắt nguồn đăng nhập tập trung; để trống mật khẩu/khóa bí mật thì giữ nguyên.");
 
@@ -220,7 +218,6 @@ public sealed class ManageExternalProviders(EofficeDbContext db, ExternalProvide
                 await handler.DeleteAsync(id, ct);
                 return TypedResults.NoContent();
             })
-            .DisableAntiforgery()
             .WithName("DeleteExternalProvider")
             .WithSummary("Xóa nguồn đăng nhập tập trung; các liên kết tài khoản đã có không còn dùng được.");
     }

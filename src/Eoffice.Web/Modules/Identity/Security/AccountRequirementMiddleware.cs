@@ -7,7 +7,8 @@ namespace Eoffice.Web.Modules.Identity.Security;
 /// <summary>
 /// Holds a signed-in person at the door until they do what <see cref="AccountRequirements"/> asks: pages redirect to
 /// the password change (first sign-in, reset, expired administrator password) or to the two-factor enrolment
-/// (administrators); the API answers 403 ProblemDetails. Signing out, reading <c>/api/v1/me</c> and the step itself stay open.
+/// (administrators); the API answers 403 ProblemDetails. Signing out, reading <c>/api/v1/me</c>, the step itself and the
+/// antiforgery token its request needs stay open.
 /// </summary>
 public sealed class AccountRequirementMiddleware(RequestDelegate next)
 {
@@ -60,6 +61,7 @@ public sealed class AccountRequirementMiddleware(RequestDelegate next)
         || path.StartsWithSegments(api, StringComparison.OrdinalIgnoreCase)
         || path.Equals("/api/v1/me", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/api/v1/auth/sign-out", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/api/v1/files/antiforgery-token", StringComparison.OrdinalIgnoreCase)
         || AlwaysOpen.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
     private static async Task HoldAsync(HttpContext context, bool api, string page, string title, string flag)

@@ -80,8 +80,8 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
         }
 
         var agency = await marks.AgencyNameAsync(v.AgencyId, cancellationToken);
-        var start = Platform.Time.VietnamTime.ToUtc(from, TimeOnly.MinValue).UtcDateTime;
-        var end = Platform.Time.VietnamTime.ToUtc(to.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var start = Platform.Time.VietnamTime.StartOfDayUtc(from);
+        var end = Platform.Time.VietnamTime.EndOfDayUtc(to);
         var documents = access.Visible(v).AsNoTracking().Where(d => d.ArrivalAt >= start && d.ArrivalAt < end);
         if (query.RegisterId is { } id)
         {
