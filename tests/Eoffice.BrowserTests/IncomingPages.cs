@@ -119,6 +119,19 @@ internal static partial class IncomingPages
         await Assertions.Expect(page).ToHaveURLAsync(documentUrl);
     }
 
+    /// <summary>The box of a recipient's part in the document's processing tree.</summary>
+    public static ILocator PartOf(this IPage page, string recipient) =>
+        page.Locator($"#processing-tree .incoming-node-body:has(> div > strong:text-is('{recipient}'))");
+
+    /// <summary>The deadline shown on a recipient's part of the processing tree ("Hạn 09/12/2026"), or null when it has none.</summary>
+    public static async Task<string?> DueOfAsync(this IPage page, string recipient)
+    {
+        var part = page.PartOf(recipient);
+        await Assertions.Expect(part).ToBeVisibleAsync();
+        var badge = part.Locator(".badge", new() { HasTextString = "Hạn " });
+        return await badge.CountAsync() == 0 ? null : (await badge.TextContentAsync())!.Split('·')[0].Trim();
+    }
+
     public static void NoConsoleErrors(string who, List<string> errors) =>
         Assert.True(errors.Count == 0, $"Console errors for {who}: " + string.Join(" | ", errors));
 
