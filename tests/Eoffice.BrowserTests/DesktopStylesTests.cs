@@ -4,8 +4,9 @@ namespace Eoffice.BrowserTests;
 
 /// <summary>
 /// On a desktop screen the site's own styles apply, as the browser computes them: the drop zone is a dashed box, the
-/// preview has its frame, urgent documents carry a red bar in the list and on their page, and the processing tree is a
-/// tree of boxes, not a bullet list. (A block of site.css once left open made all of them phone-only.)
+/// preview has its frame, urgent documents carry a red bar in the list and on their page, the list's filters are open,
+/// and the processing tree is a tree of boxes, not a bullet list. (A block of site.css once left open made all of them
+/// phone-only.)
 /// </summary>
 public sealed class DesktopStylesTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
@@ -33,6 +34,8 @@ public sealed class DesktopStylesTests(BrowserFixture app) : IClassFixture<Brows
         await clerk.GotoAsync(app.BaseUrl + "/van-ban-den?box=so-van-ban");
         var row = $"#incoming-list tr.incoming-urgent:has(a:text-is('{subject}')) > td:first-child";
         await Assertions.Expect(clerk.Locator(row)).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#incoming-filters")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#incoming-filters-toggle")).ToBeHiddenAsync();
         Assert.Equal("4px", await clerk.StyleAsync(row, "border-left-width"));
         Assert.Equal("solid", await clerk.StyleAsync(row, "border-left-style"));
         Assert.Equal(Red, await clerk.StyleAsync(row, "border-left-color"));
