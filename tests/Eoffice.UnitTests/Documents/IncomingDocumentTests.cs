@@ -170,6 +170,53 @@ public sealed class IncomingDocumentTests
     }
 
     [Fact]
+    public void A_deadline_for_a_recipient_for_information_is_refused_and_nothing_is_forwarded()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+
+        var error = Assert.Throws<RuleException>(() => document.Forward(Director, direction.Id,
+            [Person(Specialist, AssignmentRole.ForInformation, new DateOnly(2026, 12, 4))], null, Now));
+
+        Assert.Equal((RuleKind.Invalid, "targets"), (error.Kind, error.Field));
+        Assert.Equal([direction], document.Assignments);
+        Assert.Equal(AssignmentStatus.Open, direction.Status);
+    }
+
+    [Fact]
+    public void A_support_given_no_deadline_is_due_with_the_lead()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var due = new DateOnly(2026, 12, 4);
+
+        var created = document.Forward(Director, direction.Id,
+            [AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead, due), AssignmentTarget.Unit(OtherDepartment, "Phòng Kế hoạch - Tài chính", AssignmentRole.Support)],
+            null, Now);
+
+        Assert.Equal(due, created.Single(a => a.Role == AssignmentRole.Support).DueDate);
+    }
+
+    [Fact]
+    public void Supports_due_after_the_lead_are_named_against_the_lead_of_the_forward_or_else_the_lead_at_work()
+    {
+        var document = NewDocument();
+        var direction = document.Present(Clerk, Person(Director, AssignmentRole.Direct), null, Now);
+        var due = new DateOnly(2026, 12, 4);
+        var lead = AssignmentTarget.Unit(Department, "Phòng Kết cấu hạ tầng", AssignmentRole.Lead, due);
+        var onTime = AssignmentTarget.Unit(OtherDepartment, "Phòng Kế hoạch - Tài chính", AssignmentRole.Support, due);
+        var late = Person(Specialist, AssignmentRole.Support, due.AddDays(1));
+
+        Assert.Equal([late], document.SupportsDueAfterLead(direction, [lead, onTime, late]));
+        Assert.Empty(document.SupportsDueAfterLead(direction, [late]));
+
+        document.Forward(Director, direction.Id, [lead, onTime], null, Now);
+
+        Assert.Equal(due, document.LeadDueDate(direction, []));
+        Assert.Equal([late], document.SupportsDueAfterLead(direction, [late]));
+    }
+
+    [Fact]
     public void The_sender_takes_back_what_they_sent_and_everything_forwarded_below_it()
     {
         var document = NewDocument();

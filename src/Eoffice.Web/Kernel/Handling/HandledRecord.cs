@@ -415,6 +415,22 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         assignments.FirstOrDefault(a => a.Id == assignmentId) ?? throw RuleException.NotFound();
 
     /// <summary>
+    /// The lead's (chủ trì) deadline for a forward from <paramref name="from"/> to <paramref name="targets"/>: the lead's
+    /// among the targets, or — when they name none — that of the lead already active under <paramref name="from"/>.
+    /// </summary>
+    public DateOnly? LeadDueDate(Assignment from, IReadOnlyList<AssignmentTarget> targets) =>
+        targets.FirstOrDefault(t => t.Role == AssignmentRole.Lead) is { } lead
+            ? lead.DueDate
+            : assignments.FirstOrDefault(a => a.ParentId == from.Id && a.Role == AssignmentRole.Lead && a.Status.IsActive())?.DueDate;
+
+    /// <summary>
+    /// The supports (phối hợp) of a forward from <paramref name="from"/> due after its lead: they would contribute after
+    /// the result is due, which the sender should confirm.
+    /// </summary>
+    public IReadOnlyList<AssignmentTarget> SupportsDueAfterLead(Assignment from, IReadOnlyList<AssignmentTarget> targets) =>
+        LeadDueDate(from, targets) is { } leadDue ? [.. targets.Where(t => t.Role == AssignmentRole.Support && t.DueDate > leadDue)] : [];
+
+    /// <summary>
     /// The active assignments <paramref name="party"/> may act on (the one named, or all of them), in the order an
     /// action picks from: their own before a delegator's, a person's before a unit's, the newest first.
     /// </summary>
@@ -537,7 +553,16 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
             {
                 throw RuleException.Invalid($"Hạn xử lý của {t.Name} đã qua.", "targets");
             }
+
+            if (t.Role == AssignmentRole.ForInformation && t.DueDate is not null)
+            {
+                throw RuleException.Invalid($"{t.Name} nhận để biết: không đặt hạn xử lý.", "targets");
+            }
         }
+
+        // A support (phối hợp) given no deadline of its own contributes by the lead's.
+        var leadDue = LeadDueDate(from, targets);
+        targets = [.. targets.Select(t => t.Role == AssignmentRole.Support && t.DueDate is null ? t with { DueDate = leadDue } : t)];
 
         var activeBelow = assignments.Where(a => a.ParentId == from.Id && a.Status.IsActive()).ToList();
         foreach (var t in targets)

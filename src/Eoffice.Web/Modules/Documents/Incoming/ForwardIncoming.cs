@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,26 +12,38 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// <summary>
 /// Chuyển / phân công: the holder of an assignment writes a direction (bút phê) and sends the document on to people or
 /// units, each as lead (chủ trì), support (phối hợp), for information (nhận để biết) or to direct further, with its own
-/// deadline (a date or a number of working days from today). Who may receive it is the agency's routing data
-/// (<see cref="RoutingPolicy"/>); under a delegation the delegator's rules apply. <c>POST …/incoming/{id}/forward</c>
-/// and the page /van-ban-den/{id}/chuyen.
+/// deadline (a date or a number of working days from today). A for-information copy has no deadline; a support given
+/// none is due with the lead, and one due after the lead answers 409 with a warning until the sender confirms. Who may
+/// receive it is the agency's routing data (<see cref="RoutingPolicy"/>); under a delegation the delegator's rules
+/// apply. <c>POST …/incoming/{id}/forward</c> and the page /van-ban-den/{id}/chuyen.
 /// </summary>
 public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy routing)
 {
     public const int MaxTargets = 50;
     public const int MaxDeadlineDays = 365;
+    public const string WarningsTitle = "Cần xác nhận trước khi chuyển.";
 
     /// <summary>
     /// One recipient: <c>UserId</c> or <c>UnitId</c>; <c>Role</c>: "lead", "support", "forInformation" or "direct";
-    /// <c>DueDate</c> (yyyy-MM-dd) or <c>DeadlineWorkingDays</c> counted from today.
+    /// <c>DueDate</c> (yyyy-MM-dd) or <c>DeadlineWorkingDays</c> counted from today — neither for "forInformation"; a
+    /// "support" without either is due with the lead.
     /// </summary>
     public sealed record Target(Guid? UserId, Guid? UnitId, string? Role, DateOnly? DueDate, int? DeadlineWorkingDays);
 
-    /// <summary><c>AssignmentId</c>: the viewer's assignment to forward (default: the first they hold); <c>Instruction</c>: bút phê.</summary>
-    public sealed record Request(Guid? AssignmentId, string? Instruction, IReadOnlyList<Target>? Targets) : IValidatableRequest
+    /// <summary>
+    /// <c>AssignmentId</c>: the viewer's assignment to forward (default: the first they hold); <c>Instruction</c>: bút phê;
+    /// <c>ConfirmWarnings</c>: forward despite the warnings of a first attempt.
+    /// </summary>
+    public sealed record Request(Guid? AssignmentId, string? Instruction, IReadOnlyList<Target>? Targets, bool ConfirmWarnings = false) : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate() => ValidateTargets(Instruction, Targets);
     }
+
+    /// <summary>A reason to think twice before forwarding (not an error); <c>Kind</c> <c>support-after-lead</c>.</summary>
+    public sealed record Warning(string Kind, string Message);
+
+    /// <summary>Either the forward done or the warnings the sender has to confirm.</summary>
+    public sealed record Outcome(IncomingActionResult? Forwarded, IReadOnlyList<Warning> Warnings);
 
     public static Dictionary<string, string[]> ValidateTargets(string? instruction, IReadOnlyList<Target>? targets)
     {
@@ -65,22 +78,33 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
             {
                 errors["targets"] = [$"Thời hạn xử lý từ 0 đến {MaxDeadlineDays} ngày làm việc."];
             }
+            else if (HandlingNames.ParseRole(t.Role) == AssignmentRole.ForInformation && (t.DueDate is not null || t.DeadlineWorkingDays is not null))
+            {
+                errors["targets"] = ["Người, đơn vị nhận để biết không có hạn xử lý."];
+            }
         }
 
         return errors;
     }
 
-    public async Task<IncomingActionResult> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
-        var (_, actor) = document.ForwardingFrom(viewer, request.AssignmentId);
+        var (from, actor) = document.ForwardingFrom(viewer, request.AssignmentId);
         var targets = await ResolveAsync(viewer, actor, request.Targets!, cancellationToken);
+        if (!request.ConfirmWarnings && document.SupportsDueAfterLead(from, targets) is { Count: > 0 } late)
+        {
+            var leadDue = VietnamTime.FormatDate(document.LeadDueDate(from, targets)!.Value);
+            return new Outcome(null, [.. late.Select(t => new Warning("support-after-lead",
+                $"Hạn phối hợp của {t.Name} ({VietnamTime.FormatDate(t.DueDate!.Value)}) sau hạn chủ trì ({leadDue}): phối hợp nên xong trước khi chủ trì đến hạn."))]);
+        }
+
         var created = document.Forward(viewer, request.AssignmentId, targets, Clean(request.Instruction), handling.Now);
         await handling.CommitAsync(document, actor, "documents.incoming.forward",
             $"Chuyển văn bản đến số {document.ArrivalNumber}/{document.Year}: {string.Join("; ", created.Select(a => $"{a.RecipientName} ({HandlingNames.Name(a.Role)})"))}.",
             cancellationToken);
-        return IncomingActionResult.Of(document, created);
+        return new Outcome(IncomingActionResult.Of(document, created), []);
     }
 
     /// <summary>
@@ -123,13 +147,21 @@ public sealed class ForwardIncoming(IncomingHandling handling, RoutingPolicy rou
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>The API answer for an outcome: 200 with the assignments created, or 409 with the warnings to confirm.</summary>
+    internal static Results<Ok<IncomingActionResult>, ProblemHttpResult> Answer(Outcome outcome) =>
+        outcome.Forwarded is { } forwarded
+            ? TypedResults.Ok(forwarded)
+            : ConfirmableWarnings.Problem(WarningsTitle, "Gửi lại với confirmWarnings = true để vẫn chuyển.", outcome.Warnings);
+
     internal static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/incoming/{id:guid}/forward", async Task<Ok<IncomingActionResult>> (Guid id, Request request, ForwardIncoming handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
+        group.MapPost("/incoming/{id:guid}/forward", async Task<Results<Ok<IncomingActionResult>, ProblemHttpResult>> (Guid id, Request request,
+                ForwardIncoming handler, CancellationToken ct) => Answer(await handler.HandleAsync(id, request, ct)))
             .RequireAuthorization(Policies.For(DocumentsPermissions.ViewIncoming))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ForwardIncoming")
-            .WithSummary("Cho ý kiến chỉ đạo và chuyển, phân công xử lý văn bản đến (chủ trì, phối hợp, nhận để biết).");
+            .WithSummary("Cho ý kiến chỉ đạo và chuyển, phân công xử lý văn bản đến (chủ trì, phối hợp, nhận để biết).")
+            .WithDescription("Nhận để biết không có hạn xử lý (gửi kèm hạn: 400). Phối hợp không ghi hạn thì theo hạn của chủ trì; hạn phối hợp sau hạn " +
+                "chủ trì trả 409 kèm cảnh báo (warnings) khi chưa xác nhận; gửi lại với confirmWarnings = true để vẫn chuyển.");
 }

@@ -8,13 +8,17 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 
 /// <summary>
 /// The recipient picker: whom the viewer may send this document to now, grouped (agency leaders, the office's leaders,
-/// units, people), with the agency's default deadline. <c>mode=present</c> gives the clerk's presentation choices.
+/// units, the people of each unit), with the deadlines a forward proposes: for a lead or a direction sent down, the
+/// deadline of the part being forwarded (<c>ownDueDate</c>) or else the agency's default — none for an option that
+/// <c>leadsSender</c> (passing a document up sets no deadline unless the sender picks one); for a support, the lead's
+/// (<c>leadDueDate</c>: that of the lead already at work, if any); none for information. <c>mode=present</c> gives the
+/// clerk's presentation choices.
 /// <c>GET /api/v1/documents/incoming/{id}/recipients</c>.
 /// </summary>
 public sealed class GetIncomingRecipients(IncomingHandling handling, RoutingPolicy routing, IncomingDefaults defaults)
 {
     public sealed record Response(string Mode, Guid? AssignmentId, string? OnBehalfOfName, IReadOnlyList<RecipientGroup> Groups, int DefaultDeadlineDays,
-        DateOnly DefaultDueDate);
+        DateOnly DefaultDueDate, DateOnly? LeadDueDate = null, DateOnly? OwnDueDate = null);
 
     public async Task<Response> HandleAsync(Guid id, string? mode, Guid? assignmentId, CancellationToken cancellationToken)
     {
@@ -31,7 +35,8 @@ public sealed class GetIncomingRecipients(IncomingHandling handling, RoutingPoli
 
         var (assignment, actor) = document.ForwardingFrom(viewer, assignmentId);
         var choices = await routing.ChoicesAsync(viewer.AgencyId, actor.ResponsibleId, cancellationToken);
-        return new Response("forward", assignment.Id, actor.OnBehalfOfName, choices.Groups, settings.DefaultDeadlineDays, due);
+        return new Response("forward", assignment.Id, actor.OnBehalfOfName, choices.Groups, settings.DefaultDeadlineDays, due,
+            document.LeadDueDate(assignment, []), assignment.DueDate);
     }
 
     internal static void Map(RouteGroupBuilder group) =>

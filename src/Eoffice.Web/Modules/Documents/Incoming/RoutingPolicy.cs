@@ -6,11 +6,18 @@ using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Documents.Incoming;
 
-/// <summary>One person or unit a sender may choose, for the recipient picker.</summary>
-public sealed record RecipientOption(string Kind, Guid Id, string Name, string? Detail);
+/// <summary>
+/// One person or unit a sender may choose, for the recipient picker. <c>LeadsSender</c>: the option is above the sender
+/// (an agency leader, a leader of the sender's unit or of a unit above it, or such a unit) — sending to it passes the
+/// document up, which sets no deadline unless the sender picks one.
+/// </summary>
+public sealed record RecipientOption(string Kind, Guid Id, string Name, string? Detail, bool LeadsSender = false);
 
-/// <summary>A heading of the recipient picker ("Lãnh đạo cơ quan", "Đơn vị"…) with its choices.</summary>
-public sealed record RecipientGroup(string Name, IReadOnlyList<RecipientOption> Options);
+/// <summary>
+/// A heading of the recipient picker ("Lãnh đạo cơ quan", "Đơn vị", a unit's name…) with its choices; <c>UnitId</c> when
+/// the group is the people of that unit.
+/// </summary>
+public sealed record RecipientGroup(string Name, IReadOnlyList<RecipientOption> Options, Guid? UnitId = null);
 
 /// <summary>Whom a sender may send a document to now: the picker's groups and the sets the check uses.</summary>
 public sealed class RoutingChoices
@@ -75,8 +82,9 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
         var groups = new List<RecipientGroup>();
         var people = new Dictionary<Guid, PersonInfo>();
         var units = new Dictionary<Guid, UnitInfo>();
+        var above = await world.AboveAsync(sender, cancellationToken);
 
-        void AddPeople(string title, IEnumerable<PersonInfo> chosen)
+        void AddPeople(string title, IEnumerable<PersonInfo> chosen, Guid? unitId = null)
         {
             var list = chosen.Where(p => p.Id != senderId && !people.ContainsKey(p.Id)).ToList();
             foreach (var p in list)
@@ -86,8 +94,20 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
 
             if (list.Count > 0)
             {
-                groups.Add(new RecipientGroup(title, list.Select(p => world.Option(p)).ToList()));
+                groups.Add(new RecipientGroup(title, list.Select(p => world.Option(p) with { LeadsSender = above.Contains(p.Id) }).ToList(), unitId));
             }
+        }
+
+        // People by the unit they work in, in the order of the organisation chart, each unit's ranked.
+        void AddPeopleByUnit(string title, IEnumerable<PersonInfo> chosen)
+        {
+            var byUnit = chosen.ToLookup(p => p.UnitId is { } u && world.Units.ContainsKey(u) ? u : (Guid?)null);
+            foreach (var unit in world.Units.Values.Where(u => byUnit.Contains(u.Id)))
+            {
+                AddPeople(unit.Name, world.Ranked(byUnit[unit.Id].Select(p => p.Id)), unit.Id);
+            }
+
+            AddPeople(title, byUnit[null]);
         }
 
         void AddUnits(string title, IEnumerable<UnitInfo> chosen)
@@ -100,7 +120,7 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
 
             if (list.Count > 0)
             {
-                groups.Add(new RecipientGroup(title, list.Select(u => new RecipientOption(UnitKind, u.Id, u.Name, null)).ToList()));
+                groups.Add(new RecipientGroup(title, list.Select(u => new RecipientOption(UnitKind, u.Id, u.Name, null, above.Contains(u.Id))).ToList()));
             }
         }
 
@@ -122,12 +142,12 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
         if (targets.Contains(RoutingTarget.OwnUnit))
         {
             AddUnits("Đơn vị trong phạm vi", world.ActiveUnits.Where(u => ownUnits.Contains(u.Id) && !(u.Id == sender?.UnitId && !targets.Contains(RoutingTarget.AnyUnit))));
-            AddPeople("Cán bộ trong đơn vị", world.ActivePeople.Where(p => p.UnitId is { } u && ownUnits.Contains(u)));
+            AddPeopleByUnit("Cán bộ trong đơn vị", world.ActivePeople.Where(p => p.UnitId is { } u && ownUnits.Contains(u)));
         }
 
         if (targets.Contains(RoutingTarget.AnyPerson))
         {
-            AddPeople("Cán bộ, công chức", world.ActivePeople);
+            AddPeopleByUnit("Cán bộ, công chức", world.ActivePeople);
         }
 
         return new RoutingChoices(groups, people, units);
@@ -146,8 +166,9 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
             ? ("Lãnh đạo Văn phòng", await world.OfficeLeadersAsync(cancellationToken))
             : ("Lãnh đạo cơ quan", await world.AgencyLeadersAsync(cancellationToken));
         var chosen = leaders.Where(p => allowed.People.ContainsKey(p.Id)).ToList();
+        var options = allowed.Groups.SelectMany(g => g.Options).Where(o => o.Kind == PersonKind).ToDictionary(o => o.Id);
         return new RoutingChoices(
-            chosen.Count == 0 ? [] : [new RecipientGroup(title, chosen.Select(world.Option).ToList())],
+            chosen.Count == 0 ? [] : [new RecipientGroup(title, chosen.Select(p => options[p.Id]).ToList())],
             chosen.ToDictionary(p => p.Id),
             new Dictionary<Guid, UnitInfo>());
     }
@@ -231,6 +252,25 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
             return new RecipientOption(PersonKind, p.Id, p.FullName, detail.Length == 0 ? null : detail);
         }
 
+        /// <summary>
+        /// Who is above <paramref name="sender"/>: the agency's leaders, the sender's unit and the units above it, and
+        /// the leaders of those units.
+        /// </summary>
+        public async Task<HashSet<Guid>> AboveAsync(PersonInfo? sender, CancellationToken cancellationToken)
+        {
+            var chain = new HashSet<Guid>();
+            var next = sender?.UnitId;
+            while (next is { } id && Units.TryGetValue(id, out var unit) && chain.Add(id))
+            {
+                next = unit.ParentId;
+            }
+
+            var leaders = (await Scopes.HoldersOfRoleAsync(AgencyId, DefaultRoles.AgencyLeader, cancellationToken)).Select(g => g.UserId);
+            var unitLeaders = (await Scopes.HoldersOfRoleAsync(AgencyId, DefaultRoles.UnitLeader, cancellationToken))
+                .Where(g => g.ScopeUnitId is { } scope && chain.Contains(scope)).Select(g => g.UserId);
+            return [.. chain, .. leaders, .. unitLeaders];
+        }
+
         public async Task<IReadOnlyList<PersonInfo>> AgencyLeadersAsync(CancellationToken cancellationToken) =>
             Ranked((await Scopes.HoldersOfRoleAsync(AgencyId, DefaultRoles.AgencyLeader, cancellationToken)).Select(g => g.UserId));
 
@@ -239,7 +279,7 @@ public sealed class RoutingPolicy(IncomingDefaults defaults, IAccessScopes scope
                 .Where(g => g.ScopeUnitId is { } u && Units.TryGetValue(u, out var unit) && unit.Kind == Organization.Contracts.UnitKind.Office)
                 .Select(g => g.UserId));
 
-        private List<PersonInfo> Ranked(IEnumerable<Guid> ids) =>
+        public List<PersonInfo> Ranked(IEnumerable<Guid> ids) =>
             ids.Distinct().Select(id => People.GetValueOrDefault(id)).OfType<PersonInfo>().Where(p => p.IsActive)
                 .OrderBy(p => p.PositionId is { } pos && Positions.TryGetValue(pos, out var info) ? info.Rank : int.MaxValue)
                 .ThenBy(p => p.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))

@@ -114,11 +114,7 @@ public sealed class RegisterIncoming(IncomingRegistrar registrar, IncomingAccess
     internal static Results<Created<RegisteredIncoming>, ProblemHttpResult> Answer(RegistrationOutcome outcome) =>
         outcome.Registered is { } registered
             ? TypedResults.Created($"/api/v1/documents/incoming/{registered.Id}", registered)
-            : TypedResults.Problem(
-                title: RegistrationOutcome.WarningsTitle,
-                detail: "Gửi lại với confirmWarnings = true để vẫn vào sổ.",
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["warnings"] = outcome.Warnings });
+            : ConfirmableWarnings.Problem(RegistrationOutcome.WarningsTitle, "Gửi lại với confirmWarnings = true để vẫn vào sổ.", outcome.Warnings);
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/incoming", async Task<Results<Created<RegisteredIncoming>, ProblemHttpResult>> (Request request, RegisterIncoming handler, CancellationToken ct) =>

@@ -70,6 +70,13 @@ public sealed class IndexModel(ListIncoming list, CountIncoming counts, Incoming
         return Page();
     }
 
+    /// <summary>How many filters are set (the phone's "Bộ lọc" button says so).</summary>
+    public int ActiveFilters =>
+        new object?[] { From, To, Type, Organ, Urgency, Status, Q }.Count(v => v is not null && (v is not string text || text.Length > 0));
+
+    /// <summary>The filters are shown unfolded on a phone when some are set or one is wrong.</summary>
+    public bool FiltersOpen => ActiveFilters > 0 || !ModelState.IsValid;
+
     public bool Shows(IncomingBox box) => box switch
     {
         IncomingBox.Register => IsKeeper,

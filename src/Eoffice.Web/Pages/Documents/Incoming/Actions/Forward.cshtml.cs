@@ -11,7 +11,9 @@ namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
 
 /// <summary>
 /// Chuyển xử lý: the direction (bút phê) and, for each person or unit the agency's rules let the viewer choose, a role
-/// and a deadline (the agency's default number of working days is pre-filled).
+/// and a deadline: a searchable picker grouped by unit, where the page proposes each chosen recipient's deadline as the
+/// recipients' query says (<see cref="GetIncomingRecipients"/>). A support due after the lead comes back as a warning
+/// to confirm.
 /// </summary>
 [RequirePermission(DocumentsPermissions.ViewIncoming)]
 public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipients recipients, ForwardIncoming handler) : IncomingActionPage(access)
@@ -39,10 +41,15 @@ public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipi
 
         public List<Row> Rows { get; set; } = [];
 
-        public ForwardIncoming.Request ToRequest() => new(AssignmentId, Instruction, Rows.Where(r => !string.IsNullOrEmpty(r.Role))
+        public bool ConfirmWarnings { get; set; }
+
+        public ForwardIncoming.Request ToRequest() => new(AssignmentId, Instruction, Chosen
             .Select(r => new ForwardIncoming.Target(r.Kind == RoutingPolicy.PersonKind ? r.Id : null, r.Kind == RoutingPolicy.UnitKind ? r.Id : null, r.Role,
                 r.DueDate, r.DueDate is null ? r.Days : null))
-            .ToList());
+            .ToList(), ConfirmWarnings);
+
+        /// <summary>The rows given a role.</summary>
+        public IEnumerable<Row> Chosen => Rows.Where(r => !string.IsNullOrEmpty(r.Role));
 
         public Dictionary<string, string[]> Validate() => ToRequest().Validate();
     }
@@ -53,6 +60,14 @@ public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipi
     public GetIncomingRecipients.Response? Choices { get; private set; }
 
     public string? NoChoices { get; private set; }
+
+    public IReadOnlyList<ForwardIncoming.Warning> Warnings { get; private set; } = [];
+
+    /// <summary>More candidates than this: the people of each unit start folded away (a search or a click opens them).</summary>
+    public const int FoldPeopleAbove = 12;
+
+    /// <summary>What was chosen for a candidate in the form that came back (a warning, an error), to show it again.</summary>
+    public Row? ChosenFor(RecipientOption option) => Input.Chosen.FirstOrDefault(r => r.Kind == option.Kind && r.Id == option.Id);
 
     public static readonly IReadOnlyList<(string Code, string Name)> Roles =
     [
@@ -65,6 +80,9 @@ public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipi
 
     protected override async Task OnLoadedAsync(CancellationToken cancellationToken)
     {
+        // A confirmation applies to the warnings shown; a new attempt asks again.
+        Input.ConfirmWarnings = false;
+        ModelState.Remove("Input.ConfirmWarnings");
         try
         {
             Choices = await recipients.HandleAsync(Id, null, Input.AssignmentId, cancellationToken);
@@ -77,7 +95,14 @@ public sealed class ForwardModel(IncomingAccessControl access, GetIncomingRecipi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await handler.HandleAsync(Id, Input.ToRequest(), cancellationToken);
-        return Done("Đã chuyển văn bản.");
+        var outcome = await handler.HandleAsync(Id, Input.ToRequest(), cancellationToken);
+        if (outcome.Forwarded is not null)
+        {
+            return Done("Đã chuyển văn bản.");
+        }
+
+        Warnings = outcome.Warnings;
+        await OnRedisplayAsync(cancellationToken);
+        return Page();
     }
 }
