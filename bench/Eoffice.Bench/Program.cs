@@ -17,10 +17,10 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               database and times the lists, counts and register export; --keep keeps the database (SQLite folder, or
               PostgreSQL database named after the folder) and --reuse measures a kept one without generating;
               each list is timed --runs times (p95 of 100 runs is robust to a few slow ones), each export at most 10.
-          load [--url http://127.0.0.1:5080] [--users 200] [--seconds 60] [--ramp users/5] [--think 1000] [--documents 60] [--password Eoffice@2026]
+          load [--url http://127.0.0.1:5080] [--users 200] [--seconds 60] [--ramp users/2] [--think 1000] [--documents 60] [--password Eoffice@2026]
               seeds documents through the API (registered, then passed on down the agency), then simulates N people of
               the demo agency against a running node (docs/benchmarks.md, "Load"): each signs in once (spread evenly over
-              the ramp: 5 sign-ins a second by default, at least 10 s), then loops inbox page, tab counts, document page,
+              the ramp: 2 sign-ins a second by default, at least 10 s), then loops inbox page, tab counts, document page,
               clerks registering and leaders forwarding now and then, thinking 0.5–1.5 × think ms between requests;
               prints requests/s, p50/p95/p99 per request kind and errors (HTTP 5xx, 4xx, transport) of the T seconds
               after the ramp.
@@ -58,7 +58,7 @@ switch (arguments[0])
             new Uri(Option("--url", "http://127.0.0.1:5080")),
             users,
             int.Parse(Option("--seconds", "60"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--ramp", Math.Max(10, users / 5).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            int.Parse(Option("--ramp", Math.Max(10, users / 2).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             int.Parse(Option("--think", "1000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--documents", "60"), CultureInfo.InvariantCulture),
             Option("--password", "Eoffice@2026")));
