@@ -3,7 +3,7 @@ using System.Globalization;
 using Eoffice.Bench;
 
 // eOffice benchmarks. Not run by CI; results are recorded in docs/benchmarks.md.
-// Usage: dotnet run -c Release --project bench/Eoffice.Bench -- audit [--entries N] [--runs R] [--postgres "<connection string>"]
+// Usage: dotnet run -c Release --project bench/Eoffice.Bench -- <audit|incoming|load> [options]; --help lists them.
 var arguments = args.ToList();
 if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
 {
@@ -17,6 +17,14 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               database and times the lists, counts and register export; --keep keeps the database (SQLite folder, or
               PostgreSQL database named after the folder) and --reuse measures a kept one without generating;
               each list is timed --runs times (p95 of 100 runs is robust to a few slow ones), each export at most 10.
+          load [--url http://127.0.0.1:5080] [--users 200] [--seconds 60] [--ramp users/2] [--think 1000] [--documents 60] [--password Eoffice@2026]
+              seeds documents through the API (registered, then passed on down the agency), then simulates N people of
+              the demo agency against a running node (docs/benchmarks.md, "Load"): each signs in once (spread evenly over
+              the ramp: 2 sign-ins a second by default, at least 10 s), then loops inbox page, tab counts, document page,
+              clerks registering and leaders forwarding now and then, thinking 0.5–1.5 × think ms between requests;
+              prints requests/s, p50/p95/p99 per request kind and errors (HTTP 5xx, 4xx, transport) of the T seconds
+              after the ramp.
+              Exits 1 when there was any server or transport error.
         """);
     return 0;
 }
@@ -44,6 +52,16 @@ switch (arguments[0])
             Option("--keep", string.Empty) is { Length: > 0 } keep ? keep : null,
             arguments.Contains("--reuse"));
         return 0;
+    case "load":
+        var users = int.Parse(Option("--users", "200"), CultureInfo.InvariantCulture);
+        return await LoadBenchmark.RunAsync(new LoadBenchmark.Settings(
+            new Uri(Option("--url", "http://127.0.0.1:5080")),
+            users,
+            int.Parse(Option("--seconds", "60"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--ramp", Math.Max(10, users / 2).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            int.Parse(Option("--think", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--documents", "60"), CultureInfo.InvariantCulture),
+            Option("--password", "Eoffice@2026")));
     default:
         Console.Error.WriteLine($"Unknown benchmark '{arguments[0]}'.");
         return 2;

@@ -38,6 +38,8 @@ public static class PlatformExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddSingleton<NfcNormalizationInterceptor>();
+        services.AddSingleton(DatabaseConnectionGate.For);
+        services.AddSingleton<DatabaseConnectionGateInterceptor>();
         services.AddDbContext<EofficeDbContext>((sp, options) => ConfigureDatabase(sp, options));
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<IAuditLog, AuditLog>();
@@ -113,6 +115,7 @@ public static class PlatformExtensions
         // with a 400 ProblemDetails saying which parameter, as in Development, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddEofficeReverseProxy();
+        services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddSignalR();
@@ -147,13 +150,9 @@ public static class PlatformExtensions
                 options.UseSqlite(connectionString);
                 break;
             case DatabaseProvider.Postgres:
-                var pg = configuration.GetConnectionString("Postgres");
-                if (string.IsNullOrWhiteSpace(pg))
-                {
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
-                }
-
-                options.UseNpgsql(pg);
+                // Connections wait in the node's gate, sized to its pool, rather than fail (ADR 0019).
+                options.UseNpgsql(DatabaseConnectionGate.PostgresConnectionString(configuration));
+                options.AddInterceptors(sp.GetRequiredService<DatabaseConnectionGateInterceptor>());
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
@@ -191,7 +190,8 @@ public static class PlatformExtensions
         }
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthReportText.WriteAsync })
+            .AllowAnonymous();
         app.MapRazorPages();
         app.MapAuditApi();
 

@@ -194,8 +194,10 @@ public class PostgresApp : EofficeApp
             return;
         }
 
+        // The pool of the connection string the application really used (it may have completed or replaced this one).
+        var used = await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()));
         await base.DisposeAsync();
-        await TestDatabases.DropPostgresDatabaseAsync(databaseName);
+        await TestDatabases.DropPostgresDatabaseAsync(databaseName, used);
     }
 }
 
@@ -227,14 +229,16 @@ public static class TestDatabases
     }
 
     /// <summary>
-    /// Drops a test database once its app is gone: its pool is closed first, then a plain DROP (which also stops an
+    /// Drops a test database once its app is gone: its pools (this class's, and the one of
+    /// <paramref name="usedConnectionString"/>, which the app really used) are closed first, then a plain DROP (which also stops an
     /// autovacuum worker on it and waits a few seconds for closing connections) is retried while the database is still in
     /// use. WITH (FORCE) is not used: as the CI's non-superuser role it fails whenever a worker without a role is connected.
     /// </summary>
-    public static async Task DropPostgresDatabaseAsync(string database)
+    public static async Task DropPostgresDatabaseAsync(string database, string? usedConnectionString = null)
     {
-        await using (var pooled = new NpgsqlConnection(PostgresConnectionString(database)))
+        foreach (var connectionString in new[] { PostgresConnectionString(database), usedConnectionString }.OfType<string>().Distinct())
         {
+            await using var pooled = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(pooled);
         }
 
