@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Notifications;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
@@ -14,10 +15,16 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// <summary>
 /// One incoming document as the viewer may see it: every field with its Vietnamese label, files, answers, the
 /// processing tree (who sent what to whom, in which role, by when, and where it stands), the history, and the actions
-/// the viewer may take now. Opening it marks the viewer's open assignments read and records the access in the audit
-/// log (Phụ lục VI III.5.a). <c>GET /api/v1/documents/incoming/{id}</c>, page /van-ban-den/{id}. Anyone else: 404.
+/// the viewer may take now. Opening it marks the viewer's open assignments read and their notifications about it read,
+/// and records the access in the audit log (Phụ lục VI III.5.a), in one commit. <c>GET /api/v1/documents/incoming/{id}</c>,
+/// page /van-ban-den/{id}. Anyone else: 404.
 /// </summary>
-public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefaults defaults, WorkingDayCalendar calendar, UnitOfWork unitOfWork)
+public sealed class GetIncomingDocument(
+    IncomingHandling handling,
+    IncomingDefaults defaults,
+    WorkingDayCalendar calendar,
+    UnitOfWork unitOfWork,
+    INotificationReads notificationReads)
 {
     public sealed record Field(string Label, string Value);
 
@@ -96,8 +103,9 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
             document.MarkRead(delegation.DelegatorId, a => a.RecipientUserId == delegation.DelegatorId, handling.Now);
         }
 
-        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
-            Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken, IncomingHandling.ConflictMessage);
+        await unitOfWork.CommitAsync(ct => notificationReads.MarkReadAboutAsync(document.Id, ct),
+            _ => new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
+                Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken, IncomingHandling.ConflictMessage);
 
         var register = await handling.Db.Set<Register>().AsNoTracking().Where(r => r.Id == document.RegisterId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
         var replies = await handling.Db.Set<IncomingReply>().AsNoTracking().Where(r => r.DocumentId == document.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
