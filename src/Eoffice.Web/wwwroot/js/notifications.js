@@ -78,7 +78,10 @@
         document.dispatchEvent(new CustomEvent("eoffice:notification", { detail: n }));
     });
 
-    connection.start().catch(function (err) {
+    connection.onreconnected(function () { bell.setAttribute("data-live", "true"); });
+    connection.onreconnecting(function () { bell.removeAttribute("data-live"); });
+    // data-live: the page receives notifications as they arrive (the browser tests wait for it).
+    connection.start().then(function () { bell.setAttribute("data-live", "true"); }).catch(function (err) {
         // The page still works without live updates; the badge is correct as of the page load.
         console.warn("Không kết nối được kênh thông báo trực tiếp.", err);
     });
