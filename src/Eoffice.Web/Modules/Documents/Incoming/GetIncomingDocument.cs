@@ -65,6 +65,7 @@ public sealed class GetIncomingDocument(
     /// <summary>What the viewer may do now; each names the page of the action.</summary>
     public sealed record ActionDto(string Code, string Name, string Url);
 
+    /// <summary>The document page; <c>Returned</c>: the viewer's part came back to them (or the document to its clerks), by whom and why.</summary>
     public sealed record Response(
         Guid Id,
         int ArrivalNumber,
@@ -88,7 +89,8 @@ public sealed class GetIncomingDocument(
         IReadOnlyList<ReplyDto> Replies,
         IReadOnlyList<AssignmentNode> Tree,
         IReadOnlyList<EventDto> Timeline,
-        IReadOnlyList<ActionDto> Actions);
+        IReadOnlyList<ActionDto> Actions,
+        IncomingReturn? Returned) : IIncomingMarked;
 
     public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -191,8 +193,15 @@ public sealed class GetIncomingDocument(
             document.Assignments.Where(a => a.ParentId is null).OrderBy(a => a.SentAt).Select(Node).ToList(),
             document.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.Id, e.At, e.Kind, IncomingEventKinds.Name(e.Kind), e.ActorName,
                 e.OnBehalfOfName, e.Text, e.FileId is { } f ? File(f, fileNames.GetValueOrDefault(f) ?? "Tệp đính kèm", false) : null)).ToList(),
-            ActionsFor(viewer, document));
+            ActionsFor(viewer, document),
+            ReturnedFor(viewer, document));
     }
+
+    /// <summary>The return that brought the viewer's open part back to them; otherwise the one that sent the document back to its clerks.</summary>
+    private static IncomingReturn? ReturnedFor(IIncomingParty viewer, IncomingDocument document) =>
+        document.Held(viewer).Select(h => h.Assignment).FirstOrDefault(a => a.Status == AssignmentStatus.Open && a.CameBack) is { } back
+            ? IncomingReturn.LatestTo(document.Assignments, back.Id)
+            : document.ReturnedToClerk ? IncomingReturn.LatestTo(document.Assignments, null) : null;
 
     /// <summary>
     /// Every action of a document page, each with the check of the aggregate that guards the action itself: the page
