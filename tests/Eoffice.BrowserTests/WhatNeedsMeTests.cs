@@ -128,4 +128,34 @@ public sealed class WhatNeedsMeTests(BrowserFixture app) : IClassFixture<Browser
         Assert.Equal(before, await BellCountAsync(director));
         await ShotAsync(director, "attention-document-opened-bell-cleared.png");
     }
+
+    [BrowserFact]
+    public async Task The_home_page_shows_each_person_what_waits_for_them_and_its_counts_lead_to_the_inbox()
+    {
+        var subject = "V/v xin ý kiến dự thảo phương án phân luồng giao thông dịp Tết " + Guid.NewGuid().ToString("N")[..6];
+        var clerk = await SignedInAsync("dtmai");
+        var chief = await SignedInAsync("lttha");
+        var id = await RegisteredAndPresentedAsync(clerk, subject, "urgent", requestsComments: true);
+        await PostAsync(chief, $"/api/v1/documents/incoming/{id}/forward",
+            new { targets = new[] { new { userId = await UserIdAsync("nvan"), role = "direct" } } });
+
+        // The director's home: his counts, and the urgent document asking for comments, marked, at the top.
+        var director = await SignedInAsync("nvan");
+        var row = director.Locator($"#home-urgent [data-document='{id}']");
+        await Assertions.Expect(row.Locator("a.incoming-subject-comments")).ToHaveTextAsync(subject);
+        await Assertions.Expect(row.Locator(".incoming-mark-comments")).ToHaveTextAsync("Xin ý kiến");
+        await Assertions.Expect(director.Locator("#home-pending .h3")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(director.Locator("#home-receipt")).ToHaveCountAsync(0);
+        await ShotAsync(director, "attention-home-director.png");
+
+        await director.Locator("#home-pending").ClickAsync();
+        await Assertions.Expect(director).ToHaveURLAsync(app.BaseUrl + "/van-ban-den?box=cho-xu-ly");
+        await Assertions.Expect(director.Locator($"#incoming-list tr[data-document='{id}']")).ToContainTextAsync(subject);
+
+        // The clerk's home has the register's "chờ trình" count and the "chờ tiếp nhận" section.
+        await clerk.GotoAsync(app.BaseUrl + "/");
+        await Assertions.Expect(clerk.Locator("#home-awaiting")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#home-receipt")).ToBeVisibleAsync();
+        await ShotAsync(clerk, "attention-home-clerk.png");
+    }
 }

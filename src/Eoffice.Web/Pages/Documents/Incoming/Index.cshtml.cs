@@ -94,7 +94,7 @@ public sealed class IndexModel(ListIncoming list, CountIncoming counts, Incoming
             IncomingBox.Register => c.AwaitingPresentation,
             _ => null,
         };
-        return n is null ? null : n >= c.Cap ? $"{c.Cap - 1}+" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return n is null ? null : c.Text(n.Value);
     }
 
     /// <summary>The link to another tab or page, keeping the filters.</summary>
