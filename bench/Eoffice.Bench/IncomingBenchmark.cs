@@ -496,13 +496,13 @@ internal static class IncomingBenchmark
             var deep = await Deep(v, "da-xu-ly", 200);
             await Time($"{who}: da-xu-ly after 200 pages (keyset)", async () => (await List(v, "da-xu-ly", after: deep)).Items.Count);
             await Time($"{who}: da-xu-ly page 25 (offset)", async () => (await List(v, "da-xu-ly", page: 25)).Items.Count);
-            await Time($"{who}: counts", async () => (await With(db => new CountIncoming(db, null!, calendar).CountAsync(v, default))).Pending);
+            await Time($"{who}: counts", async () => (await With(db => new CountIncoming(db, null!, new IncomingDefaults(db), calendar).CountAsync(v, default))).Pending);
 
             // What the /van-ban-den page reads from the database: the list and the tab counts.
             await Time($"{who}: cho-xu-ly page 1 + counts (the whole page)", async () =>
             {
                 var page = await List(v, "cho-xu-ly");
-                await With(db => new CountIncoming(db, null!, calendar).CountAsync(v, default));
+                await With(db => new CountIncoming(db, null!, new IncomingDefaults(db), calendar).CountAsync(v, default));
                 return page.Items.Count;
             });
         }

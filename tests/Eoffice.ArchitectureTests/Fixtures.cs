@@ -154,6 +154,11 @@ namespace Eoffice.ArchitectureTests.Fixtures.Platform.Notifications
     {
         public static void Notify(string text) => _ = text;
     }
+
+    internal interface INotificationReads
+    {
+        void MarkReadAbout(Guid aboutId);
+    }
 }
 
 namespace Eoffice.ArchitectureTests.Fixtures.Modules.Alpha
@@ -166,5 +171,10 @@ namespace Eoffice.ArchitectureTests.Fixtures.Modules.Alpha
     internal sealed class AlphaNotifications
     {
         public void HandleEvent() => Platform.Notifications.Notifier.Notify("văn bản mới");
+    }
+
+    internal sealed class OpensAThing(Platform.Notifications.INotificationReads reads)
+    {
+        public void Handle(Guid thingId) => reads.MarkReadAbout(thingId);
     }
 }

@@ -86,5 +86,6 @@ public sealed class ModuleBoundaryTests
 
         Assert.Contains(violations, v => v.StartsWith("Eoffice.ArchitectureTests.Fixtures.Modules.Alpha.NotifiesFromAHandler notifies directly", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("AlphaNotifications", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("OpensAThing", StringComparison.Ordinal));
     }
 }

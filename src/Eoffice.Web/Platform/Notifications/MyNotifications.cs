@@ -15,6 +15,12 @@ public sealed class MyNotifications(EofficeDbContext db, ICurrentUser currentUse
 {
     public const int PageSize = 20;
 
+    /// <summary>The notifications page.</summary>
+    public const string ListPath = "/thong-bao";
+
+    /// <summary>Where a notification's link goes through: it is marked read on the way to its object (<see cref="OpenAsync"/>).</summary>
+    public static string OpenPath(Guid id) => $"{ListPath}/{id}";
+
     public sealed record NotificationDto(Guid Id, string Title, string? Body, string? Link, string? Category, DateTime CreatedAt, DateTime? ReadAt);
 
     public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, int Page, int PageSize, int Total, int UnreadCount)
@@ -50,11 +56,28 @@ public sealed class MyNotifications(EofficeDbContext db, ICurrentUser currentUse
     /// <summary>Marks one of my notifications read; returns the new unread count. Someone else's id → 404.</summary>
     public async Task<int> MarkReadAsync(Guid id, CancellationToken cancellationToken)
     {
+        await MarkOneReadAsync(id, cancellationToken);
+        return await PublishCountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens one of my notifications (its link was clicked): marks it read and returns where it leads — the object it is
+    /// about, or the notifications page when it has no local link. Someone else's id → 404.
+    /// </summary>
+    public async Task<string> OpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var notification = await MarkOneReadAsync(id, cancellationToken);
+        await PublishCountAsync(cancellationToken);
+        return notification.Link is { } link && Notification.IsLocalLink(link) ? link : ListPath;
+    }
+
+    private async Task<Notification> MarkOneReadAsync(Guid id, CancellationToken cancellationToken)
+    {
         var notification = await Mine.FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
             ?? throw RuleException.NotFound("Không tìm thấy thông báo.");
         notification.MarkRead(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return await PublishCountAsync(cancellationToken);
+        return notification;
     }
 
     /// <summary>Marks all my unread notifications read; returns how many were marked and the unread count after that.</summary>

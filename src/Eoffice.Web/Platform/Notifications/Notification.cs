@@ -20,9 +20,11 @@ public sealed class Notification
         Title = string.Empty;
     }
 
-    internal Notification(Guid userId, string title, string? body, string? link, string? category, DateTime createdAt, string? sourceKey = null)
+    internal Notification(Guid userId, string title, string? body, string? link, string? category, DateTime createdAt, string? sourceKey = null,
+        Guid? aboutId = null)
     {
         SourceKey = sourceKey;
+        AboutId = aboutId;
         Id = Guid.CreateVersion7();
         UserId = userId;
         Title = title;
@@ -51,6 +53,12 @@ public sealed class Notification
 
     /// <summary>The event this notification answers (its id), when it was sent by an event subscriber: one per person.</summary>
     public string? SourceKey { get; private set; }
+
+    /// <summary>
+    /// The object the notification is about (a document, a task…), when it is about one: opening that object marks the
+    /// person's notifications about it read (<see cref="INotificationReads"/>).
+    /// </summary>
+    public Guid? AboutId { get; private set; }
 
     public DateTime? ReadAt { get; private set; }
 
@@ -81,5 +89,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
         builder.Property(n => n.SourceKey).HasMaxLength(Notification.SourceKeyMaxLength);
         builder.HasIndex(n => new { n.UserId, n.SourceKey }).IsUnique().HasFilter("source_key IS NOT NULL");
+        // What a person's notifications say about one object, marked read when they open it.
+        builder.HasIndex(n => new { n.UserId, n.AboutId });
     }
 }

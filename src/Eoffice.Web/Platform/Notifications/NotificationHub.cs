@@ -16,8 +16,8 @@ public interface INotificationClient
     Task UnreadCount(int count);
 }
 
-/// <summary>A notification as pushed to the browser.</summary>
-public sealed record PushedNotification(Guid Id, string Title, string? Body, string? Link, string? Category, DateTime CreatedAt, int UnreadCount);
+/// <summary>A notification as pushed to the browser; <see cref="OpenUrl"/> marks it read on the way to its <see cref="Link"/>.</summary>
+public sealed record PushedNotification(Guid Id, string Title, string? Body, string? Link, string? Category, DateTime CreatedAt, int UnreadCount, string OpenUrl);
 
 /// <summary>
 /// Real-time channel for notifications at <c>/hubs/notifications</c>. Each signed-in page connects; messages are sent
@@ -64,6 +64,7 @@ public sealed class PushNotificationHandler(EofficeDbContext db, IHubContext<Not
 
         var unread = await db.Set<Notification>().CountAsync(n => n.UserId == notification.UserId && n.ReadAt == null, cancellationToken);
         await hub.Clients.User(notification.UserId.ToString()).Notification(new PushedNotification(
-            notification.Id, notification.Title, notification.Body, notification.Link, notification.Category, notification.CreatedAt, unread));
+            notification.Id, notification.Title, notification.Body, notification.Link, notification.Category, notification.CreatedAt, unread,
+            MyNotifications.OpenPath(notification.Id)));
     }
 }

@@ -15,8 +15,10 @@ public static class NotificationsRegistration
     {
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<MyNotifications>();
+        services.AddScoped<INotificationReads, NotificationReads>();
         services.AddSingleton<IUserIdProvider, SubClaimUserIdProvider>();
         services.AddOutboxHandler<NotificationCreated, PushNotificationHandler>(NotificationCreated.TypeName);
+        services.AddOutboxHandler<NotificationsRead, PushUnreadCountHandler>(NotificationsRead.TypeName);
         return services;
     }
 

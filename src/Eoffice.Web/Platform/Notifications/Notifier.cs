@@ -15,11 +15,20 @@ public interface INotifier
     Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// As <see cref="NotifyAsync"/>, for a notification that answers an event delivered at least once: at most one
-    /// notification per person and <paramref name="sourceKey"/> (the event's id) is ever stored, however often the event
-    /// is handled. The caller checks what a repeat already stored; the unique index is the last guard.
+    /// As <see cref="NotifyAsync(Guid, string, string?, string?, string?, CancellationToken)"/>, for a notification about
+    /// one object (<paramref name="aboutId"/>: a document, a task…): it is marked read when the person opens that object
+    /// (<see cref="INotificationReads"/>).
     /// </summary>
-    Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category,
+    Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, Guid? aboutId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="NotifyAsync(Guid, string, string?, string?, string?, Guid?, CancellationToken)"/>, for a notification
+    /// that answers an event delivered at least once: at most one notification per person and <paramref name="sourceKey"/>
+    /// (the event's id) is ever stored, however often the event is handled. The caller checks what a repeat already
+    /// stored; the unique index is the last guard.
+    /// </summary>
+    Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category, Guid? aboutId,
         CancellationToken cancellationToken = default);
 }
 
@@ -32,13 +41,17 @@ public sealed record NotificationCreated(Guid NotificationId, Guid UserId)
 public sealed class Notifier(EofficeDbContext db, IOutbox outbox, TimeProvider time) : INotifier
 {
     public Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, CancellationToken cancellationToken = default) =>
-        NotifyAsync(null, userId, title, body, link, category);
+        Add(null, userId, title, body, link, category, null);
 
-    public Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category,
+    public Task<Guid> NotifyAsync(Guid userId, string title, string? body, string? link, string? category, Guid? aboutId,
         CancellationToken cancellationToken = default) =>
-        NotifyAsync(Require(sourceKey, Notification.SourceKeyMaxLength, nameof(sourceKey)), userId, title, body, link, category);
+        Add(null, userId, title, body, link, category, aboutId);
 
-    private Task<Guid> NotifyAsync(string? sourceKey, Guid userId, string title, string? body, string? link, string? category)
+    public Task<Guid> NotifyOnceAsync(string sourceKey, Guid userId, string title, string? body, string? link, string? category, Guid? aboutId,
+        CancellationToken cancellationToken = default) =>
+        Add(Require(sourceKey, Notification.SourceKeyMaxLength, nameof(sourceKey)), userId, title, body, link, category, aboutId);
+
+    private Task<Guid> Add(string? sourceKey, Guid userId, string title, string? body, string? link, string? category, Guid? aboutId)
     {
         if (userId == Guid.Empty)
         {
@@ -54,7 +67,7 @@ public sealed class Notifier(EofficeDbContext db, IOutbox outbox, TimeProvider t
             throw new ArgumentException("A notification link must be a local URL such as \"/thong-bao\".", nameof(link));
         }
 
-        var notification = new Notification(userId, title, body, link, category, time.GetUtcNow().UtcDateTime, sourceKey);
+        var notification = new Notification(userId, title, body, link, category, time.GetUtcNow().UtcDateTime, sourceKey, aboutId);
         db.Add(notification);
         outbox.Enqueue(new NotificationCreated(notification.Id, userId));
         return Task.FromResult(notification.Id);

@@ -1,4 +1,5 @@
-// Văn bản đến: the list page. Filters that are drop-downs apply at once; the tab counts refresh every minute.
+// Văn bản đến: the list page. Filters that are drop-downs apply at once; the tab counts refresh every minute, and the
+// list and its tab counts reload as soon as a notification about an incoming document arrives (notifications.js).
 (function () {
     'use strict';
     var form = document.getElementById('incoming-filters');
@@ -32,4 +33,34 @@
             .catch(function () { /* keep the counts shown */ });
     }
     window.setInterval(refresh, 60000);
+
+    // The page as the server renders it now: its tabs and its list replace the ones shown. Several notifications at
+    // once (a forward to many) reload once.
+    var pending = null;
+    function reload() {
+        pending = null;
+        fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) {
+                if (!html) {
+                    return;
+                }
+                var fresh = new DOMParser().parseFromString(html, 'text/html');
+                ['incoming-tabs', 'incoming-results'].forEach(function (id) {
+                    var now = document.getElementById(id);
+                    var next = fresh.getElementById(id);
+                    if (now && next) {
+                        now.replaceWith(document.adoptNode(next));
+                    }
+                });
+                tabs = document.getElementById('incoming-tabs');
+            })
+            .catch(function () { /* keep the list shown */ });
+    }
+    document.addEventListener('eoffice:notification', function (e) {
+        var category = e.detail && e.detail.category;
+        if (typeof category === 'string' && category.indexOf('documents.incoming') === 0 && pending === null) {
+            pending = window.setTimeout(reload, 300);
+        }
+    });
 })();

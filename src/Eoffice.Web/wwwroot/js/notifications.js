@@ -1,4 +1,5 @@
 // Live notification badge and toasts over SignalR (/hubs/notifications). Loaded by _HeaderWidgets for signed-in users.
+// Each notification that arrives is also announced on the document as the "eoffice:notification" event.
 // No inline scripts or styles: the CSP allows only files from this origin, so everything is built with DOM calls.
 (function () {
     "use strict";
@@ -40,9 +41,10 @@
 
         var body = document.createElement("div");
         body.className = "toast-body";
-        var title = document.createElement(isLocal(n.link) ? "a" : "span");
+        // The notification's own address marks it read on the way to the object it is about.
+        var title = document.createElement(isLocal(n.link) && isLocal(n.openUrl) ? "a" : "span");
         title.textContent = n.title;
-        if (isLocal(n.link)) { title.href = n.link; }
+        if (title.tagName === "A") { title.href = n.openUrl; }
         body.appendChild(title);
         if (n.body) {
             var text = document.createElement("div");
@@ -77,9 +79,14 @@
     connection.on("Notification", function (n) {
         setCount(n.unreadCount);
         showToast(n);
+        // Pages that list what a notification is about (the incoming inbox) refresh themselves on this event.
+        document.dispatchEvent(new CustomEvent("eoffice:notification", { detail: n }));
     });
 
-    connection.start().catch(function (err) {
+    connection.onreconnected(function () { bell.setAttribute("data-live", "true"); });
+    connection.onreconnecting(function () { bell.removeAttribute("data-live"); });
+    // data-live: the page receives notifications as they arrive (the browser tests wait for it).
+    connection.start().then(function () { bell.setAttribute("data-live", "true"); }).catch(function (err) {
         // The page still works without live updates; the badge is correct as of the page load.
         console.warn("Không kết nối được kênh thông báo trực tiếp.", err);
     });

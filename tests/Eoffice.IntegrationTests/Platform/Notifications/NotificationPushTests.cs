@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Eoffice.IntegrationTests.Documents;
+using Eoffice.IntegrationTests.Documents.Handling;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Platform.Data;
@@ -47,6 +49,23 @@ public abstract class NotificationPushTests(EofficeApp app)
     }
 
     [DbFact]
+    public async Task Opening_the_document_a_notification_is_about_pushes_the_lower_count_to_the_persons_other_pages()
+    {
+        var documentId = await app.RegisterDirectAsync("V/v tổ chức tập huấn nghiệp vụ đăng kiểm");
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        await clerk.ActAsync(documentId, "present", new { userId = await app.DemoUserIdAsync("lttha") });
+        await app.OutboxDrainedAsync();
+        var (cookie, token) = await SessionCookieAsync("lttha", IncomingTestKit.DemoPassword);
+        using var hub = await HubConnection.OpenAsync(app, cookie, token);
+        var before = (await hub.ReceiveInvocationAsync("UnreadCount"))[0].GetInt32();
+        Assert.True(before > 0);
+
+        await (await app.SignedInDemoAsync("lttha")).DetailAsync(documentId);
+
+        Assert.Equal(before - 1, (await hub.ReceiveInvocationAsync("UnreadCount"))[0].GetInt32());
+    }
+
+    [DbFact]
     public async Task The_hub_refuses_an_anonymous_connection()
     {
         var client = app.AnonymousClient();
@@ -57,10 +76,10 @@ public abstract class NotificationPushTests(EofficeApp app)
     }
 
     /// <summary>The session's cookies (session and antiforgery) and the antiforgery token the page gives its scripts.</summary>
-    private async Task<(string Cookie, string Token)> SessionCookieAsync(string userName)
+    private async Task<(string Cookie, string Token)> SessionCookieAsync(string userName, string password = TestAccounts.Password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password = TestAccounts.Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password });
         response.EnsureSuccessStatusCode();
         return await client.AntiforgeryForCookieAsync(string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
     }

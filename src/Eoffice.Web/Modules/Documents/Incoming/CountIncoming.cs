@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// documents stay cheap on every page (docs/benchmarks.md); "Đã xử lý" is not
 /// counted. <c>GET /api/v1/documents/incoming/counts</c>.
 /// </summary>
-public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl access, WorkingDayCalendar calendar)
+public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingDefaults defaults, WorkingDayCalendar calendar)
 {
     public const int Cap = 100;
 
@@ -22,11 +22,16 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
     /// <param name="InProgress">Đang xử lý.</param>
     /// <param name="ForInformation">Nhận để biết, not yet finished.</param>
     /// <param name="Overdue">Quá hạn.</param>
+    /// <param name="DueSoon">Sắp đến hạn: active, due within the agency's reminder days (as <see cref="Deadlines.StateOf"/> says).</param>
     /// <param name="Tracking">Theo dõi: documents being handled in the units I track.</param>
     /// <param name="AwaitingPresentation">Sổ văn bản đến: registered and not (or no longer) presented; <c>null</c> for non-keepers.</param>
     /// <param name="Unread">Chờ xử lý and nhận để biết not yet opened: the menu badge.</param>
     /// <param name="Cap">Counts stop here.</param>
-    public sealed record Counts(int Pending, int InProgress, int ForInformation, int Overdue, int Tracking, int? AwaitingPresentation, int Unread, int Cap);
+    public sealed record Counts(int Pending, int InProgress, int ForInformation, int Overdue, int DueSoon, int Tracking, int? AwaitingPresentation, int Unread, int Cap)
+    {
+        /// <summary>A count as the tabs show it: "99+" at the cap.</summary>
+        public string Text(int n) => n >= Cap ? $"{Cap - 1}+" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async Task<Counts> HandleAsync(CancellationToken cancellationToken) => await CountAsync(await access.ViewerAsync(cancellationToken), cancellationToken);
 
@@ -54,6 +59,9 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
         var information = await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.Role == AssignmentRole.ForInformation), cancellationToken);
         var overdue = await Capped(mine.Where(a => (a.Status == AssignmentStatus.Open || a.Status == AssignmentStatus.Forwarded) && a.DueDate != null && a.DueDate < today),
             cancellationToken);
+        var dueSoonBefore = calendar.AddWorkingDays(today, (await defaults.SettingsAsync(v.AgencyId, cancellationToken)).ReminderDaysBefore + 1);
+        var dueSoon = await Capped(mine.Where(a => (a.Status == AssignmentStatus.Open || a.Status == AssignmentStatus.Forwarded) && a.DueDate != null
+            && a.DueDate >= today && a.DueDate < dueSoonBefore), cancellationToken);
         var unread = Math.Min(Cap, receiving + await Capped(mine.Where(a => a.Status == AssignmentStatus.Open && a.ReadAt == null), cancellationToken));
 
         var tracked = db.Set<IncomingDocument>().AsNoTracking().Where(d => d.AgencyId == v.AgencyId && d.Status == IncomingStatus.InProgress);
@@ -76,7 +84,7 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
                 .Where(d => d.AgencyId == v.AgencyId && d.Status == IncomingStatus.Registered && registers.Contains(d.RegisterId)), cancellationToken);
         }
 
-        return new Counts(pending, inProgress, information, overdue, tracking, awaiting, unread, Cap);
+        return new Counts(pending, inProgress, information, overdue, dueSoon, tracking, awaiting, unread, Cap);
     }
 
     private static Task<int> Capped<T>(IQueryable<T> query, CancellationToken cancellationToken) => query.Take(Cap).CountAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Notifications;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Time;
@@ -14,10 +15,16 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// <summary>
 /// One incoming document as the viewer may see it: every field with its Vietnamese label, files, answers, the
 /// processing tree (who sent what to whom, in which role, by when, and where it stands), the history, and the actions
-/// the viewer may take now. Opening it marks the viewer's open assignments read and records the access in the audit
-/// log (Phụ lục VI III.5.a). <c>GET /api/v1/documents/incoming/{id}</c>, page /van-ban-den/{id}. Anyone else: 404.
+/// the viewer may take now. Opening it marks the viewer's open assignments read and their notifications about it read,
+/// and records the access in the audit log (Phụ lục VI III.5.a), in one commit. <c>GET /api/v1/documents/incoming/{id}</c>,
+/// page /van-ban-den/{id}. Anyone else: 404.
 /// </summary>
-public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefaults defaults, WorkingDayCalendar calendar, UnitOfWork unitOfWork)
+public sealed class GetIncomingDocument(
+    IncomingHandling handling,
+    IncomingDefaults defaults,
+    WorkingDayCalendar calendar,
+    UnitOfWork unitOfWork,
+    INotificationReads notificationReads)
 {
     public sealed record Field(string Label, string Value);
 
@@ -60,6 +67,7 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
     /// <summary>What the viewer may do now; each names the page of the action.</summary>
     public sealed record ActionDto(string Code, string Name, string Url);
 
+    /// <summary>The document page; <c>Returned</c>: the viewer's part came back to them (or the document to its clerks), by whom and why.</summary>
     public sealed record Response(
         Guid Id,
         int ArrivalNumber,
@@ -83,7 +91,8 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
         IReadOnlyList<ReplyDto> Replies,
         IReadOnlyList<AssignmentNode> Tree,
         IReadOnlyList<EventDto> Timeline,
-        IReadOnlyList<ActionDto> Actions);
+        IReadOnlyList<ActionDto> Actions,
+        IncomingReturn? Returned) : IIncomingMarked;
 
     public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -98,8 +107,9 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
             document.MarkRead(delegation.DelegatorId, a => a.RecipientUserId == delegation.DelegatorId, handling.Now);
         }
 
-        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
-            Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken, IncomingHandling.ConflictMessage);
+        await unitOfWork.CommitAsync(ct => notificationReads.MarkReadAboutAsync(document.Id, ct),
+            _ => new AuditEvent("documents.incoming.view", IncomingHandling.AuditObjectType, document.Id.ToString(),
+                Details: $"Xem văn bản đến số {document.ArrivalNumber}/{document.Year}."), cancellationToken, IncomingHandling.ConflictMessage);
 
         var register = await handling.Db.Set<Register>().AsNoTracking().Where(r => r.Id == document.RegisterId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
         var replies = await handling.Db.Set<IncomingReply>().AsNoTracking().Where(r => r.DocumentId == document.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
@@ -185,8 +195,15 @@ public sealed class GetIncomingDocument(IncomingHandling handling, IncomingDefau
             document.Assignments.Where(a => a.ParentId is null).OrderBy(a => a.SentAt).Select(Node).ToList(),
             document.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.Id, e.At, e.Kind, IncomingEventKinds.Name(e.Kind), e.ActorName,
                 e.OnBehalfOfName, e.Text, e.FileId is { } f ? File(f, fileNames.GetValueOrDefault(f) ?? "Tệp đính kèm", false) : null)).ToList(),
-            ActionsFor(viewer, document));
+            ActionsFor(viewer, document),
+            ReturnedFor(viewer, document));
     }
+
+    /// <summary>The return that brought the viewer's open part back to them; otherwise the one that sent the document back to its clerks.</summary>
+    private static IncomingReturn? ReturnedFor(IIncomingParty viewer, IncomingDocument document) =>
+        document.Held(viewer).Select(h => h.Assignment).FirstOrDefault(a => a.Status == AssignmentStatus.Open && a.CameBack) is { } back
+            ? IncomingReturn.LatestTo(document.Assignments, back.Id)
+            : document.ReturnedToClerk ? IncomingReturn.LatestTo(document.Assignments, null) : null;
 
     /// <summary>
     /// Every action of a document page, each with the check of the aggregate that guards the action itself: the page

@@ -88,7 +88,7 @@ public sealed class IncomingDeadlineReminders(
                     $"Số đến {d.ArrivalNumber}/{d.Year}: {Shorten(d.Subject)} — hạn xử lý {due:dd/MM/yyyy} ({HandlingNames.Name(a.Role).ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).");
                 foreach (var holder in await HoldersAsync(a, leaders, cancellationToken))
                 {
-                    await notifier.NotifyAsync(holder, title, body, $"/van-ban-den/{a.OwnerId}", Category, cancellationToken);
+                    await notifier.NotifyAsync(holder, title, body, IncomingHandling.Link(a.OwnerId), Category, a.OwnerId, cancellationToken);
                     sent++;
                 }
             }

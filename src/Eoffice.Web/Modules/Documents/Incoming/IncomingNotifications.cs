@@ -14,7 +14,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// holders (a unit's: its leaders), a return tells the sender, an opinion or feedback tells the sender of the actor's part
 /// and whoever leads now, a finished part tells its sender, a revocation tells those who held what was taken back, a
 /// grant tells the person. Nobody is told of their own action. A repeated delivery of an event adds nothing (each
-/// notification is keyed by the event).
+/// notification is keyed by the event). Each is about the document, so opening the document marks it read.
 /// </summary>
 public sealed class IncomingNotifications(EofficeDbContext db, INotifier notifier, RoutingPolicy routing) : IOutboxHandler<TimelineEvent>
 {
@@ -45,7 +45,8 @@ public sealed class IncomingNotifications(EofficeDbContext db, INotifier notifie
         foreach (var notice in notices.Where(n => n.UserId != message.ActorId && !done.Contains(n.UserId)).DistinctBy(n => n.UserId))
         {
             await notifier.NotifyOnceAsync(key, notice.UserId, IncomingHandling.Shorten(notice.Title, 190),
-                notice.Body is null ? null : IncomingHandling.Shorten(notice.Body, 900), IncomingHandling.Link(document.Id), Category, cancellationToken);
+                notice.Body is null ? null : IncomingHandling.Shorten(notice.Body, 900), IncomingHandling.Link(document.Id), Category, document.Id,
+                cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -39,7 +39,11 @@ public enum IncomingBox
     Register,
 }
 
-/// <summary>One line of an incoming list.</summary>
+/// <summary>
+/// One line of an incoming list. <see cref="RequestsComments"/>: the document asks for comments (xin ý kiến);
+/// <see cref="Returned"/>: the viewer's part came back to them (or, in the register, the presentation to the clerks), by
+/// whom and why.
+/// </summary>
 public sealed record IncomingListRow(
     Guid DocumentId,
     Guid? AssignmentId,
@@ -65,7 +69,9 @@ public sealed record IncomingListRow(
     bool AwaitingPresentation,
     bool ReturnedToClerk,
     string? Handlers,
-    string Link);
+    string Link,
+    bool RequestsComments,
+    IncomingReturn? Returned) : IIncomingMarked;
 
 /// <summary>One page of a list; <see cref="NextCursor"/> continues after its last row (keyset paging).</summary>
 public sealed record IncomingListPage(string Box, IReadOnlyList<IncomingListRow> Items, int Page, int PageSize, bool HasMore, string? NextCursor);
@@ -200,7 +206,8 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         var pageRows = rows.Skip(skip).Take(pageSize).ToList();
         var hasMore = rows.Count > skip + pageSize;
         var settings = await defaults.SettingsAsync(v.AgencyId, cancellationToken);
-        var items = pageRows.Select(r => ToRow(r, today, settings.ReminderDaysBefore)).ToList();
+        var returns = await ReturnsAsync(pageRows, cancellationToken);
+        var items = pageRows.Select(r => ToRow(r, today, settings.ReminderDaysBefore, Returned(r, returns))).ToList();
         var next = hasMore && pageRows.Count > 0 ? pageRows[^1].Key.ToString() : null;
         return new IncomingListPage(Slug(box), items, page, pageSize, hasMore, next);
     }
@@ -253,6 +260,10 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         public DateOnly? AssignmentDueDate { get; init; }
 
         public DateTime? ReadAt { get; init; }
+
+        public bool RequestsComments { get; init; }
+
+        public bool CameBack { get; init; }
 
         public int Tier { get; set; }
 
@@ -414,6 +425,8 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                 Awaiting = a.Awaiting,
                 AssignmentDueDate = a.DueDate,
                 ReadAt = a.ReadAt,
+                RequestsComments = d.Metadata.RequestsComments,
+                CameBack = a.CameBack && a.Status == AssignmentStatus.Open,
             });
 
     private Tier TrackingTier(IncomingViewer v, IQueryable<IncomingDocument> documents, Request r)
@@ -489,6 +502,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
             ReturnedToClerk = d.ReturnedToClerk,
             DocumentDueDate = d.Metadata.DueDate,
             ToPlaces = d.ToPlaces,
+            RequestsComments = d.Metadata.RequestsComments,
         });
 
     /// <summary>
@@ -539,10 +553,34 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         return result;
     }
 
+    /// <summary>
+    /// The returns behind the page's rows that came back (an assignment reopened by a return, a document returned to its
+    /// clerks): one query by the documents' ids over the assignments' document index, only when the page has such a row.
+    /// </summary>
+    private async Task<ILookup<Guid, IncomingAssignment>> ReturnsAsync(IReadOnlyList<Raw> rows, CancellationToken cancellationToken)
+    {
+        var documentIds = rows.Where(CameBack).Select(r => r.DocumentId).Distinct().ToList();
+        if (documentIds.Count == 0)
+        {
+            return Enumerable.Empty<IncomingAssignment>().ToLookup(a => a.OwnerId);
+        }
+
+        var returned = await db.Set<IncomingAssignment>().AsNoTracking()
+            .Where(a => documentIds.Contains(a.OwnerId) && a.Status == AssignmentStatus.Returned).ToListAsync(cancellationToken);
+        return returned.ToLookup(a => a.OwnerId);
+    }
+
+    /// <summary>An assignment row reopened by a return, or a document row (the register) returned to its clerks.</summary>
+    private static bool CameBack(Raw r) => r.AssignmentId is null ? r.ReturnedToClerk : r.CameBack;
+
+    /// <summary>The latest return to the row's part: to its assignment, or for a document row to the clerks (no parent).</summary>
+    private static IncomingReturn? Returned(Raw r, ILookup<Guid, IncomingAssignment> returns) =>
+        CameBack(r) ? IncomingReturn.LatestTo(returns[r.DocumentId], r.AssignmentId) : null;
+
     private static IQueryable<Raw> InListOrder(IQueryable<Raw> rows, int take) =>
         rows.OrderByDescending(x => x.Urgency).ThenByDescending(x => x.SortAt).ThenByDescending(x => x.SortId).Take(take);
 
-    private IncomingListRow ToRow(Raw r, DateOnly today, int reminderDays)
+    private IncomingListRow ToRow(Raw r, DateOnly today, int reminderDays, IncomingReturn? returned)
     {
         var code = (r.CodeNumber, r.CodeNotation) switch
         {
@@ -565,7 +603,9 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
             r.Status == IncomingStatus.Registered,
             r.ReturnedToClerk,
             r.ToPlaces,
-            $"/van-ban-den/{r.DocumentId}");
+            IncomingHandling.Link(r.DocumentId),
+            r.RequestsComments,
+            returned);
     }
 
     /// <summary>Where a page ended: tier, urgency, time and id of its last row.</summary>

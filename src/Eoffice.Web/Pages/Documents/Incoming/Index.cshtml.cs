@@ -101,7 +101,7 @@ public sealed class IndexModel(ListIncoming list, CountIncoming counts, Incoming
             IncomingBox.Register => c.AwaitingPresentation,
             _ => null,
         };
-        var text = n is null ? null : n >= c.Cap ? $"{c.Cap - 1}+" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = n is null ? null : c.Text(n.Value);
         return text is null || CountSuffix(box) is not { } suffix ? text : $"{text} {suffix}";
     }
 
