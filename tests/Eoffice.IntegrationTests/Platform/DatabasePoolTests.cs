@@ -110,7 +110,7 @@ public sealed class SaturatedPoolTestsOnPostgres(TinyPoolPostgresApp app) : ICla
         {
             var requests = new[]
             {
-                clerk.GetAsync(Counts), clerk.GetAsync(Inbox), clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(registerId, subject)),
+                clerk.GetAsync(Counts), clerk.GetAsync(Inbox), clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(registerId, subject, ("confirmWarnings", true))),
             };
             var page = clerk.GetAsync(InboxPage);
             var anonymous = app.AnonymousClient().PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "nvan", password = IncomingTestKit.DemoPassword });
@@ -230,7 +230,7 @@ public sealed class LockedSqliteTests(ShortBusyTimeoutSqliteApp app) : IClassFix
         {
             await writer.OpenAsync();
             using var lockHolder = writer.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock
-            answer = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(registerId, subject));
+            answer = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", RegistrationKit.Body(registerId, subject, ("confirmWarnings", true)));
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);

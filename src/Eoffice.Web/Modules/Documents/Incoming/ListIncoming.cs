@@ -460,7 +460,9 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
         var registers = r.RegisterId is { } only ? v.KeptRegisters.Where(k => k == only) : v.KeptRegisters;
         var sources = registers.Select(register => (Source)(() => DocumentRows(documents.Where(d => d.RegisterId == register)))).ToList();
 
-        // A unit's register also lists what the agency sent the unit and its clerk received into it, with the unit's number.
+        // A unit's register also lists what the agency sent the unit and its clerk received into it, with the unit's number:
+        // the document's columns as DocumentRows projects them, the number and time of the receipt (one projection each,
+        // as EF translates them; keep their document columns alike).
         sources.AddRange(registers.Where(register => v.ReceivingUnits.Count > 0).Select(register => (Source)(() =>
             db.Set<IncomingUnitReceipt>().AsNoTracking().Where(u => u.RegisterId == register)
                 .Join(documents, u => u.DocumentId, d => d.Id, (u, d) => new Raw
@@ -480,6 +482,7 @@ public sealed class ListIncoming(EofficeDbContext db, IncomingAccessControl acce
                     ReturnedToClerk = d.ReturnedToClerk,
                     DocumentDueDate = d.Metadata.DueDate,
                     ToPlaces = d.ToPlaces,
+                    RequestsComments = d.Metadata.RequestsComments,
                 }))));
         return new Tier(sources);
     }
