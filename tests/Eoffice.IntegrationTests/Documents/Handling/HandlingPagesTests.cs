@@ -88,6 +88,30 @@ public abstract class HandlingPagesTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.DoesNotContain("— Sở Tài chính", html, StringComparison.Ordinal);
         }
     }
+
+    [DbFact]
+    public async Task Finishing_has_one_name_on_the_documents_button_the_pages_title_and_its_submit()
+    {
+        var id = await app.RegisterDirectAsync("V/v thông báo kết quả kiểm tra tải trọng xe");
+        var lttha = await app.DemoUserIdAsync("lttha");
+        var nvan = await app.DemoUserIdAsync("nvan");
+        var ttbhanh = await app.DemoUserIdAsync("ttbhanh");
+        await (await app.SignedInDemoAsync("dtmai")).ActAsync(id, "present", new { userId = lttha });
+        await (await app.SignedInDemoAsync("lttha")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(nvan, "direct") } });
+        await (await app.SignedInDemoAsync("nvan")).ActAsync(id, "forward", new { targets = new[] { HandlingKit.Person(ttbhanh, "forInformation") } });
+
+        // The director, who has work to answer for, "Hoàn thành"; the reader for information, "Kết thúc": one name each, everywhere.
+        foreach (var (who, name) in new[] { ("nvan", "Hoàn thành"), ("ttbhanh", "Kết thúc") })
+        {
+            var client = await app.SignedInDemoAsync(who);
+            var documentPage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/van-ban-den/{id}"));
+            Assert.Matches($"data-action=\"finish\"[^>]*>\\s*{name}\\s*<", documentPage);
+            var finishPage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/van-ban-den/{id}/ket-thuc"));
+            Assert.Contains($"<title>{name} —", finishPage, StringComparison.Ordinal);
+            Assert.Matches($"<button type=\"submit\"[^>]*>{name}</button>", finishPage);
+            Assert.DoesNotContain("Kết thúc xử lý", finishPage, StringComparison.Ordinal);
+        }
+    }
 }
 
 public sealed class HandlingPagesTestsOnSqlite(SqliteApp app) : HandlingPagesTests<SqliteApp>(app);
