@@ -397,6 +397,26 @@ public abstract class HandledRecord<TAssignment, TEntry, TAccess>
         Record(actor, now, HandlingEventKinds.Granted, null, $"Cho {userName} xem {Noun}.").Concerns([], [userId]);
     }
 
+    /// <summary>
+    /// Ends a root and what is still active below it in one stroke, for owners whose roots are the steps of a chain (an
+    /// outgoing draft's approval): approved (<see cref="AssignmentStatus.Done"/>: the requests for comments below end with
+    /// it) or sent back (<see cref="AssignmentStatus.Returned"/>: they are taken back). The ids closed.
+    /// </summary>
+    protected IReadOnlyList<Guid> CloseStep(TAssignment root, AssignmentStatus status, Actor actor, string? result, DateTime now)
+    {
+        CanHandle().ThrowIfBroken();
+        var below = SubtreeOf(root).Where(a => a != root && a.Status.IsActive()).ToList();
+        foreach (var a in below)
+        {
+            a.Close(status == AssignmentStatus.Done ? AssignmentStatus.Done : AssignmentStatus.Revoked, actor,
+                status == AssignmentStatus.Done ? "Kết thúc theo bước trình duyệt." : "Thu hồi do dự thảo đã được trả lại.", now);
+        }
+
+        root.Close(status, actor, result, now);
+        Touch();
+        return [root.Id, .. below.Select(a => a.Id)];
+    }
+
     /// <summary>Ends every active assignment as taken back (the record itself was cancelled).</summary>
     protected IReadOnlyList<Guid> RevokeAll(Actor actor, string result, DateTime now)
     {

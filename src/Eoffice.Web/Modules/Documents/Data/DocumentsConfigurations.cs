@@ -235,3 +235,135 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.HasIndex(r => r.AgencyId);
     }
 }
+
+internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<OutgoingDocument>
+{
+    public void Configure(EntityTypeBuilder<OutgoingDocument> builder)
+    {
+        builder.ToTable("documents_outgoing");
+        builder.HasKey(d => d.Id);
+        builder.ComplexProperty(d => d.Metadata, DocumentMetadataMapping.Configure);
+        builder.Property(d => d.SubjectFolded).HasMaxLength(DocumentMetadata.SubjectMaxLength);
+        builder.Property(d => d.DraftingUnitName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.DraftingUnitCode).HasMaxLength(Register.CodeMaxLength);
+        builder.Property(d => d.DrafterName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.RecipientLines).HasJsonConversion(OutgoingDocument.LinesMaxLength);
+        builder.Property(d => d.Addressees).HasJsonConversion(OutgoingDocument.LinesMaxLength);
+        builder.Property(d => d.Chain).HasJsonConversion(OutgoingDocument.LinesMaxLength);
+        builder.Property(d => d.ContentApprovedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.FormatApprovedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.SignedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.SignedFileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
+        builder.Property(d => d.Series).HasMaxLength(Kernel.Numbering.NumberSeries.MaxLength);
+        builder.Property(d => d.IssuedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.PaperNote).HasMaxLength(OutgoingDocument.ReasonMaxLength);
+        builder.Property(d => d.WithdrawReason).HasMaxLength(OutgoingDocument.ReasonMaxLength);
+        builder.Property(d => d.CancelReason).HasMaxLength(OutgoingDocument.ReasonMaxLength);
+        builder.Ignore(d => d.CodeText);
+        builder.Ignore(d => d.Content);
+        builder.Ignore(d => d.Current);
+        builder.Ignore(d => d.CurrentHop);
+        builder.Ignore(d => d.CurrentVersion);
+
+        // A number is given once per register, year and series.
+        builder.HasIndex(d => new { d.RegisterId, d.Year, d.Series, d.Number }).IsUnique();
+
+        // The lists: a drafter's drafts, what waits for a register's clerks, what a register issued, newest first.
+        builder.HasIndex(d => new { d.DrafterId, d.Status, d.CreatedAt, d.Id });
+        builder.HasIndex(d => new { d.RegisterId, d.Status, d.IssuedAt, d.Id });
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.CreatedAt });
+        builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OutgoingProcess>().WithMany().HasForeignKey(d => d.ProcessId).OnDelete(DeleteBehavior.Restrict);
+        HandlingModel.ConfigureTree<OutgoingDocument, OutgoingAssignment, OutgoingEvent, OutgoingAccess>(builder);
+        builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Recipients).WithOne().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OutgoingAssignmentConfiguration : IEntityTypeConfiguration<OutgoingAssignment>
+{
+    public void Configure(EntityTypeBuilder<OutgoingAssignment> builder)
+    {
+        HandlingModel.ConfigureAssignments(builder, "documents_outgoing_assignments", "document_id");
+
+        // "Chờ tôi xử lý" and "Đã trình", in list order.
+        builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id });
+        builder.HasIndex(a => new { a.SenderId, a.Status, a.SentAt, a.Id });
+    }
+}
+
+internal sealed class OutgoingEventConfiguration : IEntityTypeConfiguration<OutgoingEvent>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEvent> builder) =>
+        HandlingModel.ConfigureTimeline(builder, "documents_outgoing_events", "document_id");
+}
+
+internal sealed class OutgoingAccessConfiguration : IEntityTypeConfiguration<OutgoingAccess>
+{
+    public void Configure(EntityTypeBuilder<OutgoingAccess> builder) =>
+        HandlingModel.ConfigureAccess(builder, "documents_outgoing_access", "document_id");
+}
+
+internal sealed class OutgoingVersionConfiguration : IEntityTypeConfiguration<OutgoingVersion>
+{
+    public void Configure(EntityTypeBuilder<OutgoingVersion> builder)
+    {
+        builder.ToTable("documents_outgoing_versions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.ByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(v => v.Reason).HasMaxLength(OutgoingVersion.ReasonMaxLength);
+        builder.Property(v => v.MainFileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
+        builder.Property(v => v.Annexes).HasJsonConversion();
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        builder.HasIndex(v => v.MainFileId);
+        builder.HasIndex(v => v.LayoutFileId);
+    }
+}
+
+internal sealed class OutgoingRecipientConfiguration : IEntityTypeConfiguration<OutgoingRecipient>
+{
+    public void Configure(EntityTypeBuilder<OutgoingRecipient> builder)
+    {
+        builder.ToTable("documents_outgoing_recipients");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(OutgoingRecipient.NameMaxLength);
+        builder.Property(r => r.OrganCode).HasMaxLength(DocumentMetadata.OrganIdMaxLength);
+        builder.Property(r => r.Note).HasMaxLength(OutgoingRecipient.NoteMaxLength);
+        builder.Ignore(r => r.Spec);
+        builder.HasIndex(r => r.DocumentId);
+    }
+}
+
+internal sealed class OutgoingProcessConfiguration : IEntityTypeConfiguration<OutgoingProcess>
+{
+    public void Configure(EntityTypeBuilder<OutgoingProcess> builder)
+    {
+        builder.ToTable("documents_outgoing_processes");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Code).HasMaxLength(OutgoingProcess.CodeMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(OutgoingProcess.NameMaxLength);
+        builder.Property(p => p.TypeCodes).HasMaxLength(OutgoingProcess.TypeCodesMaxLength);
+        builder.Property(p => p.Steps).HasJsonConversion(OutgoingDocument.LinesMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.TypeCodeList);
+        builder.HasIndex(p => new { p.AgencyId, p.Code }).IsUnique();
+    }
+}
+
+internal sealed class OutgoingSettingsConfiguration : IEntityTypeConfiguration<OutgoingSettings>
+{
+    public void Configure(EntityTypeBuilder<OutgoingSettings> builder)
+    {
+        builder.ToTable("documents_outgoing_settings");
+        builder.HasKey(s => s.AgencyId);
+        builder.Property(s => s.AgencyId).ValueGeneratedNever();
+        builder.Property(s => s.SuperiorName).HasMaxLength(OutgoingSettings.NameMaxLength);
+        builder.Property(s => s.IssuerName).HasMaxLength(OutgoingSettings.NameMaxLength);
+        builder.Property(s => s.Place).HasMaxLength(OutgoingSettings.PlaceMaxLength);
+        builder.Property(s => s.Abbreviation).HasMaxLength(OutgoingSettings.AbbreviationMaxLength);
+    }
+}
