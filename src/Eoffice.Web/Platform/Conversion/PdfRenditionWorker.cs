@@ -55,15 +55,16 @@ public sealed class PdfRenditionProcessor(
         if (db.Database.IsNpgsql())
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var row = await db.Set<PdfRendition>().FromSqlInterpolated($"""
+            // Read as written (not composed into a subquery), as the outbox's claim is.
+            var rows = await db.Set<PdfRendition>().FromSqlInterpolated($"""
                 SELECT * FROM platform_pdf_renditions
                 WHERE status = {(int)PdfRenditionStatus.Pending} AND available_at <= {now}
                   AND (locked_until IS NULL OR locked_until <= {now})
                 ORDER BY available_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
-                """).FirstOrDefaultAsync(cancellationToken);
-            if (row is null)
+                """).ToListAsync(cancellationToken);
+            if (rows.FirstOrDefault() is not { } row)
             {
                 return null;
             }
