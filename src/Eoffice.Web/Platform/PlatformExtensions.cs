@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Conversion;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Notifications;
@@ -127,6 +128,7 @@ public static class PlatformExtensions
         services.AddEofficeJobs(configuration);
         services.AddEofficeNotifications();
         services.AddEofficeReporting();
+        services.AddEofficeConversion(configuration);
 
         return builder;
     }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Modules.Documents.Outgoing.Layout;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
@@ -24,6 +25,7 @@ public static class DocumentsModule
         IncomingHandlingArea.Add(services);
         IncomingListsArea.Add(services);
         IncomingOutputsArea.Add(services);
+        OutgoingLayoutArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
@@ -41,6 +43,7 @@ public static class DocumentsModule
         IncomingHandlingArea.Map(group);
         IncomingListsArea.Map(group);
         IncomingOutputsArea.Map(group);
+        OutgoingLayoutArea.Map(group);
         return endpoints;
     }
 }

@@ -365,5 +365,18 @@ internal sealed class OutgoingSettingsConfiguration : IEntityTypeConfiguration<O
         builder.Property(s => s.IssuerName).HasMaxLength(OutgoingSettings.NameMaxLength);
         builder.Property(s => s.Place).HasMaxLength(OutgoingSettings.PlaceMaxLength);
         builder.Property(s => s.Abbreviation).HasMaxLength(OutgoingSettings.AbbreviationMaxLength);
+internal sealed class OutgoingTemplateConfiguration : IEntityTypeConfiguration<Outgoing.Layout.OutgoingTemplate>
+{
+    public void Configure(EntityTypeBuilder<Outgoing.Layout.OutgoingTemplate> builder)
+    {
+        builder.ToTable("documents_outgoing_templates");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.TypeCode).HasMaxLength(Outgoing.Layout.OutgoingTemplate.TypeCodeMaxLength);
+        builder.Property(t => t.FileName).HasMaxLength(Outgoing.Layout.OutgoingTemplate.FileNameMaxLength);
+        builder.Property(t => t.UploadedByName).HasMaxLength(Outgoing.Layout.OutgoingTemplate.NameMaxLength);
+        builder.HasIndex(t => new { t.AgencyId, t.TypeCode }).IsUnique();
+        builder.HasIndex(t => t.FileId);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(t => t.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
