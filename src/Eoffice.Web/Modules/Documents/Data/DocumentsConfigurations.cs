@@ -365,6 +365,9 @@ internal sealed class OutgoingSettingsConfiguration : IEntityTypeConfiguration<O
         builder.Property(s => s.IssuerName).HasMaxLength(OutgoingSettings.NameMaxLength);
         builder.Property(s => s.Place).HasMaxLength(OutgoingSettings.PlaceMaxLength);
         builder.Property(s => s.Abbreviation).HasMaxLength(OutgoingSettings.AbbreviationMaxLength);
+    }
+}
+
 internal sealed class OutgoingTemplateConfiguration : IEntityTypeConfiguration<Outgoing.Layout.OutgoingTemplate>
 {
     public void Configure(EntityTypeBuilder<Outgoing.Layout.OutgoingTemplate> builder)
