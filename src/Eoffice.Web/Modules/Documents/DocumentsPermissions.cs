@@ -30,6 +30,12 @@ public sealed class DocumentsPermissions : IPermissionProvider
     /// <summary>Put documents received from another agency into the "chờ tiếp nhận" list (the exchange gateway).</summary>
     public const string ReceiveExchange = "documents.exchange.receive";
 
+    /// <summary>Draft outgoing documents and open the outgoing lists (who may act on a draft is decided per draft).</summary>
+    public const string DraftOutgoing = "documents.outgoing.draft";
+
+    /// <summary>Văn thư: check the format of, number, register and issue outgoing documents of the registers one keeps.</summary>
+    public const string IssueOutgoing = "documents.outgoing.issue";
+
     /// <summary>Manage registers, their keepers, and the agency's handling settings and routing rules.</summary>
     public const string ManageRegisters = "documents.registers.manage";
 
@@ -55,16 +61,18 @@ public sealed class DocumentsPermissions : IPermissionProvider
         new(TrackIncoming, "Theo dõi tình hình xử lý văn bản đến"),
         new(ReportIncoming, "In sổ, xuất báo cáo văn bản đến"),
         new(ReceiveExchange, "Nhận văn bản điện tử từ cơ quan khác vào danh sách chờ tiếp nhận"),
+        new(DraftOutgoing, "Soạn thảo, trình duyệt văn bản đi"),
+        new(IssueOutgoing, "Kiểm tra thể thức, cấp số, phát hành văn bản đi"),
         new(ManageRegisters, "Quản lý sổ văn bản, cấu hình luồng xử lý văn bản đến"),
     ];
 
     public IEnumerable<DefaultRole> GetDefaultRoles() =>
     [
-        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewIncoming, RegisterIncoming, ReportIncoming, ReceiveExchange]),
-        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewIncoming, DirectIncoming, TrackIncoming, ReportIncoming]),
-        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewIncoming, DistributeIncoming, TrackIncoming, ReportIncoming]),
-        new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewIncoming]),
-        new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewIncoming]),
+        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewIncoming, RegisterIncoming, ReportIncoming, ReceiveExchange, DraftOutgoing, IssueOutgoing]),
+        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewIncoming, DirectIncoming, TrackIncoming, ReportIncoming, DraftOutgoing]),
+        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewIncoming, DistributeIncoming, TrackIncoming, ReportIncoming, DraftOutgoing]),
+        new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewIncoming, DraftOutgoing]),
+        new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewIncoming, DraftOutgoing]),
         new(DefaultRoles.OneStopDesk, DefaultRoles.Names[DefaultRoles.OneStopDesk], [ViewIncoming]),
         new(DefaultRoles.Administrator, DefaultRoles.Names[DefaultRoles.Administrator], [ManageRegisters]),
     ];

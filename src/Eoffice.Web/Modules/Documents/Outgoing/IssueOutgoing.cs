@@ -1,0 +1,151 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Kernel.Numbering;
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.Time;
+using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Documents.Outgoing;
+
+/// <summary>
+/// Phát hành: a clerk of the document's outgoing register checks its format (symbol, number and date lines, authority
+/// prefix, "Nơi nhận"); a failure returns it to the drafter with the list. Otherwise, in one transaction, the next number
+/// of the register's series for the year is taken (numbers restart each year; one series for the agency, one per type,
+/// normative documents apart), the number and date are written into its layout, it is registered, internal recipients
+/// receive it in the agency's "chờ tiếp nhận" list, the incoming documents it answers show "answered by", and a document
+/// it replaces is marked replaced. <c>POST /api/v1/documents/outgoing/{id}/issue</c>.
+/// </summary>
+public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
+    Organization.Contracts.IOrganizationDirectory organization)
+{
+    public sealed record Request(string? Note) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            errors.MaxLength("note", Note, OutgoingDocument.ReasonMaxLength, "Ghi chú");
+            return errors;
+        }
+    }
+
+    public sealed record Response(Guid Id, bool Issued, string? CodeText, DateOnly? IssuedDate, IReadOnlyList<FormatProblem> Problems);
+
+    public async Task<Response> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
+    {
+        var viewer = await handling.ViewerAsync(cancellationToken);
+        var document = await handling.LoadAsync(id, cancellationToken);
+        document.CanIssue(viewer).ThrowIfBroken();
+        var settings = await processes.SettingsAsync(document.AgencyId, cancellationToken);
+        var type = DocumentTypes.Find(document.Metadata.TypeCode)!;
+        var today = handling.Today;
+        var notation = DocumentNotation.For(type, settings.Abbreviation, document.DraftingUnitCode);
+        var problems = await ProblemsAsync(document, settings, notation, today, cancellationToken);
+        if (problems.Count > 0)
+        {
+            document.SendBack(viewer, false, "Thể thức chưa đúng: " + string.Join(" ", problems.Select(p => p.Message)), handling.Now);
+            await handling.CommitAsync(document, viewer.Self, "documents.outgoing.format-returned",
+                $"Trả lại {OutgoingHandling.Title(document)} vì sai thể thức ({problems.Count} lỗi).", cancellationToken);
+            return new Response(document.Id, false, null, null, problems);
+        }
+
+        var series = document.IsNormative ? NumberSeries.Normative : settings.NumberPerType ? NumberSeries.ForType(type.Code) : NumberSeries.Main;
+        var replies = await handling.Db.Set<IncomingReply>().Where(r => r.OutgoingId == document.Id).ToListAsync(cancellationToken);
+        var replaced = document.ReplacesId is { } r0 ? await handling.Db.Set<OutgoingDocument>().FirstOrDefaultAsync(d => d.Id == r0, cancellationToken) : null;
+        var files = await FilesAsync(document, cancellationToken);
+        var now = handling.Now;
+        await handling.UnitOfWork.CommitAsync(async ct =>
+        {
+            var number = await numbers.NextAsync(document.RegisterId, today.Year, series, ct);
+            document.Issue(viewer, today.Year, number, series.Key, notation, today, now);
+            await layouts.RenderAsync(document, ct);
+            Deliver(document, viewer.Self, files, now);
+            foreach (var reply in replies)
+            {
+                reply.MarkAnswered(document.CodeText, now);
+            }
+
+            replaced?.ReplacedBy(document.Id, document.CodeText, viewer.Self, now);
+            return document;
+        }, d => handling.Audit(d, viewer.Self, "documents.outgoing.issue",
+            $"Cấp số {d.CodeText} ngày {VietnamTime.FormatDate(today)}, phát hành: {d.Metadata.Subject}"), cancellationToken, OutgoingHandling.ConflictMessage);
+        return new Response(document.Id, true, document.CodeText, document.Metadata.IssuedDate, []);
+    }
+
+    /// <summary>The format problems the clerk's check finds, before any number is taken.</summary>
+    public async Task<IReadOnlyList<FormatProblem>> ProblemsAsync(OutgoingDocument document, OutgoingSettings settings, string notation, DateOnly date,
+        CancellationToken cancellationToken)
+    {
+        var positions = await organization.PositionsOfAgencyAsync(document.AgencyId, cancellationToken);
+        var head = positions.Where(p => p.IsLeadership && p.IsActive).OrderBy(p => p.Rank).FirstOrDefault()?.Name;
+        var position = document.Metadata.SignerPosition ?? "";
+        var standing = document.Authority == SigningAuthority.Acting ? SignerStanding.ActingHead
+            : string.Equals(position, head, StringComparison.OrdinalIgnoreCase) ? SignerStanding.Head
+            : position.StartsWith("Phó ", StringComparison.OrdinalIgnoreCase) ? SignerStanding.Deputy
+            : SignerStanding.Other;
+        var place = settings.Place.Length == 0 ? "……" : settings.Place;
+        return OutgoingFormatCheck.Check(new FormatCheckInput
+        {
+            TypeCode = document.Metadata.TypeCode,
+            CodeNotation = notation,
+            AgencyAbbreviation = settings.Abbreviation,
+            DraftingUnitCode = document.DraftingUnitCode,
+            Number = null,
+            NumberLine = OfficialDateLine.NumberLine(null, notation),
+            Place = place,
+            Date = date,
+            DateLine = OfficialDateLine.Of(place, date, date.Year),
+            SigningAuthority = document.Authority,
+            SignerPosition = document.Metadata.SignerPosition,
+            SignerStanding = standing,
+            IssuerIsCollective = false,
+            HasSigningAuthorisation = standing == SignerStanding.Other,
+            SigningDate = date,
+            RecipientLines = document.RecipientLines,
+            HasAddressees = document.Addressees.Count > 0,
+            AddresseeLines = document.Addressees,
+            Subject = document.Metadata.Subject,
+        });
+    }
+
+    private async Task<List<StoredFile>> FilesAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        var ids = new[] { document.SignedFileId }.Concat(document.CurrentVersion.Annexes.Select(a => (Guid?)a.FileId)).OfType<Guid>().ToList();
+        var stored = await handling.Db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken);
+        return [.. ids.Select(i => stored.First(f => f.Id == i))];
+    }
+
+    /// <summary>Internal recipients receive the issued document in the agency's "chờ tiếp nhận" list, with the signed copy and annexes.</summary>
+    private void Deliver(OutgoingDocument document, Actor clerk, IReadOnlyList<StoredFile> files, DateTime now)
+    {
+        foreach (var recipient in document.Recipients.Where(r => r.Channel == DeliveryChannel.Internal && r.State == DeliveryState.NotSent).ToList())
+        {
+            var metadata = document.Metadata with
+            {
+                Description = DocumentMetadata.Clean($"Văn bản nội bộ gửi {recipient.Name}."),
+            };
+            var arrival = new PendingIncoming(document.AgencyId, $"outgoing:{document.Id:N}:{recipient.Id:N}", metadata, Confidentiality.None, now);
+            foreach (var (file, i) in files.Select((f, i) => (f, i)))
+            {
+                arrival.AddFile(file.Id, file.Sha256, file.FileName, i == 0);
+            }
+
+            handling.Db.Add(arrival);
+            document.RecordSending(clerk, recipient.Id, DeliveryState.Sent, arrival.Id, "Chờ văn thư tiếp nhận vào sổ văn bản đến.", now);
+        }
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/outgoing/{id:guid}/issue", async Task<Ok<Response>> (Guid id, Request request, IssueOutgoing handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, request, ct)))
+            .RequireAuthorization(Policies.For(DocumentsPermissions.IssueOutgoing))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("IssueOutgoing")
+            .WithSummary("Kiểm tra thể thức, cấp số, vào sổ và phát hành văn bản đi.");
+}
