@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
@@ -8,7 +9,7 @@ using Eoffice.Web.Platform.Web;
 
 namespace Eoffice.Web.Modules.Documents;
 
-/// <summary>Registers and incoming documents (văn bản đến): receive, register, route, handle, track. The module's only door.</summary>
+/// <summary>Registers, incoming documents (văn bản đến: receive, register, route, handle, track) and outgoing documents (văn bản đi: draft, review, issue). The module's only door.</summary>
 public static class DocumentsModule
 {
     public static IServiceCollection AddDocumentsModule(this IServiceCollection services)
@@ -26,6 +27,7 @@ public static class DocumentsModule
         IncomingListsArea.Add(services);
         IncomingOutputsArea.Add(services);
         OutgoingLayoutArea.Add(services);
+        OutgoingArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
@@ -44,6 +46,7 @@ public static class DocumentsModule
         IncomingListsArea.Map(group);
         IncomingOutputsArea.Map(group);
         OutgoingLayoutArea.Map(group);
+        OutgoingArea.Map(group);
         return endpoints;
     }
 }

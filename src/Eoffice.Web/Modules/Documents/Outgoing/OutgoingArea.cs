@@ -1,0 +1,38 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Platform.Jobs;
+using Eoffice.Web.Platform.Storage;
+
+namespace Eoffice.Web.Modules.Documents.Outgoing;
+
+/// <summary>Draft, review, approve, issue and withdraw outgoing documents (văn bản đi): the use cases, their routes and their events.</summary>
+internal static class OutgoingArea
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<OutgoingAccessControl>();
+        services.AddScoped<OutgoingHandling>();
+        services.AddScoped<OutgoingProcesses>();
+        services.AddScoped<OutgoingChainHolders>();
+        services.AddScoped<OutgoingContentBuilder>();
+        services.AddScoped<OutgoingLayouts>();
+        services.AddScoped<CreateOutgoing>();
+        services.AddScoped<ReviseOutgoing>();
+        services.AddScoped<OutgoingReview>();
+        services.AddScoped<IssueOutgoing>();
+        services.AddScoped<WithdrawOutgoing>();
+        services.AddScoped<IFileAccessPolicy, OutgoingFileAccessPolicy>();
+
+        // The outgoing documents' history, published through the outbox like the incoming documents'.
+        services.AddOutboxEvents<TimelineEvent>(OutgoingDocumentEvents.All);
+    }
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        CreateOutgoing.Map(group);
+        ReviseOutgoing.Map(group);
+        OutgoingReview.Map(group);
+        IssueOutgoing.Map(group);
+        WithdrawOutgoing.Map(group);
+    }
+}
