@@ -21,7 +21,7 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// it replaces is marked replaced. <c>POST /api/v1/documents/outgoing/{id}/issue</c>.
 /// </summary>
 public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
-    Organization.Contracts.IOrganizationDirectory organization)
+    Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes)
 {
     public sealed record Request(string? Note) : IValidatableRequest
     {
@@ -88,6 +88,7 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             : position.StartsWith("Phó ", StringComparison.OrdinalIgnoreCase) ? SignerStanding.Deputy
             : SignerStanding.Other;
         var place = settings.Place.Length == 0 ? "……" : settings.Place;
+        var (authorised, from, until) = await AuthorisationAsync(document, standing, cancellationToken);
         return OutgoingFormatCheck.Check(new FormatCheckInput
         {
             TypeCode = document.Metadata.TypeCode,
@@ -103,13 +104,42 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             SignerPosition = document.Metadata.SignerPosition,
             SignerStanding = standing,
             IssuerIsCollective = false,
-            HasSigningAuthorisation = standing == SignerStanding.Other,
+            HasSigningAuthorisation = authorised,
+            AuthorisationFrom = from,
+            AuthorisationUntil = until,
             SigningDate = date,
             RecipientLines = document.RecipientLines,
             HasAddressees = document.Addressees.Count > 0,
             AddresseeLines = document.Addressees,
             Subject = document.Metadata.Subject,
         });
+    }
+
+    /// <summary>
+    /// Whether someone other than the head and their deputies may sign: TL. (thừa lệnh, Decree 30 Art. 13.4) is given by
+    /// the agency's regulation to the heads of its units, so the signer must lead a unit; TUQ. (thừa ủy quyền, Art. 13.3)
+    /// needs a written authorisation limited in time, which eOffice holds as a delegation from an agency leader with the
+    /// right to approve outgoing documents — its first and last days are the authorisation's.
+    /// </summary>
+    private async Task<(bool Authorised, DateOnly? From, DateOnly? Until)> AuthorisationAsync(OutgoingDocument document, SignerStanding standing,
+        CancellationToken cancellationToken)
+    {
+        if (standing != SignerStanding.Other || document.SignerId is not { } signer)
+        {
+            return (false, null, null);
+        }
+
+        if (document.Authority == SigningAuthority.ByOrder)
+        {
+            var leads = await scopes.UnitsWherePermittedAsync(signer, DocumentsPermissions.DistributeIncoming, cancellationToken);
+            return (leads is null or { Count: > 0 }, null, null);
+        }
+
+        var leaders = (await scopes.HoldersOfRoleAsync(document.AgencyId, Identity.Contracts.DefaultRoles.AgencyLeader, cancellationToken)).Select(g => g.UserId).ToHashSet();
+        var authorisation = (await delegations.ActingForAsync(signer, cancellationToken))
+            .Where(d => leaders.Contains(d.DelegatorId) && d.Rights.Contains(DocumentsPermissions.Delegable.ApproveOutgoing))
+            .OrderByDescending(d => d.EndsOn).FirstOrDefault();
+        return authorisation is null ? (false, null, null) : (true, authorisation.StartsOn, authorisation.EndsOn);
     }
 
     private async Task<List<StoredFile>> FilesAsync(OutgoingDocument document, CancellationToken cancellationToken)
