@@ -28,6 +28,7 @@ internal static class OutgoingArea
 
         // The outgoing documents' history, published through the outbox like the incoming documents'.
         services.AddOutboxEvents<TimelineEvent>(OutgoingDocumentEvents.All);
+        services.AddOutboxSubscriber<TimelineEvent, OutgoingNotifications>(OutgoingNotifications.Events);
     }
 
     public static void Map(RouteGroupBuilder group)
