@@ -129,6 +129,40 @@ public abstract class OutgoingIssuanceTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [DbFact]
+    public async Task With_direct_internal_delivery_the_internal_copy_is_registered_at_once_in_the_recipients_incoming_register()
+    {
+        var transport = await app.DemoUnitIdAsync(DemoAgency.Units.Transport);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Set<OutgoingSettings>().SingleAsync()).DeliverInternallyDirectly = true;
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            var clerk = await app.SignedInDemoAsync("dtmai");
+            var subject = "Thông báo kết luận giao ban " + Guid.NewGuid().ToString("N")[..6];
+            var id = await drafts.SignedAsync("", OutgoingKit.Draft(subject, await drafts.DeputyIdAsync(), recipients: [new { kind = "unit", id = transport }]));
+            var issued = await clerk.ActOutAsync(id, "issue", new { });
+
+            var d = await app.LoadOutgoingAsync(id);
+            var recipient = d.Recipients.Single();
+            Assert.Equal(DeliveryState.Received, recipient.State);
+            var arrived = await app.WithDbAsync(db => db.Set<IncomingDocument>().SingleAsync(x => x.Id == recipient.DeliveredAsId));
+            Assert.Equal(subject, arrived.Metadata.Subject);
+            Assert.Equal(issued.GetProperty("codeText").GetString(), arrived.Metadata.CodeText);
+            Assert.Equal(IncomingSource.Electronic, arrived.Source);
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                (await db.Set<OutgoingSettings>().SingleAsync()).DeliverInternallyDirectly = false;
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [DbFact]
     public async Task A_secret_draft_is_refused_beside_the_field_and_nothing_is_saved()
     {
         var drafter = await app.SignedInDemoAsync("cxtruong");

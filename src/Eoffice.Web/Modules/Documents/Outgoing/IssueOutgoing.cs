@@ -21,7 +21,8 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// it replaces is marked replaced. <c>POST /api/v1/documents/outgoing/{id}/issue</c>.
 /// </summary>
 public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
-    Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes)
+    Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes,
+    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, ILogger<IssueOutgoing> logger)
 {
     public sealed record Request(string? Note) : IValidatableRequest
     {
@@ -73,7 +74,51 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             return document;
         }, d => handling.Audit(d, viewer.Self, "documents.outgoing.issue",
             $"Cấp số {d.CodeText} ngày {VietnamTime.FormatDate(today)}, phát hành: {d.Metadata.Subject}"), cancellationToken, OutgoingHandling.ConflictMessage);
+        if (settings.DeliverInternallyDirectly)
+        {
+            await DeliverDirectlyAsync(document, cancellationToken);
+        }
+
         return new Response(document.Id, true, document.CodeText, document.Metadata.IssuedDate, []);
+    }
+
+    /// <summary>
+    /// Direct internal delivery (the agency's setting): once issued, each internal copy is registered at once in an
+    /// incoming register the issuing clerk keeps — the recipient unit's own, else the agency's — as an electronic
+    /// arrival, and then follows the incoming route like any other. Each registration is its own transaction after the
+    /// issue: one that cannot be made (no such register, a rule) leaves its copy in "chờ tiếp nhận", where a clerk takes
+    /// it in as usual; nothing is lost.
+    /// </summary>
+    private async Task DeliverDirectlyAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        var clerk = await incoming.ViewerAsync(cancellationToken);
+        var kept = await handling.Db.Set<Register>().AsNoTracking()
+            .Where(r => clerk.KeptRegisters.Contains(r.Id) && r.Kind == RegisterKind.Incoming && r.IsActive).ToListAsync(cancellationToken);
+        foreach (var recipient in document.Recipients.Where(r => r.Channel == DeliveryChannel.Internal && r.State == DeliveryState.Sent && r.DeliveredAsId is not null).ToList())
+        {
+            var register = kept.FirstOrDefault(r => r.UnitId is not null && r.UnitId == recipient.UnitId) ?? kept.FirstOrDefault(r => r.UnitId is null);
+            if (register is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = await pending.RegisterAsync(recipient.DeliveredAsId!.Value,
+                    new Registers.DecidePending.RegisterRequest { RegisterId = register.Id, ConfirmWarnings = true }, cancellationToken);
+                if (outcome.Registered is { } registered)
+                {
+                    document.RecordSending(clerk.Self, recipient.Id, DeliveryState.Received, registered.Id,
+                        $"Vào sổ {register.Name} số đến {registered.ArrivalNumber}/{registered.Year}.", handling.Now);
+                    await handling.CommitAsync(document, clerk.Self, "documents.outgoing.deliver",
+                        $"Chuyển trực tiếp {document.CodeText} đến {recipient.Name}: số đến {registered.ArrivalNumber}/{registered.Year}.", cancellationToken);
+                }
+            }
+            catch (RuleException e)
+            {
+                logger.LogWarning("Direct delivery of {Document} to {Recipient} left in the pending list: {Reason}", document.Id, recipient.Name, e.Message);
+            }
+        }
     }
 
     /// <summary>The format problems the clerk's check finds, before any number is taken.</summary>
