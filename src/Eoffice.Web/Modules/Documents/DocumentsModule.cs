@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
@@ -19,6 +20,8 @@ public static class DocumentsModule
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
         services.AddScoped<IncomingDefaults>();
         services.AddScoped<IncomingRegisterQuery>();
+        services.AddScoped<PrintMarks>();
+        services.AddScoped<ReportFiles>();
         services.AddScoped<IStartupSeeder, SeedDemoIncoming>();
         services.AddScoped<IStartupSeeder, SeedDemoIncomingDocuments>();
 
