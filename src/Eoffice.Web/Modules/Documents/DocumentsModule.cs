@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
+using Eoffice.Web.Modules.Documents.Outgoing.Outputs;
 using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
@@ -31,6 +32,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Add(services);
         OutgoingLayoutArea.Add(services);
         OutgoingArea.Add(services);
+        OutgoingOutputsArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
@@ -50,6 +52,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Map(group);
         OutgoingLayoutArea.Map(group);
         OutgoingArea.Map(group);
+        OutgoingOutputsArea.Map(group);
         return endpoints;
     }
 }
