@@ -20,17 +20,17 @@ namespace Eoffice.IntegrationTests.Documents;
 /// outgoing registers of the demo agency, and documents taken through the aggregate — drafted, submitted to the unit
 /// head, approved to the director, signed on paper, issued by the register's clerk, recalled — with the demo people
 /// (<see cref="IncomingTestKit"/>): by default cxtruong drafts, pvhung (his head) approves, nvan signs, dtmai issues.
-/// Who may do what, and the endpoints of those actions, are the subject of the outgoing handling tests.
+/// Unlike <see cref="Outgoing.OutgoingKit"/>, which drives the API as people do today, it can date a draft or an issue
+/// in the past (a book's period, a report's). Who may do what, and the endpoints of those actions, are the subject of
+/// the outgoing tests.
 /// </summary>
 internal static class OutgoingTestKit
 {
-    public const string AgencyRegisterName = "Sổ văn bản đi";
-
     /// <summary>
     /// The demo agency's outgoing register of this name (of the unit named, or the agency's own), kept by
     /// <paramref name="keeper"/>; created the first time it is asked for. A test that needs a register of its own names it.
     /// </summary>
-    public static Task<Guid> OutgoingRegisterAsync(this EofficeApp app, string name = AgencyRegisterName, string? unitName = null, string keeper = "dtmai") =>
+    public static Task<Guid> OutgoingRegisterAsync(this EofficeApp app, string name = SeedDemoOutgoing.AgencyRegisterName, string? unitName = null, string keeper = "dtmai") =>
         app.WithDbAsync(async db =>
         {
             var clerk = await db.Set<User>().SingleAsync(u => u.UserName == keeper);
@@ -222,11 +222,6 @@ internal static class OutgoingTestKit
             return Task.CompletedTask;
         });
     }
-
-    public static Task<OutgoingDocument> LoadOutgoingAsync(this EofficeApp app, Guid documentId) =>
-        app.WithDbAsync(db => db.Set<OutgoingDocument>().AsNoTracking()
-            .Include(d => d.Assignments).Include(d => d.Versions).Include(d => d.Recipients).Include(d => d.Events).Include(d => d.Access)
-            .AsSplitQuery().SingleAsync(d => d.Id == documentId));
 
     private static DateTime Now(IServiceProvider services, DateTime? at) => at ?? services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Eoffice.IntegrationTests.Identity.Rights;
 using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Contracts;
@@ -36,7 +37,7 @@ public abstract class OutgoingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static string Marker(string label) => $"{label} {Guid.NewGuid().ToString("N")[..6]}";
 
-    private Task<Guid> RegisterAsync(string label) => app.OutgoingRegisterAsync($"{OutgoingTestKit.AgencyRegisterName} - {Marker(label)}");
+    private Task<Guid> RegisterAsync(string label) => app.OutgoingRegisterAsync($"{SeedDemoOutgoing.AgencyRegisterName} - {Marker(label)}");
 
     private async Task<List<List<string>>> BookRowsAsync(HttpClient client, Guid registerId)
     {
