@@ -63,6 +63,7 @@ public sealed partial class DraftingToIssuingOutgoingDocumentTests(BrowserFixtur
         await Assertions.Expect(deputy.Locator("#outgoing-chain")).ToContainTextAsync("Đồng ý nội dung.");
         await Assertions.Expect(deputy.Locator("#outgoing-chain")).ToContainTextAsync("Đủ điều kiện ban hành.");
         await Assertions.Expect(deputy.Locator("#outgoing-actions a[data-action='sign']")).ToBeVisibleAsync();
+        await Assertions.Expect(deputy.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();
         await deputy.SaveScreenshotAsync("outgoing-review-step");
 
         // She signs on paper and attaches the scan.
