@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.Web;
 
 namespace Eoffice.Web.Modules.Documents.Outgoing;
 
@@ -25,6 +26,7 @@ internal static class OutgoingArea
         services.AddScoped<ListOutgoing>();
         services.AddScoped<IFileAccessPolicy, OutgoingFileAccessPolicy>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOutgoing>();
+        services.AddSingleton(new NavigationItem("Nav.Outgoing", "/van-ban-di", DocumentsPermissions.DraftOutgoing, NavigationSections.Main, 24));
 
         // The outgoing documents' history, published through the outbox like the incoming documents'.
         services.AddOutboxEvents<TimelineEvent>(OutgoingDocumentEvents.All);

@@ -20,6 +20,9 @@ public abstract class PrintViewModel(PrintMarks marks) : PageModel
 
     public PrintedReport? Report { get; private set; }
 
+    /// <summary>The printed-by mark and the agency's name, for a view that builds its report itself.</summary>
+    protected PrintMarks Marks => marks;
+
     public string? Error { get; private set; }
 
     /// <summary>The register a register's print view prints (<see cref="ShowRegisterAsync"/>).</summary>
