@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Modules.Documents.Outgoing.Admin;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
@@ -28,6 +29,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Add(services);
         OutgoingLayoutArea.Add(services);
         OutgoingArea.Add(services);
+        OutgoingAdminArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
@@ -47,6 +49,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Map(group);
         OutgoingLayoutArea.Map(group);
         OutgoingArea.Map(group);
+        OutgoingAdminArea.Map(group);
         return endpoints;
     }
 }
