@@ -73,7 +73,7 @@ public sealed class SetOutgoingProcessActive(EofficeDbContext db, ActiveProcessG
         }
 
         await unitOfWork.CommitAsync(
-            ct => guard.CheckAsync(process, replace, null, ct),
+            ct => guard.CheckAsync(process, replace, "isActive", ct),
             replaced => new AuditEvent(active ? "documents.outgoing-process.activate" : "documents.outgoing-process.deactivate", "outgoing-process",
                 process.Id.ToString(),
                 Details: $"{SaveOutgoingProcess.Describe(process)}{(replaced.Count == 0 ? "" : $"; thay thế: {string.Join(", ", replaced.Select(r => r.Name))}")}"),
