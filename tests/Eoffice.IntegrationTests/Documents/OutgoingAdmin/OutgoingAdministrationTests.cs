@@ -294,6 +294,15 @@ public abstract class OutgoingAdministrationTests<TApp>(TApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
         Assert.Contains("Đã áp dụng quy trình “Quy trình văn bản đi (Quy chế 003, Điều 6)”.", await admin.GetStringAsync("/quan-tri/quy-trinh-van-ban-di"), StringComparison.Ordinal);
 
+        var newPage = await admin.GetStringAsync($"/quan-tri/quy-trinh-van-ban-di/moi?from={OutgoingProcess.Regulation003Code}");
+        Assert.Contains("value=\"Chánh Văn phòng thẩm định thể thức\"", newPage, StringComparison.Ordinal);
+        var created = await admin.PostAsync("/quan-tri/quy-trinh-van-ban-di/moi", OrganizationTestKit.Form(newPage,
+            [.. FormFields(three, ("Input.Version", ""), ("Input.Name", "Quy trình giấy mời"), ("Input.TypeCodes", "GM"))]));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var invitation = (await admin.ProcessesAsync()).Single(p => p.Name == "Quy trình giấy mời");
+        Assert.Equal((false, 1), (invitation.IsActive, invitation.Version));
+        Assert.Equal(["GM"], invitation.TypeCodes);
+
         var settingsPage = await admin.GetStringAsync("/quan-tri/cau-hinh-van-ban-di");
         var noPlace = await admin.PostAsync("/quan-tri/cau-hinh-van-ban-di", OrganizationTestKit.Form(settingsPage, ("Input.Place", ""), ("Input.Abbreviation", "STC")));
         Assert.Equal(HttpStatusCode.OK, noPlace.StatusCode);

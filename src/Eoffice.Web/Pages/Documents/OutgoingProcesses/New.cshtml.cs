@@ -41,7 +41,7 @@ public sealed class NewModel(SaveOutgoingProcess save, ListOutgoingProcesses lis
             return edited;
         }
 
-        var created = await save.CreateAsync(Input.ToRequest(), cancellationToken);
+        var created = await save.CreateAsync(Input.ToCreateRequest(), cancellationToken);
         Message = $"Đã tạo quy trình “{created.Name}”. Quy trình mới chưa được áp dụng: bấm “Áp dụng” khi sẵn sàng.";
         return Redirect(ListUrl);
     }

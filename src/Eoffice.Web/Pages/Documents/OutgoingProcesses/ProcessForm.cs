@@ -29,8 +29,11 @@ public sealed class ProcessFormInput : IValidatableRequest
 
     public SaveOutgoingProcess.UpdateRequest ToRequest() => new() { Name = Name, TypeCodes = TypeCodes, Steps = Steps, Version = Version };
 
+    public SaveOutgoingProcess.Request ToCreateRequest() => new() { Name = Name, TypeCodes = TypeCodes, Steps = Steps };
+
+    /// <summary>A new process (no version) is checked as a creation, a change as an update.</summary>
     public Dictionary<string, string[]> Validate() =>
-        Edit is not null ? [] : Version is null ? ((SaveOutgoingProcess.Request)ToRequest()).Validate() : ToRequest().Validate();
+        Edit is not null ? [] : Version is null ? ToCreateRequest().Validate() : ToRequest().Validate();
 
     public static ProcessFormInput Of(string name, IEnumerable<StepInput> steps, IEnumerable<string> typeCodes, int? version) =>
         new() { Name = name, Steps = [.. steps], TypeCodes = [.. typeCodes], Version = version };
