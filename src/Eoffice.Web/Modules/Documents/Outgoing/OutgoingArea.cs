@@ -21,14 +21,20 @@ internal static class OutgoingArea
         services.AddScoped<OutgoingReview>();
         services.AddScoped<IssueOutgoing>();
         services.AddScoped<WithdrawOutgoing>();
+        services.AddScoped<GetOutgoingDocument>();
+        services.AddScoped<ListOutgoing>();
         services.AddScoped<IFileAccessPolicy, OutgoingFileAccessPolicy>();
+        services.AddScoped<Platform.IStartupSeeder, SeedDemoOutgoing>();
 
         // The outgoing documents' history, published through the outbox like the incoming documents'.
         services.AddOutboxEvents<TimelineEvent>(OutgoingDocumentEvents.All);
+        services.AddOutboxSubscriber<TimelineEvent, OutgoingNotifications>(OutgoingNotifications.Events);
     }
 
     public static void Map(RouteGroupBuilder group)
     {
+        ListOutgoing.Map(group);
+        GetOutgoingDocument.Map(group);
         CreateOutgoing.Map(group);
         ReviseOutgoing.Map(group);
         OutgoingReview.Map(group);

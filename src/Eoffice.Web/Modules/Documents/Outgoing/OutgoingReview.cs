@@ -185,6 +185,14 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
         return await DoneAsync(document, viewer.Self, "documents.outgoing.recall", $"Rút lại {OutgoingHandling.Title(document)}.", cancellationToken);
     }
 
+    public async Task<OutgoingActionResult> CancelAsync(Guid id, RecallRequest request, CancellationToken cancellationToken)
+    {
+        var viewer = await handling.ViewerAsync(cancellationToken);
+        var document = await handling.LoadAsync(id, cancellationToken);
+        document.Cancel(viewer, DocumentMetadata.Clean(request.Reason) ?? "Không ghi lý do.", handling.Now);
+        return await DoneAsync(document, viewer.Self, "documents.outgoing.cancel", $"Hủy {OutgoingHandling.Title(document)}.", cancellationToken);
+    }
+
     public async Task<OutgoingActionResult> ConsultAsync(Guid id, ConsultRequest request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
@@ -269,6 +277,8 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
             TypedResults.Ok(await h.SendBackAsync(id, request, ct))), "ReturnOutgoing", "Trả lại người soạn thảo hoặc bước trước, kèm ý kiến.");
         Describe(group.MapPost("/outgoing/{id:guid}/recall", async Task<Ok<OutgoingActionResult>> (Guid id, RecallRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.RecallAsync(id, request, ct))), "RecallOutgoingSubmission", "Rút lại văn bản đã trình khi người nhận chưa xử lý.");
+        Describe(group.MapPost("/outgoing/{id:guid}/cancel", async Task<Ok<OutgoingActionResult>> (Guid id, RecallRequest request, OutgoingReview h, CancellationToken ct) =>
+            TypedResults.Ok(await h.CancelAsync(id, request, ct))), "CancelOutgoing", "Hủy dự thảo chưa trình.");
         Describe(group.MapPost("/outgoing/{id:guid}/consult", async Task<Ok<OutgoingActionResult>> (Guid id, ConsultRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.ConsultAsync(id, request, ct))), "ConsultOutgoing", "Xin ý kiến góp ý song song của đơn vị, cá nhân.");
         Describe(group.MapPost("/outgoing/{id:guid}/feedback", async Task<Ok<OutgoingActionResult>> (Guid id, TextRequest request, OutgoingReview h, CancellationToken ct) =>
