@@ -1,13 +1,8 @@
 using System.Net.Http.Json;
-using Eoffice.IntegrationTests.Infrastructure;
-using Eoffice.Web.Modules.Documents.Domain;
-using Eoffice.Web.Modules.Organization.Contracts;
-using Eoffice.Web.Modules.Organization.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.IntegrationTests.Documents.OutgoingAdmin;
 
-/// <summary>Intents of the outgoing administration tests: the processes as the API shows them, a change of one, a draft.</summary>
+/// <summary>Intents of the outgoing administration tests: the processes as the API shows them, a change of one, the page's form.</summary>
 internal static class OutgoingAdminKit
 {
     public const string ProcessesUrl = "/api/v1/documents/outgoing-processes";
@@ -42,35 +37,6 @@ internal static class OutgoingAdminKit
         client.PostAsync($"{ProcessesUrl}/{id}/activate{(replace ? "?replace=true" : "")}", null);
 
     public static Task<HttpResponseMessage> DeactivateAsync(this HttpClient client, Guid id) => client.PostAsync($"{ProcessesUrl}/{id}/deactivate", null);
-
-    /// <summary>The demo agency's outgoing register (created once, straight in the database: registers of that kind have no administration yet).</summary>
-    public static async Task EnsureOutgoingRegisterAsync(this EofficeApp app)
-    {
-        await app.WithDbAsync(async db =>
-        {
-            var agencyId = await db.Set<Agency>().Where(a => a.Code == DemoAgency.Code).Select(a => a.Id).SingleAsync();
-            if (!await db.Set<Register>().AnyAsync(r => r.AgencyId == agencyId && r.Kind == RegisterKind.Outgoing))
-            {
-                db.Add(new Register(agencyId, null, RegisterKind.Outgoing, "Sổ văn bản đi", "VBĐi", DateTime.UtcNow));
-                await db.SaveChangesAsync();
-            }
-        });
-    }
-
-    /// <summary>A draft of <paramref name="typeCode"/> started through the API by <paramref name="drafter"/>; its id.</summary>
-    public static async Task<Guid> DraftAsync(this HttpClient drafter, string typeCode, string subject)
-    {
-        var response = await drafter.PostAsJsonAsync("/api/v1/documents/outgoing", new
-        {
-            draft = new { document = new { typeCode, subject, pageAmount = 1, urgency = "normal" }, recipientLines = "Như trên;" },
-        });
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-    }
-
-    /// <summary>The chain a draft copied, as stored.</summary>
-    public static Task<List<ChainStep>> ChainOfAsync(this EofficeApp app, Guid documentId) =>
-        app.WithDbAsync(db => db.Set<OutgoingDocument>().AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Chain).SingleAsync());
 
     /// <summary>The first message of a field of a validation problem.</summary>
     public static async Task<string?> FieldErrorAsync(HttpResponseMessage response, string field) =>
@@ -108,5 +74,4 @@ internal static class OutgoingAdminKit
         return fields;
     }
 
-    private sealed record IdOnly(Guid Id);
 }

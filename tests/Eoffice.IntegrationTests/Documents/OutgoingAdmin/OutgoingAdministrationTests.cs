@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Eoffice.IntegrationTests.Documents.Outgoing;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Organization;
 using Eoffice.Web.Modules.Documents.Domain;
@@ -156,40 +157,43 @@ public abstract class OutgoingAdministrationTests<TApp>(TApp app) : IClassFixtur
     [DbFact]
     public async Task Choosing_the_003_process_for_official_letters_gives_a_new_official_letter_its_chain_while_other_types_keep_the_default()
     {
-        await app.EnsureOutgoingRegisterAsync();
         var admin = await app.SignedInClientAsync();
         var drafter = await app.SignedInDemoAsync("cxtruong");
+        var signer = await app.DemoUserIdAsync("ttbhanh");
         var three = await admin.ProcessAsync(OutgoingProcess.Regulation003Code);
 
         (await admin.PutProcessAsync(three, Body(three, typeCodes: ["CV"]))).EnsureSuccessStatusCode();
         (await admin.ActivateAsync(three.Id)).EnsureSuccessStatusCode();
-        var letter = await drafter.DraftAsync("CV", "Về việc sửa chữa cầu Non Nước");
-        var report = await drafter.DraftAsync("BC", "Báo cáo tình hình giao thông quý I");
+        var letter = await drafter.CreateDraftAsync(OutgoingKit.Draft("Về việc sửa chữa cầu Non Nước", signer));
+        var report = await drafter.CreateDraftAsync(OutgoingKit.Draft("Báo cáo tình hình giao thông quý I", signer, typeCode: "BC"));
         var defaultSteps = (await admin.ProcessesAsync()).Single(p => p.IsActive && p.IsDefault).Steps;
 
-        Assert.Equal(OutgoingProcess.Regulation003Steps.Select(s => (s.Kind, s.Name)), (await app.ChainOfAsync(letter)).Select(s => (s.Kind, s.Name)));
-        Assert.Equal(defaultSteps.Select(s => s.Name), (await app.ChainOfAsync(report)).Select(s => s.Name));
+        Assert.Equal(OutgoingProcess.Regulation003Steps.Select(s => (s.Kind, s.Name)), (await ChainOfAsync(letter)).Select(s => (s.Kind, s.Name)));
+        Assert.Equal(defaultSteps.Select(s => s.Name), (await ChainOfAsync(report)).Select(s => s.Name));
         Assert.NotEqual(defaultSteps.Select(s => s.Name), OutgoingProcess.Regulation003Steps.Select(s => s.Name));
     }
 
     [DbFact]
     public async Task Changing_a_process_never_changes_a_draft_already_on_its_way()
     {
-        await app.EnsureOutgoingRegisterAsync();
         var admin = await app.SignedInClientAsync();
         var drafter = await app.SignedInDemoAsync("cxtruong");
-        var before = await drafter.DraftAsync("TB", "Thông báo lịch trực Tết");
-        var chainBefore = await app.ChainOfAsync(before);
+        var signer = await app.DemoUserIdAsync("ttbhanh");
+        var before = await drafter.CreateDraftAsync(OutgoingKit.Draft("Thông báo lịch trực Tết", signer, typeCode: "TB"));
+        await drafter.ActOutAsync(before, "submit", new { recipientId = await app.DemoUserIdAsync("pvhung") });
+        var chainBefore = await ChainOfAsync(before);
         var current = (await admin.ProcessesAsync()).Single(p => p.IsActive && p.IsDefault);
         var withoutLegal = current.Steps.Where(s => s.Kind != "legalReview").Select(s => s with { Name = s.Name + " (mới)" }).Select(StepBody);
 
         (await admin.PutProcessAsync(current, Body(current, steps: withoutLegal))).EnsureSuccessStatusCode();
-        var after = await drafter.DraftAsync("TB", "Thông báo lịch trực hè");
+        var after = await drafter.CreateDraftAsync(OutgoingKit.Draft("Thông báo lịch trực hè", signer, typeCode: "TB"));
 
-        Assert.Equal(chainBefore, await app.ChainOfAsync(before));
+        var onItsWay = await app.LoadOutgoingAsync(before);
+        Assert.Equal(chainBefore, onItsWay.Chain);
+        Assert.Equal((2, "Lãnh đạo phòng xem xét"), (onItsWay.CurrentStep, onItsWay.Current.Name));
         Assert.Contains(chainBefore, s => s.Kind == ChainStepKind.LegalReview);
-        Assert.DoesNotContain(await app.ChainOfAsync(after), s => s.Kind == ChainStepKind.LegalReview);
-        Assert.All(await app.ChainOfAsync(after), s => Assert.EndsWith("(mới)", s.Name, StringComparison.Ordinal));
+        Assert.DoesNotContain(await ChainOfAsync(after), s => s.Kind == ChainStepKind.LegalReview);
+        Assert.All(await ChainOfAsync(after), s => Assert.EndsWith("(mới)", s.Name, StringComparison.Ordinal));
     }
 
     [DbFact]
@@ -313,6 +317,8 @@ public abstract class OutgoingAdministrationTests<TApp>(TApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(("Ninh Bình", other.UnitId), ((await admin.GetFromJsonAsync<Settings>(SettingsUrl))!.Place, (await admin.GetFromJsonAsync<Settings>(SettingsUrl))!.OfficeUnitId));
     }
+
+    private async Task<List<ChainStep>> ChainOfAsync(Guid documentId) => (await app.LoadOutgoingAsync(documentId)).Chain;
 
     private sealed record Settings(string? SuperiorName, string? IssuerName, string Place, string Abbreviation, bool NumberPerType, Guid? LegalUnitId, Guid? OfficeUnitId,
         bool DeliverInternallyDirectly);
