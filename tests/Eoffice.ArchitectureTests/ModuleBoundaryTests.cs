@@ -67,6 +67,7 @@ public sealed class ModuleBoundaryTests
         var allowed = new HashSet<string>
         {
             "Eoffice.Web.Modules.Documents.Incoming.IncomingNotifications",
+            "Eoffice.Web.Modules.Documents.Outgoing.OutgoingNotifications",
             "Eoffice.Web.Modules.Documents.Incoming.IncomingDeadlineReminders", // a scheduled job, not a handler
         };
         var documents = WebDependencies().Where(d => d.FromType.StartsWith("Eoffice.Web.Modules.Documents.", StringComparison.Ordinal));
