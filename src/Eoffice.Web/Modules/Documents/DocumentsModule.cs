@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Modules.Documents.Outgoing.Admin;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
 using Eoffice.Web.Modules.Documents.Outgoing.Outputs;
 using Eoffice.Web.Modules.Documents.Outputs;
@@ -32,6 +33,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Add(services);
         OutgoingLayoutArea.Add(services);
         OutgoingArea.Add(services);
+        OutgoingAdminArea.Add(services);
         OutgoingOutputsArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
@@ -52,6 +54,7 @@ public static class DocumentsModule
         IncomingOutputsArea.Map(group);
         OutgoingLayoutArea.Map(group);
         OutgoingArea.Map(group);
+        OutgoingAdminArea.Map(group);
         OutgoingOutputsArea.Map(group);
         return endpoints;
     }
