@@ -47,7 +47,7 @@ public static class DocumentsModule
 
     public static IEndpointRouteBuilder MapDocumentsModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/documents").WithTags("Văn bản đến").WithRequestValidation();
+        var group = endpoints.MapGroup("/api/v1/documents").WithTags("Văn bản").WithRequestValidation();
         IncomingRegistrationArea.Map(group);
         IncomingHandlingArea.Map(group);
         IncomingListsArea.Map(group);
