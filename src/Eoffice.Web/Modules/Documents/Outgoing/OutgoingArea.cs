@@ -24,6 +24,8 @@ internal static class OutgoingArea
         services.AddScoped<WithdrawOutgoing>();
         services.AddScoped<GetOutgoingDocument>();
         services.AddScoped<ListOutgoing>();
+        services.AddScoped<OutgoingConsultationReminders>();
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<OutgoingConsultationReminders>());
         services.AddScoped<IFileAccessPolicy, OutgoingFileAccessPolicy>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOutgoing>();
         services.AddSingleton(new NavigationItem("Nav.Outgoing", "/van-ban-di", DocumentsPermissions.DraftOutgoing, NavigationSections.Main, 24));
