@@ -42,11 +42,13 @@ public abstract partial class AccessMatrixTests(EofficeApp app)
         return result.Distinct().OrderBy(e => e.Item2, StringComparer.Ordinal).ThenBy(e => e.Item1, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>A concrete URL for a route template: GUIDs for guid parameters, 1 for numbers, a word otherwise.</summary>
+    /// <summary>A concrete URL for a route template: GUIDs for guid parameters, 1 for numbers, the first choice of a regex(^(a|b)$) constraint, a word otherwise.</summary>
     private static string Fill(string route) => ParameterPattern().Replace(route, match =>
     {
         var constraint = match.Groups["constraint"].Value;
-        return constraint.Contains("guid", StringComparison.OrdinalIgnoreCase) ? Guid.NewGuid().ToString()
+        var choices = Regex.Match(constraint, @"regex\(\^\((?<first>[a-z0-9-]+)[|)]");
+        return choices.Success ? choices.Groups["first"].Value
+            : constraint.Contains("guid", StringComparison.OrdinalIgnoreCase) ? Guid.NewGuid().ToString()
             : constraint.Contains("int", StringComparison.OrdinalIgnoreCase) || constraint.Contains("long", StringComparison.OrdinalIgnoreCase) ? "1"
             : "x";
     });
