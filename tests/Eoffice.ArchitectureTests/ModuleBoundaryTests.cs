@@ -67,7 +67,10 @@ public sealed class ModuleBoundaryTests
         var allowed = new HashSet<string>
         {
             "Eoffice.Web.Modules.Documents.Incoming.IncomingNotifications",
-            "Eoffice.Web.Modules.Documents.Incoming.IncomingDeadlineReminders", // a scheduled job, not a handler
+            "Eoffice.Web.Modules.Documents.Outgoing.OutgoingNotifications",
+            "Eoffice.Web.Modules.Documents.DeadlineReminders`1", // scheduled jobs, not handlers
+            "Eoffice.Web.Modules.Documents.Incoming.IncomingDeadlineReminders",
+            "Eoffice.Web.Modules.Documents.Outgoing.OutgoingConsultationReminders",
         };
         var documents = WebDependencies().Where(d => d.FromType.StartsWith("Eoffice.Web.Modules.Documents.", StringComparison.Ordinal));
 

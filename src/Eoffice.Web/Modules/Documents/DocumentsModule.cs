@@ -1,6 +1,9 @@
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Modules.Documents.Outgoing.Admin;
 using Eoffice.Web.Modules.Documents.Outgoing.Layout;
+using Eoffice.Web.Modules.Documents.Outgoing.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Documents.Registers;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
@@ -19,6 +22,8 @@ public static class DocumentsModule
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
         services.AddScoped<IncomingDefaults>();
         services.AddScoped<IncomingRegisterQuery>();
+        services.AddScoped<PrintMarks>();
+        services.AddScoped<ReportFiles>();
         services.AddScoped<IStartupSeeder, SeedDemoIncoming>();
         services.AddScoped<IStartupSeeder, SeedDemoIncomingDocuments>();
 
@@ -28,6 +33,8 @@ public static class DocumentsModule
         IncomingOutputsArea.Add(services);
         OutgoingLayoutArea.Add(services);
         OutgoingArea.Add(services);
+        OutgoingAdminArea.Add(services);
+        OutgoingOutputsArea.Add(services);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));
@@ -40,13 +47,15 @@ public static class DocumentsModule
 
     public static IEndpointRouteBuilder MapDocumentsModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/documents").WithTags("Văn bản đến").WithRequestValidation();
+        var group = endpoints.MapGroup("/api/v1/documents").WithTags("Văn bản").WithRequestValidation();
         IncomingRegistrationArea.Map(group);
         IncomingHandlingArea.Map(group);
         IncomingListsArea.Map(group);
         IncomingOutputsArea.Map(group);
         OutgoingLayoutArea.Map(group);
         OutgoingArea.Map(group);
+        OutgoingAdminArea.Map(group);
+        OutgoingOutputsArea.Map(group);
         return endpoints;
     }
 }

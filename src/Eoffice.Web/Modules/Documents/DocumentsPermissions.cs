@@ -36,6 +36,12 @@ public sealed class DocumentsPermissions : IPermissionProvider
     /// <summary>Văn thư: check the format of, number, register and issue outgoing documents of the registers one keeps.</summary>
     public const string IssueOutgoing = "documents.outgoing.issue";
 
+    /// <summary>
+    /// Print and export the outgoing register books and reports: the registers one keeps in full, the others as far as the
+    /// role's scope reaches (agency-wide: everything; a unit leader: the drafts of their unit).
+    /// </summary>
+    public const string ReportOutgoing = "documents.outgoing.report";
+
     /// <summary>Manage registers, their keepers, and the agency's handling settings and routing rules.</summary>
     public const string ManageRegisters = "documents.registers.manage";
 
@@ -63,14 +69,15 @@ public sealed class DocumentsPermissions : IPermissionProvider
         new(ReceiveExchange, "Nhận văn bản điện tử từ cơ quan khác vào danh sách chờ tiếp nhận"),
         new(DraftOutgoing, "Soạn thảo, trình duyệt văn bản đi"),
         new(IssueOutgoing, "Kiểm tra thể thức, cấp số, phát hành văn bản đi"),
+        new(ReportOutgoing, "In sổ, xuất báo cáo văn bản đi"),
         new(ManageRegisters, "Quản lý sổ văn bản, cấu hình luồng xử lý văn bản đến"),
     ];
 
     public IEnumerable<DefaultRole> GetDefaultRoles() =>
     [
-        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewIncoming, RegisterIncoming, ReportIncoming, ReceiveExchange, DraftOutgoing, IssueOutgoing]),
-        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewIncoming, DirectIncoming, TrackIncoming, ReportIncoming, DraftOutgoing]),
-        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewIncoming, DistributeIncoming, TrackIncoming, ReportIncoming, DraftOutgoing]),
+        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewIncoming, RegisterIncoming, ReportIncoming, ReceiveExchange, DraftOutgoing, IssueOutgoing, ReportOutgoing]),
+        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewIncoming, DirectIncoming, TrackIncoming, ReportIncoming, DraftOutgoing, ReportOutgoing]),
+        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewIncoming, DistributeIncoming, TrackIncoming, ReportIncoming, DraftOutgoing, ReportOutgoing]),
         new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewIncoming, DraftOutgoing]),
         new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewIncoming, DraftOutgoing]),
         new(DefaultRoles.OneStopDesk, DefaultRoles.Names[DefaultRoles.OneStopDesk], [ViewIncoming]),

@@ -29,7 +29,7 @@ public abstract class DeadlineReminderTests<TApp>(TApp app) : IClassFixture<TApp
         var specialist = await app.DemoUserIdAsync("cxtruong");
 
         async Task<int> RemindersOf(Guid user) => await app.WithDbAsync(db =>
-            db.Set<Notification>().CountAsync(n => n.UserId == user && n.Category == IncomingDeadlineReminders.Category && n.Link == $"/van-ban-den/{document}"));
+            db.Set<Notification>().CountAsync(n => n.UserId == user && n.Category == IncomingDeadlineReminders.ReminderCategory && n.Link == $"/van-ban-den/{document}"));
 
         async Task RunOn(DateTimeOffset at)
         {
@@ -76,6 +76,41 @@ public abstract class DeadlineReminderTests<TApp>(TApp app) : IClassFixture<TApp
         var row = Assert.Single(overdue.Items, r => r.DocumentId == document);
         Assert.Equal(DeadlineState.Overdue, row.Deadline);
     }
+
+    [DbFact]
+    public async Task A_request_for_comments_on_a_draft_reminds_the_person_asked_once_before_its_deadline_and_not_after_the_answer()
+    {
+        app.Clock.Set(Wednesday);
+        var drafter = await app.SignedInDemoAsync("cxtruong");
+        var head = await app.SignedInDemoAsync("pvhung");
+        var asked = await app.DemoUserIdAsync("hvson");
+        var id = await Outgoing.OutgoingKit.CreateDraftAsync(drafter, Outgoing.OutgoingKit.Draft("Kế hoạch kiểm tra cầu " + Guid.NewGuid().ToString("N")[..6],
+            await app.DemoUserIdAsync("ttbhanh")));
+        await Outgoing.OutgoingKit.ActOutAsync(drafter, id, "submit", new { recipientId = await app.DemoUserIdAsync("pvhung") });
+        await Outgoing.OutgoingKit.ActOutAsync(head, id, "consult", new { targets = new[] { new { userId = asked, dueDate = "2026-12-03" } } });
+
+        async Task<int> Reminders() => await app.WithDbAsync(db => db.Set<Notification>().CountAsync(n =>
+            n.UserId == asked && n.Category == Eoffice.Web.Modules.Documents.Outgoing.OutgoingConsultationReminders.ReminderCategory && n.Link == $"/van-ban-di/{id}"));
+
+        async Task RunOn(DateTimeOffset at)
+        {
+            app.Clock.Set(at);
+            await app.WithServiceAsync<Eoffice.Web.Modules.Documents.Outgoing.OutgoingConsultationReminders, bool>(async job =>
+            {
+                await job.RunAsync(CancellationToken.None);
+                return true;
+            });
+        }
+
+        await RunOn(Wednesday);
+        await RunOn(Wednesday.AddHours(2));
+        Assert.Equal(1, await Reminders());
+
+        app.Clock.Set(Wednesday.AddHours(3));
+        await Outgoing.OutgoingKit.ActOutAsync(await app.SignedInDemoAsync("hvson"), id, "feedback", new { text = "Thống nhất." });
+        await RunOn(Wednesday.AddDays(2));
+        Assert.Equal(1, await Reminders());
+    }
 }
 
 public interface IClockedApp
@@ -86,12 +121,20 @@ public interface IClockedApp
 /// <summary>The clocked app with the reminder job left to the test (the background runner does not run it).</summary>
 public sealed class RemindersSqliteApp : ClockedSqliteApp, IClockedApp
 {
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Jobs:DisabledJobs:0"] = IncomingDeadlineReminders.JobName };
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Jobs:DisabledJobs:0"] = IncomingDeadlineReminders.JobName,
+        ["Jobs:DisabledJobs:1"] = Eoffice.Web.Modules.Documents.Outgoing.OutgoingConsultationReminders.JobName,
+    };
 }
 
 public sealed class RemindersPostgresApp : ClockedPostgresApp, IClockedApp
 {
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Jobs:DisabledJobs:0"] = IncomingDeadlineReminders.JobName };
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Jobs:DisabledJobs:0"] = IncomingDeadlineReminders.JobName,
+        ["Jobs:DisabledJobs:1"] = Eoffice.Web.Modules.Documents.Outgoing.OutgoingConsultationReminders.JobName,
+    };
 }
 
 public sealed class DeadlineReminderTestsOnSqlite(RemindersSqliteApp app) : DeadlineReminderTests<RemindersSqliteApp>(app);

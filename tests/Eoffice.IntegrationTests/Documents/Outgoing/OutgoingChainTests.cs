@@ -103,6 +103,13 @@ public abstract class OutgoingChainTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(await drafter.ListsAsync("da-phat-hanh", id));
         Assert.False(await drafter.ListsAsync("du-thao", id));
 
+        // The number and the date are written into the layout of the issued version.
+        var layoutUrl = (await clerk.OutgoingAsync(id)).GetProperty("versions").EnumerateArray().Last().GetProperty("layout").GetProperty("url").GetString()!;
+        var paragraphs = OutgoingLayout.LayoutKit.Paragraphs(await clerk.GetByteArrayAsync(layoutUrl));
+        Assert.Contains(paragraphs, p => p.Contains("Số: " + issued.GetProperty("codeText").GetString(), StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Ninh Bình, ngày ", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.Contains("Trần Thị Bích Hạnh", StringComparison.Ordinal));
+
         var d = await app.LoadOutgoingAsync(id);
         Assert.Equal(OutgoingStatus.Issued, d.Status);
         Assert.Equal("Phan Văn Hùng", d.ContentApprovedByName);

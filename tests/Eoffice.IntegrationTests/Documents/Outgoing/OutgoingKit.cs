@@ -69,3 +69,35 @@ internal static class OutgoingKit
     public static Task<Guid> UploadScanAsync(this HttpClient client) =>
         client.UploadAsync(Platform.Storage.FileStoreClient.Pdf(3_000), "ban-ky.pdf", "application/pdf");
 }
+
+/// <summary>Drafts carried to the clerk quickly: the specialist submits to the department head, who skips legal review to the deputy director, who signs on paper.</summary>
+internal sealed class SignedDrafts(EofficeApp app)
+{
+    private HttpClient? drafter;
+    private HttpClient? head;
+    private HttpClient? deputy;
+    private Guid headId;
+    private Guid deputyId;
+    private Guid scan;
+
+    public async Task<Guid> SignedAsync(string subject, object? draft = null)
+    {
+        if (drafter is null)
+        {
+            drafter = await app.SignedInDemoAsync("cxtruong");
+            head = await app.SignedInDemoAsync("pvhung");
+            deputy = await app.SignedInDemoAsync("ttbhanh");
+            headId = await app.DemoUserIdAsync("pvhung");
+            deputyId = await app.DemoUserIdAsync("ttbhanh");
+            scan = await deputy.UploadScanAsync();
+        }
+
+        var id = await drafter.CreateDraftAsync(draft ?? OutgoingKit.Draft(subject, deputyId));
+        await drafter.ActOutAsync(id, "submit", new { recipientId = headId });
+        await head!.ActOutAsync(id, "approve", new { recipientId = deputyId, toStep = 4 });
+        await deputy!.ActOutAsync(id, "sign-on-paper", new { signedFileId = scan });
+        return id;
+    }
+
+    public Task<Guid> DeputyIdAsync() => app.DemoUserIdAsync("ttbhanh");
+}

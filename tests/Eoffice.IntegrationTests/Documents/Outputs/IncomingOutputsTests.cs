@@ -4,6 +4,7 @@ using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Identity.Contracts;
 using Eoffice.Web.Modules.Organization.Contracts;
 using static Eoffice.IntegrationTests.Documents.Outputs.OutputsTestKit;
@@ -71,7 +72,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(cover, l => l.Contains("Sổ văn bản đến", StringComparison.Ordinal));
         Assert.Contains(cover, l => l.Contains(Vn(today), StringComparison.Ordinal));
         Assert.Contains($"In bởi {clerk.Name} lúc ", SheetFooter(xlsx, "Sổ đăng ký"), StringComparison.Ordinal);
-        Assert.NotEmpty(await app.AuditAsync(PrintMarks.ExportAction, registerId.ToString()));
+        Assert.NotEmpty(await app.AuditAsync(OutputAudit.Incoming.ExportAction, registerId.ToString()));
 
         // A period that ends before it starts is refused, at the API and on the print view.
         var backwards = $"from={Iso(today)}&to={Iso(today.AddDays(-1))}";
@@ -137,7 +138,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("id=\"print-button\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
-        Assert.NotEmpty(await app.AuditAsync(PrintMarks.PrintAction, id.ToString()));
+        Assert.NotEmpty(await app.AuditAsync(OutputAudit.Incoming.PrintAction, id.ToString()));
 
         var pdf = await clerkClient.GetAsync($"/api/v1/documents/incoming/{id}/handling-slip.pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
@@ -152,7 +153,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Contains(flow.Result, text, StringComparison.Ordinal);
         }
 
-        Assert.NotEmpty(await app.AuditAsync(PrintMarks.ExportAction, id.ToString()));
+        Assert.NotEmpty(await app.AuditAsync(OutputAudit.Incoming.ExportAction, id.ToString()));
 
         // The specialist who handled it prints it too.
         using var specialist = await app.SignedInDemoAsync("cxtruong");
@@ -167,7 +168,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         using var other = await app.SignedInDemoAsync("nvana");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/van-ban-den/{id}/phieu-giai-quyet")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/documents/incoming/{id}/handling-slip.pdf")).StatusCode);
-        Assert.DoesNotContain(await app.AuditAsync(PrintMarks.ExportAction, id.ToString()), e => e.ActorName == "nvana");
+        Assert.DoesNotContain(await app.AuditAsync(OutputAudit.Incoming.ExportAction, id.ToString()), e => e.ActorName == "nvana");
     }
 
     [DbFact]
@@ -294,7 +295,7 @@ public abstract class IncomingOutputsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Sổ đăng ký văn bản đến", html, StringComparison.Ordinal);
         Assert.Contains("Sổ theo dõi giải quyết văn bản đến", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{await app.AgencyRegisterIdAsync()}\"", html, StringComparison.Ordinal);
-        Assert.Contains("/js/incoming-outputs.js", html, StringComparison.Ordinal);
+        Assert.Contains("/js/report-outputs.js", html, StringComparison.Ordinal);
 
         using var specialist = await app.SignedInDemoAsync("cxtruong");
         Assert.NotEqual(HttpStatusCode.OK, (await specialist.GetAsync("/van-ban-den/so-va-bao-cao")).StatusCode);

@@ -3,6 +3,7 @@ using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,7 +101,7 @@ public abstract class TrackingBookTests<TApp>(TApp app, ManualClock clock) : ICl
         Assert.Contains("In bởi ", html, StringComparison.Ordinal);
 
         var audited = await app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Audit.AuditEntry>()
-            .CountAsync(e => e.ObjectType == "incoming-tracking-book" && (e.Action == PrintMarks.ExportAction || e.Action == PrintMarks.PrintAction)));
+            .CountAsync(e => e.ObjectType == "incoming-tracking-book" && (e.Action == OutputAudit.Incoming.ExportAction || e.Action == OutputAudit.Incoming.PrintAction)));
         Assert.True(audited >= 3);
     }
 

@@ -368,6 +368,7 @@ internal sealed class OutgoingProcessConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(p => p.Steps).HasJsonConversion(OutgoingDocument.LinesMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.TypeCodeList);
+        builder.Ignore(p => p.IsDefault);
         builder.HasIndex(p => new { p.AgencyId, p.Code }).IsUnique();
     }
 }

@@ -127,8 +127,8 @@ public sealed class OutgoingProcess
     public void Change(string name, IReadOnlyList<ChainStep> steps, IEnumerable<string> typeCodes, DateTime now)
     {
         Check(steps).ThrowIfBroken();
-        Name = name;
-        Steps = [.. steps.Select((s, i) => s with { Number = i + 1 })];
+        Name = name.Trim();
+        Steps = [.. steps.Select((s, i) => s with { Number = i + 1, Name = s.Name.Trim() })];
         TypeCodes = string.Join(",", typeCodes.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal));
         UpdatedAt = now;
         Version++;
@@ -139,45 +139,113 @@ public sealed class OutgoingProcess
     public void Reactivate() => IsActive = true;
 
     /// <summary>
-    /// A chain is valid when step 1 is the drafter, the last step is the clerk, an agency leader signs before it, and
-    /// every return resumes at an existing reviewing step.
+    /// A chain is valid when step 1 is the drafter, the last step is the clerk, the agency leader who signs holds the step
+    /// before it (and only that one: an agency leader's step is where the draft is signed), and every step has a name,
+    /// a person when it names one, and a return that resumes at an existing reviewing step. The first broken rule, on
+    /// its field (<c>steps[2].kind</c>, 0-based as in the request).
     /// </summary>
-    public static BrokenRule? Check(IReadOnlyList<ChainStep> steps)
+    public static BrokenRule? Check(IReadOnlyList<ChainStep> steps) =>
+        Problems(steps).Select(p => BrokenRule.Invalid(p.Value, p.Key)).FirstOrDefault();
+
+    /// <summary>Every broken rule of <see cref="Check"/>, at most one per field, keyed by the request field.</summary>
+    public static IReadOnlyDictionary<string, string> Problems(IReadOnlyList<ChainStep> steps)
     {
+        var problems = new Dictionary<string, string>();
         if (steps.Count < 3 || steps.Count > MaxSteps)
         {
-            return BrokenRule.Invalid($"Quy trình có từ 3 đến {MaxSteps} bước.", "steps");
+            problems["steps"] = $"Quy trình có từ 3 đến {MaxSteps} bước (chuyên viên dự thảo, lãnh đạo ký ban hành, văn thư phát hành và các bước xem xét).";
+            return problems;
         }
 
-        if (steps[0].Kind != ChainStepKind.Drafter || steps.Skip(1).Any(s => s.Kind == ChainStepKind.Drafter))
+        var last = steps.Count - 1;
+        for (var i = 0; i < steps.Count; i++)
         {
-            return BrokenRule.Invalid("Bước 1 là chuyên viên dự thảo, và chỉ bước 1.", "steps");
+            var step = steps[i];
+            var at = $"steps[{i}]";
+            if (KindProblem(step.Kind, i, last) is { } kind)
+            {
+                problems[$"{at}.kind"] = kind;
+            }
+
+            if (string.IsNullOrWhiteSpace(step.Name))
+            {
+                problems[$"{at}.name"] = $"Vui lòng nhập tên bước {i + 1}.";
+            }
+            else if (step.Name.Trim().Length > ChainStep.NameMaxLength)
+            {
+                problems[$"{at}.name"] = $"Tên bước dài tối đa {ChainStep.NameMaxLength} ký tự.";
+            }
+
+            if (i == last - 1 && step.Kind == ChainStepKind.AgencyLeader && step.CanSkip)
+            {
+                problems[$"{at}.canSkip"] = "Bước lãnh đạo ký ban hành không được bỏ qua.";
+            }
+
+            if (step.Kind == ChainStepKind.Person && step.UserId is null)
+            {
+                problems[$"{at}.userId"] = "Vui lòng chọn người xử lý bước này.";
+            }
+
+            if (step.ReturnResumesAt != 0 && (step.ReturnResumesAt < 2 || step.ReturnResumesAt > last))
+            {
+                problems[$"{at}.returnResumesAt"] = $"Sau khi trả lại, quy trình tiếp tục từ bước 2 đến bước {last} (hoặc 0: bước đã trả lại).";
+            }
         }
 
-        if (steps[^1].Kind != ChainStepKind.Clerk || steps.SkipLast(1).Any(s => s.Kind == ChainStepKind.Clerk))
-        {
-            return BrokenRule.Invalid("Bước cuối là văn thư phát hành, và chỉ bước cuối.", "steps");
-        }
-
-        if (steps[^2].Kind != ChainStepKind.AgencyLeader || steps[^2].CanSkip)
-        {
-            return BrokenRule.Invalid("Bước liền trước văn thư là lãnh đạo ký ban hành và không được bỏ qua.", "steps");
-        }
-
-        if (steps.Any(s => s.Kind == ChainStepKind.Person && s.UserId is null))
-        {
-            return BrokenRule.Invalid("Bước do một người cụ thể xử lý phải chọn người đó.", "steps");
-        }
-
-        if (steps.Any(s => string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > ChainStep.NameMaxLength))
-        {
-            return BrokenRule.Invalid($"Mỗi bước có tên, dài tối đa {ChainStep.NameMaxLength} ký tự.", "steps");
-        }
-
-        return steps.Any(s => s.ReturnResumesAt != 0 && (s.ReturnResumesAt < 2 || s.ReturnResumesAt > steps.Count - 1))
-            ? BrokenRule.Invalid($"Bước tiếp tục sau khi trả lại phải từ 2 đến {steps.Count - 1} (hoặc 0: bước đã trả lại).", "steps")
-            : null;
+        return problems;
     }
+
+    private static string? KindProblem(ChainStepKind kind, int index, int last)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return "Vui lòng chọn người xử lý bước theo vai trò.";
+        }
+
+        return (index, kind) switch
+        {
+            (0, not ChainStepKind.Drafter) => "Bước 1 phải là chuyên viên dự thảo.",
+            (> 0, ChainStepKind.Drafter) => "Chỉ bước 1 là chuyên viên dự thảo.",
+            _ when index == last && kind != ChainStepKind.Clerk => "Bước cuối phải là văn thư phát hành.",
+            _ when index < last && kind == ChainStepKind.Clerk => "Chỉ bước cuối là văn thư phát hành.",
+            _ when index == last - 1 && kind != ChainStepKind.AgencyLeader => "Bước liền trước văn thư phải là lãnh đạo cơ quan ký ban hành.",
+            _ when index < last - 1 && kind == ChainStepKind.AgencyLeader =>
+                "Lãnh đạo cơ quan ký ở bước liền trước văn thư; để một lãnh đạo khác xem xét trước đó, hãy chọn “Người được chọn”.",
+            _ => null,
+        };
+    }
+
+    /// <summary>Applies to every document type without an active process of its own.</summary>
+    public bool IsDefault => TypeCodeList.Count == 0;
+
+    /// <summary>
+    /// The active processes among <paramref name="others"/> that this one, were it active, would compete with: one that
+    /// names a type this one names, or the other default when both are defaults. An agency applies one process per type.
+    /// </summary>
+    public IReadOnlyList<OutgoingProcess> ClashesWith(IEnumerable<OutgoingProcess> others) =>
+        [.. others.Where(o => o.Id != Id && o.IsActive && (IsDefault ? o.IsDefault : o.TypeCodeList.Any(AppliesTo)))];
+
+    /// <summary>The clash of <see cref="ClashesWith"/> in words, naming each competing process; <c>null</c> when there is none.</summary>
+    public BrokenRule? ClashRule(IReadOnlyList<OutgoingProcess> clashes, string? field = null)
+    {
+        if (clashes.Count == 0)
+        {
+            return null;
+        }
+
+        var reasons = clashes.Select(o => IsDefault
+            ? $"“{o.Name}” đang là quy trình mặc định (cho các loại văn bản chưa có quy trình riêng)"
+            : $"“{o.Name}” đang áp dụng cho {string.Join(", ", o.TypeCodeList.Where(AppliesTo).Select(t => Contracts.DocumentTypes.NameOf(t)))}");
+        return new BrokenRule($"Mỗi loại văn bản chỉ áp dụng một quy trình: {string.Join("; ", reasons)}. Hãy ngừng áp dụng quy trình đó trước, hoặc áp dụng thay thế.",
+            RuleKind.Conflict, field);
+    }
+
+    /// <summary>The agency must keep one active default, or the types without a process of their own could not be drafted.</summary>
+    public static BrokenRule? KeepsDefault(IEnumerable<OutgoingProcess> activeAfter, string? field = null) =>
+        activeAfter.Any(p => p.IsActive && p.IsDefault)
+            ? null
+            : new BrokenRule("Cơ quan phải luôn có một quy trình mặc định đang áp dụng (cho các loại văn bản chưa có quy trình riêng). "
+                + "Hãy áp dụng một quy trình mặc định khác thay thế trước.", RuleKind.Conflict, field);
 
     /// <summary>Regulation 000 Điều 8: specialist → unit head → legal review → agency leader → clerk.</summary>
     public static IReadOnlyList<ChainStep> Regulation000Steps { get; } =

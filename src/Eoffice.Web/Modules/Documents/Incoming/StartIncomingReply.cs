@@ -9,7 +9,7 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 /// <summary>
 /// Trả lời: a handler starts the answer to the document — an <see cref="IncomingReply"/> with its title that the outgoing
 /// module will link to its draft; the document shows "Trả lời bởi …". <c>POST …/incoming/{id}/replies</c>, page
-/// /van-ban-den/{id}/tra-loi.
+/// /van-ban-den/{id}/tra-loi (the page now opens the outgoing draft form with the document as answered).
 /// </summary>
 public sealed class StartIncomingReply(IncomingHandling handling)
 {

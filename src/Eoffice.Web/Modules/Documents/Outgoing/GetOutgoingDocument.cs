@@ -239,7 +239,7 @@ public sealed class GetOutgoingDocument(
     }
 
     /// <summary>For the drafter submitting or the holder approving: the next step (default) and the later ones it may skip to, each with its candidates.</summary>
-    private async Task<IReadOnlyList<NextStepDto>> NextStepsAsync(OutgoingViewer viewer, OutgoingDocument document, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NextStepDto>> NextStepsAsync(OutgoingViewer viewer, OutgoingDocument document, CancellationToken cancellationToken)
     {
         int from;
         if (document.CanSubmit(viewer) is null)

@@ -21,7 +21,8 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// it replaces is marked replaced. <c>POST /api/v1/documents/outgoing/{id}/issue</c>.
 /// </summary>
 public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
-    Organization.Contracts.IOrganizationDirectory organization)
+    Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes,
+    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, ILogger<IssueOutgoing> logger)
 {
     public sealed record Request(string? Note) : IValidatableRequest
     {
@@ -73,7 +74,51 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             return document;
         }, d => handling.Audit(d, viewer.Self, "documents.outgoing.issue",
             $"Cấp số {d.CodeText} ngày {VietnamTime.FormatDate(today)}, phát hành: {d.Metadata.Subject}"), cancellationToken, OutgoingHandling.ConflictMessage);
+        if (settings.DeliverInternallyDirectly)
+        {
+            await DeliverDirectlyAsync(document, cancellationToken);
+        }
+
         return new Response(document.Id, true, document.CodeText, document.Metadata.IssuedDate, []);
+    }
+
+    /// <summary>
+    /// Direct internal delivery (the agency's setting): once issued, each internal copy is registered at once in an
+    /// incoming register the issuing clerk keeps — the recipient unit's own, else the agency's — as an electronic
+    /// arrival, and then follows the incoming route like any other. Each registration is its own transaction after the
+    /// issue: one that cannot be made (no such register, a rule) leaves its copy in "chờ tiếp nhận", where a clerk takes
+    /// it in as usual; nothing is lost.
+    /// </summary>
+    private async Task DeliverDirectlyAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        var clerk = await incoming.ViewerAsync(cancellationToken);
+        var kept = await handling.Db.Set<Register>().AsNoTracking()
+            .Where(r => clerk.KeptRegisters.Contains(r.Id) && r.Kind == RegisterKind.Incoming && r.IsActive).ToListAsync(cancellationToken);
+        foreach (var recipient in document.Recipients.Where(r => r.Channel == DeliveryChannel.Internal && r.State == DeliveryState.Sent && r.DeliveredAsId is not null).ToList())
+        {
+            var register = kept.FirstOrDefault(r => r.UnitId is not null && r.UnitId == recipient.UnitId) ?? kept.FirstOrDefault(r => r.UnitId is null);
+            if (register is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = await pending.RegisterAsync(recipient.DeliveredAsId!.Value,
+                    new Registers.DecidePending.RegisterRequest { RegisterId = register.Id, ConfirmWarnings = true }, cancellationToken);
+                if (outcome.Registered is { } registered)
+                {
+                    document.RecordSending(clerk.Self, recipient.Id, DeliveryState.Received, registered.Id,
+                        $"Vào sổ {register.Name} số đến {registered.ArrivalNumber}/{registered.Year}.", handling.Now);
+                    await handling.CommitAsync(document, clerk.Self, "documents.outgoing.deliver",
+                        $"Chuyển trực tiếp {document.CodeText} đến {recipient.Name}: số đến {registered.ArrivalNumber}/{registered.Year}.", cancellationToken);
+                }
+            }
+            catch (RuleException e)
+            {
+                logger.LogWarning("Direct delivery of {Document} to {Recipient} left in the pending list: {Reason}", document.Id, recipient.Name, e.Message);
+            }
+        }
     }
 
     /// <summary>The format problems the clerk's check finds, before any number is taken.</summary>
@@ -88,6 +133,7 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             : position.StartsWith("Phó ", StringComparison.OrdinalIgnoreCase) ? SignerStanding.Deputy
             : SignerStanding.Other;
         var place = settings.Place.Length == 0 ? "……" : settings.Place;
+        var (authorised, from, until) = await AuthorisationAsync(document, standing, cancellationToken);
         return OutgoingFormatCheck.Check(new FormatCheckInput
         {
             TypeCode = document.Metadata.TypeCode,
@@ -103,13 +149,42 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             SignerPosition = document.Metadata.SignerPosition,
             SignerStanding = standing,
             IssuerIsCollective = false,
-            HasSigningAuthorisation = standing == SignerStanding.Other,
+            HasSigningAuthorisation = authorised,
+            AuthorisationFrom = from,
+            AuthorisationUntil = until,
             SigningDate = date,
             RecipientLines = document.RecipientLines,
             HasAddressees = document.Addressees.Count > 0,
             AddresseeLines = document.Addressees,
             Subject = document.Metadata.Subject,
         });
+    }
+
+    /// <summary>
+    /// Whether someone other than the head and their deputies may sign: TL. (thừa lệnh, Decree 30 Art. 13.4) is given by
+    /// the agency's regulation to the heads of its units, so the signer must lead a unit; TUQ. (thừa ủy quyền, Art. 13.3)
+    /// needs a written authorisation limited in time, which eOffice holds as a delegation from an agency leader with the
+    /// right to approve outgoing documents — its first and last days are the authorisation's.
+    /// </summary>
+    private async Task<(bool Authorised, DateOnly? From, DateOnly? Until)> AuthorisationAsync(OutgoingDocument document, SignerStanding standing,
+        CancellationToken cancellationToken)
+    {
+        if (standing != SignerStanding.Other || document.SignerId is not { } signer)
+        {
+            return (false, null, null);
+        }
+
+        if (document.Authority == SigningAuthority.ByOrder)
+        {
+            var leads = await scopes.UnitsWherePermittedAsync(signer, DocumentsPermissions.DistributeIncoming, cancellationToken);
+            return (leads is null or { Count: > 0 }, null, null);
+        }
+
+        var leaders = (await scopes.HoldersOfRoleAsync(document.AgencyId, Identity.Contracts.DefaultRoles.AgencyLeader, cancellationToken)).Select(g => g.UserId).ToHashSet();
+        var authorisation = (await delegations.ActingForAsync(signer, cancellationToken))
+            .Where(d => leaders.Contains(d.DelegatorId) && d.Rights.Contains(DocumentsPermissions.Delegable.ApproveOutgoing))
+            .OrderByDescending(d => d.EndsOn).FirstOrDefault();
+        return authorisation is null ? (false, null, null) : (true, authorisation.StartsOn, authorisation.EndsOn);
     }
 
     private async Task<List<StoredFile>> FilesAsync(OutgoingDocument document, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.Web;
 
 namespace Eoffice.Web.Modules.Documents.Outgoing;
 
@@ -23,11 +24,15 @@ internal static class OutgoingArea
         services.AddScoped<WithdrawOutgoing>();
         services.AddScoped<GetOutgoingDocument>();
         services.AddScoped<ListOutgoing>();
+        services.AddScoped<OutgoingConsultationReminders>();
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<OutgoingConsultationReminders>());
         services.AddScoped<IFileAccessPolicy, OutgoingFileAccessPolicy>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOutgoing>();
+        services.AddSingleton(new NavigationItem("Nav.Outgoing", "/van-ban-di", DocumentsPermissions.DraftOutgoing, NavigationSections.Main, 24));
 
         // The outgoing documents' history, published through the outbox like the incoming documents'.
         services.AddOutboxEvents<TimelineEvent>(OutgoingDocumentEvents.All);
+        services.AddOutboxSubscriber<TimelineEvent, OutgoingNotifications>(OutgoingNotifications.Events);
     }
 
     public static void Map(RouteGroupBuilder group)

@@ -49,7 +49,9 @@ public sealed class OutgoingLayouts(OutgoingProcesses processes, IOrganizationDi
             authorityLine,
             positionLine,
             d.Metadata.SignerFullName ?? "",
-            d.RecipientLines);
+            d.RecipientLines,
+            // Signed on paper until digital signing: the space stays blank in the draft and its PDF view.
+            SignaturePlaceholder: null);
     }
 
     /// <summary>Writes the layout of the current version, stages it in the file store, sets it on the version and asks for its PDF.</summary>

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -19,6 +20,9 @@ public sealed class DetailsModel(GetIncomingDocument handler) : PageModel
     public Guid Id { get; set; }
 
     public GetIncomingDocument.Response Document { get; private set; } = null!;
+
+    public IReadOnlyList<TimelineItemView> Timeline =>
+        [.. Document.Timeline.Select(e => new TimelineItemView(e.At, e.Kind, e.KindName, e.ActorName, e.OnBehalfOfName, e.Text, e.File?.FileName, e.File?.Url))];
 
     [TempData]
     public string? Message { get; set; }

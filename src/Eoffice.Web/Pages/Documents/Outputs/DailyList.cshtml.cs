@@ -1,5 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,19 +11,6 @@ namespace Eoffice.Web.Pages.Documents.Outputs;
 [RequirePermission(DocumentsPermissions.ReportIncoming)]
 public sealed class DailyListModel(DailyReceivedList list, PrintMarks marks) : PrintViewModel(marks)
 {
-    public string Query { get; private set; } = "";
-
-    public Guid RegisterId { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? day, CancellationToken cancellationToken)
-    {
-        if (registerId is not { } id)
-        {
-            return Task.FromResult(ToForm("daily-form"));
-        }
-
-        RegisterId = id;
-        Query = Request.QueryString.Value ?? "";
-        return ShowAsync(() => list.BuildAsync(id, day, cancellationToken), "register", id);
-    }
+    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? day, CancellationToken cancellationToken) =>
+        ShowRegisterAsync(registerId, ReportsModel.PagePath, "daily-form", id => list.BuildAsync(id, day, cancellationToken), RegisterBookExport.Subject);
 }

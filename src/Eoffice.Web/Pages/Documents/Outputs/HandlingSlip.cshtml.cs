@@ -1,5 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,8 +16,8 @@ public sealed class HandlingSlipModel(HandlingSlip slip, PrintMarks marks) : Pri
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        ViewData["BackUrl"] = $"/van-ban-den/{id}";
+        ViewData[BackUrlKey] = $"/van-ban-den/{id}";
         // LoadAsync records the print itself (with the arrival number).
-        return ShowAsync(async () => HandlingSlip.ToReport(await slip.LoadAsync(id, export: false, cancellationToken)), "incoming-document", id, audit: false);
+        return ShowAsync(async () => HandlingSlip.ToReport(await slip.LoadAsync(id, export: false, cancellationToken)), new OutputSubject(OutputAudit.Incoming, "incoming-document", id), audit: false);
     }
 }

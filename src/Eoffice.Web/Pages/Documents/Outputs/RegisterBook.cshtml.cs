@@ -1,5 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,19 +11,7 @@ namespace Eoffice.Web.Pages.Documents.Outputs;
 [RequirePermission(DocumentsPermissions.ReportIncoming)]
 public sealed class RegisterBookModel(RegisterBookExport book, PrintMarks marks) : PrintViewModel(marks)
 {
-    public string Query { get; private set; } = "";
-
-    public Guid RegisterId { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
-    {
-        if (registerId is not { } id)
-        {
-            return Task.FromResult(ToForm("book-form"));
-        }
-
-        RegisterId = id;
-        Query = Request.QueryString.Value ?? "";
-        return ShowAsync(() => book.BuildAsync(id, new BookPeriod(from, to), cancellationToken), "register", id);
-    }
+    public Task<IActionResult> OnGetAsync(Guid? registerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        ShowRegisterAsync(registerId, ReportsModel.PagePath, "book-form", id => book.BuildAsync(id, new BookPeriod(from, to), cancellationToken),
+            RegisterBookExport.Subject);
 }

@@ -1,7 +1,8 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
-using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
@@ -21,15 +22,11 @@ public sealed class ReportsModel(EofficeDbContext db, IncomingAccessControl acce
 {
     public const string PagePath = "/van-ban-den/so-va-bao-cao";
 
-    public sealed record RegisterOption(Guid Id, string Name);
-
     public IReadOnlyList<RegisterOption> Registers { get; private set; } = [];
 
     public IReadOnlyList<RegisterOption> TrackableRegisters { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
-
-    public DateOnly YearStart { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,9 +40,6 @@ public sealed class ReportsModel(EofficeDbContext db, IncomingAccessControl acce
         Registers = v.AgencyWideTracker ? all : all.Where(r => kept.Contains(r.Id)).ToList();
         TrackableRegisters = all;
         Today = marks.Today;
-        YearStart = new DateOnly(Today.Year, 1, 1);
         return Page();
     }
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

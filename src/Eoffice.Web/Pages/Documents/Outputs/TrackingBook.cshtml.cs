@@ -1,5 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming.Outputs;
+using Eoffice.Web.Modules.Documents.Outputs;
+using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,11 +11,9 @@ namespace Eoffice.Web.Pages.Documents.Outputs;
 [RequirePermission(DocumentsPermissions.ReportIncoming)]
 public sealed class TrackingBookModel(TrackingBook book, PrintMarks marks) : PrintViewModel(marks)
 {
-    public string Query { get; private set; } = "";
-
     public Task<IActionResult> OnGetAsync(DateOnly? from, DateOnly? to, Guid? registerId, CancellationToken cancellationToken)
     {
-        Query = Request.QueryString.Value ?? "";
-        return ShowAsync(() => book.BuildAsync(new TrackingBook.Query(from, to, registerId), cancellationToken), "incoming-tracking-book", registerId ?? Guid.Empty);
+        ViewData[BackUrlKey] = ReportsModel.PagePath;
+        return ShowAsync(() => book.BuildAsync(new TrackingBook.Query(from, to, registerId), cancellationToken), TrackingBook.Subject(registerId));
     }
 }

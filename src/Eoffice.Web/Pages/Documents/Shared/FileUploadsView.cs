@@ -16,16 +16,37 @@ public sealed record FileUploadsView(string Field, IReadOnlyList<FileUploadsView
 
     public sealed record Uploaded(Guid Id, string Name, long Length);
 
-    /// <summary>The files of <paramref name="ids"/> that <paramref name="userId"/> uploaded, in the order given (others are dropped).</summary>
-    public static async Task<IReadOnlyList<Uploaded>> UploadedAsync(EofficeDbContext db, Guid? userId, IEnumerable<Guid>? ids, CancellationToken cancellationToken)
+    /// <summary>What the file list posts: every file (<c>{Field}.FileIds</c>) and the main one (<c>{Field}.MainFileId</c>).</summary>
+    public sealed class Posted
     {
+        public List<Guid> FileIds { get; set; } = [];
+
+        public Guid? MainFileId { get; set; }
+
+        /// <summary>The main file (the one chosen, else the first) and the others, in the order posted.</summary>
+        public (Guid? Main, List<Guid> Others) Split()
+        {
+            var ids = FileIds.Distinct().ToList();
+            var main = MainFileId is { } m && ids.Contains(m) ? m : ids.Count > 0 ? ids[0] : (Guid?)null;
+            return (main, ids.Where(i => i != main).ToList());
+        }
+    }
+
+    /// <summary>
+    /// The files of <paramref name="ids"/> that <paramref name="userId"/> uploaded or that are already on the document
+    /// (<paramref name="onDocument"/>: a draft's files when someone else edits it), in the order given (others are dropped).
+    /// </summary>
+    public static async Task<IReadOnlyList<Uploaded>> UploadedAsync(EofficeDbContext db, Guid? userId, IEnumerable<Guid>? ids, CancellationToken cancellationToken,
+        IReadOnlyCollection<Guid>? onDocument = null)
+    {
+        var known = (onDocument ?? []).ToList();
         var wanted = (ids ?? []).Distinct().ToList();
         if (wanted.Count == 0 || userId is null)
         {
             return [];
         }
 
-        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => wanted.Contains(f.Id) && f.CreatedBy == userId).ToListAsync(cancellationToken);
+        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => wanted.Contains(f.Id) && (f.CreatedBy == userId || known.Contains(f.Id))).ToListAsync(cancellationToken);
         return wanted.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<StoredFile>().Select(f => new Uploaded(f.Id, f.FileName, f.Length)).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
@@ -131,7 +132,7 @@ public sealed class DailyReceivedList(IncomingRegisterQuery query, EofficeDbCont
                 async Task<FileContentHttpResult> (Guid registerId, [AsParameters] Query query, DailyReceivedList handler, ReportFiles files, CancellationToken ct) =>
                 {
                     var report = await handler.BuildAsync(registerId, query.Day, ct);
-                    return TypedResults.File(await files.PdfAsync(report, "register", registerId, ct), ReportFiles.PdfContentType, report.FileName + ".pdf");
+                    return TypedResults.File(await files.PdfAsync(report, RegisterBookExport.Subject(registerId), ct), ReportFiles.PdfContentType, report.FileName + ".pdf");
                 })
             .RequireAuthorization(Policies.For(DocumentsPermissions.ReportIncoming))
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,6 +1,7 @@
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
@@ -67,7 +68,7 @@ public sealed class HandlingSlip(IncomingAccessControl access, EofficeDbContext 
                 ? $"Dự thảo văn bản trả lời \"{r.Title}\" ({r.CreatedByName}, {OutputText.Date(r.CreatedAt)})"
                 : $"Văn bản trả lời số {r.OutgoingCode}: {r.Title}").ToList(),
             marks.PrintedBy());
-        await marks.RecordAsync(export, "incoming-document", document.Id.ToString(),
+        await marks.RecordAsync(new OutputSubject(OutputAudit.Incoming, "incoming-document", document.Id), export,
             $"{Title} số đến {document.ArrivalNumber}/{document.Year}{(export ? " (PDF)" : "")}", cancellationToken);
         return model;
     }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +41,7 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
         var cover = new ReportCover(agency, Title,
         [
             $"Sổ: {register.Name}{(register.Code is null ? "" : $" ({register.Code})")}",
-            $"Năm {from.Year}{(to.Year != from.Year ? $" - {to.Year}" : "")}",
+            OutputText.Years(from, to),
             OutputText.Period(from, to),
         ]);
         return new PrintedReport(
@@ -52,6 +53,9 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
             [new ReportTable(Columns, Rows(query.RowsAsync(register.Id, from, to)))],
             $"so-dang-ky-van-ban-den-{from:yyyyMMdd}-{to:yyyyMMdd}");
     }
+
+    /// <summary>What the audit entries of an incoming register's outputs name: the register.</summary>
+    public static OutputSubject Subject(Guid registerId) => new(OutputAudit.Incoming, "register", registerId);
 
     public static string Note(IncomingRegisterRow row)
     {
@@ -100,7 +104,7 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
                 async Task<FileStreamHttpResult> (Guid registerId, [AsParameters] BookPeriod period, RegisterBookExport handler, ReportFiles files, CancellationToken ct) =>
                 {
                     var report = await handler.BuildAsync(registerId, period, ct);
-                    var file = await files.XlsxAsync(report, "Sổ đăng ký", "register", registerId, ct);
+                    var file = await files.XlsxAsync(report, "Sổ đăng ký", Subject(registerId), ct);
                     return TypedResults.File(file, ReportFiles.XlsxContentType, report.FileName + ".xlsx");
                 })
             .RequireAuthorization(Policies.For(DocumentsPermissions.ReportIncoming))
@@ -112,7 +116,7 @@ public sealed class RegisterBookExport(IncomingRegisterQuery query, PrintMarks m
                 async Task<FileContentHttpResult> (Guid registerId, [AsParameters] BookPeriod period, RegisterBookExport handler, ReportFiles files, CancellationToken ct) =>
                 {
                     var report = await handler.BuildAsync(registerId, period, ct);
-                    return TypedResults.File(await files.PdfAsync(report, "register", registerId, ct), ReportFiles.PdfContentType, report.FileName + ".pdf");
+                    return TypedResults.File(await files.PdfAsync(report, Subject(registerId), ct), ReportFiles.PdfContentType, report.FileName + ".pdf");
                 })
             .RequireAuthorization(Policies.For(DocumentsPermissions.ReportIncoming))
             .ProducesProblem(StatusCodes.Status404NotFound)

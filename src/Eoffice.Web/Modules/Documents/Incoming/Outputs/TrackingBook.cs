@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Reporting;
@@ -42,6 +43,9 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
         int ArrivalNumber, int Year, string TypeName, string? CodeNumber, string? CodeNotation, DateOnly? IssuedDate, string IssuingOrganName,
         string Subject, string? ToPlaces, DateOnly? DueDate, IncomingStatus Status, DateTime? FinishedAt, string? CancelReason, string? Description,
         bool IsBackEntered, List<string> Replies);
+
+    /// <summary>What the audit entries of the tracking book name: the book, of one register or of all (an empty id).</summary>
+    public static OutputSubject Subject(Guid? registerId) => new(OutputAudit.Incoming, "incoming-tracking-book", registerId ?? Guid.Empty);
 
     /// <summary>Progress as the book states it: đang xử lý, quá hạn N ngày, hoàn thành đúng hạn / trễ hạn.</summary>
     public static string Progress(IncomingStatus status, DateOnly? dueDate, DateTime? finishedAt, DateOnly today)
@@ -150,7 +154,7 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
                 async Task<FileStreamHttpResult> ([AsParameters] Query query, TrackingBook handler, ReportFiles files, CancellationToken ct) =>
                 {
                     var report = await handler.BuildAsync(query, ct);
-                    var file = await files.XlsxAsync(report, "Sổ theo dõi", "incoming-tracking-book", query.RegisterId ?? Guid.Empty, ct);
+                    var file = await files.XlsxAsync(report, "Sổ theo dõi", Subject(query.RegisterId), ct);
                     return TypedResults.File(file, ReportFiles.XlsxContentType, report.FileName + ".xlsx");
                 })
             .RequireAuthorization(Policies.For(DocumentsPermissions.ReportIncoming))
@@ -162,7 +166,7 @@ public sealed class TrackingBook(EofficeDbContext db, IncomingAccessControl acce
                 async Task<FileContentHttpResult> ([AsParameters] Query query, TrackingBook handler, ReportFiles files, CancellationToken ct) =>
                 {
                     var report = await handler.BuildAsync(query, ct);
-                    return TypedResults.File(await files.PdfAsync(report, "incoming-tracking-book", query.RegisterId ?? Guid.Empty, ct),
+                    return TypedResults.File(await files.PdfAsync(report, Subject(query.RegisterId), ct),
                         ReportFiles.PdfContentType, report.FileName + ".pdf");
                 })
             .RequireAuthorization(Policies.For(DocumentsPermissions.ReportIncoming))

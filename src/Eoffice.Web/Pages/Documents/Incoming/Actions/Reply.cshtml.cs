@@ -1,30 +1,21 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Incoming;
+using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
 
-/// <summary>Trả lời: start the answer (an outgoing draft, linked to this document).</summary>
+/// <summary>Trả lời: the answer is an outgoing draft, written on the outgoing form with this document as the one it answers.</summary>
 [RequirePermission(DocumentsPermissions.ViewIncoming)]
-public sealed class ReplyModel(IncomingAccessControl access, StartIncomingReply handler) : IncomingActionPage(access)
+public sealed class ReplyModel(IncomingAccessControl access) : PageModel
 {
-    [BindProperty]
-    public StartIncomingReply.Request Input { get; set; } = new(null);
-
-    protected override Task OnLoadedAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (Input.Title is null)
-        {
-            Input = new StartIncomingReply.Request("Về việc trả lời " + Document.Metadata.Subject);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        await handler.HandleAsync(Id, Input, cancellationToken);
-        return Done("Đã tạo văn bản trả lời.");
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var document = await access.LoadAsync(id, cancellationToken);
+        document.CanReply(viewer).ThrowIfBroken();
+        return Redirect($"/van-ban-di/soan?traLoi={id}");
     }
 }

@@ -1,4 +1,4 @@
-// Outputs of incoming documents (sổ và báo cáo, print views): the "In" button, and export buttons that send the
+// Outputs of incoming and outgoing documents (sổ và báo cáo, print views): the "In" button, and export buttons that send the
 // report form to the file endpoint of the API instead of the print view.
 (function () {
     'use strict';
@@ -29,7 +29,8 @@
                 }
             });
             var text = query.toString();
-            window.location.href = text ? url + '?' + text : url;
+            // An action may name its own parameters already ("…/book?format=pdf").
+            window.location.href = text ? url + (url.indexOf('?') >= 0 ? '&' : '?') + text : url;
         });
     });
 })();
