@@ -4,11 +4,7 @@ using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Text;
 using Eoffice.Web.Platform.Time;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Eoffice.Bench;
 
@@ -22,102 +18,22 @@ namespace Eoffice.Bench;
 /// </summary>
 internal static class IncomingBenchmark
 {
-    private const int UnitSize = 25;
-    private static readonly Guid AgencyId = Guid.Parse("0a000000-0000-0000-0000-000000000001");
+    private static readonly Guid AgencyId = BenchAgency.AgencyId;
     private static readonly Guid RegisterId = Guid.Parse("0b000000-0000-0000-0000-000000000001");
 
-    private sealed record Org(int Staff, int Units)
+    public static async Task RunAsync(BenchSettings settings)
     {
-        public Guid User(int index) => new($"{0xA0000000 + index:x8}-0000-7000-8000-000000000000");
-
-        public Guid Unit(int index) => new($"{0xB0000000 + index:x8}-0000-7000-8000-000000000000");
-
-        public int Head(int unit) => unit * UnitSize;
-
-        public int Specialist(int unit, int n) => unit * UnitSize + 2 + (n % (UnitSize - 2));
-
-        public int Director => 0;
-
-        public int Deputy => 1;
-
-        public int OfficeChief => UnitSize;
-
-        public int Clerk => UnitSize + 2;
-    }
-
-    public static async Task RunAsync(int documents, int staff, int runs, string postgres, string? keep, bool reuse)
-    {
-        var org = new Org(staff, Math.Max(4, staff / UnitSize));
-        var options = new DbContextOptionsBuilder<EofficeDbContext>();
-        var provider = string.IsNullOrEmpty(postgres) ? "SQLite" : "PostgreSQL";
-        var folder = keep ?? Path.Combine(Path.GetTempPath(), "eoffice-bench", Guid.NewGuid().ToString("N"));
-        var database = keep is null ? "eoffice_bench_" + Guid.NewGuid().ToString("N")[..12] : "eoffice_bench_" + VietnameseText.Fold(Path.GetFileName(keep)).Replace(' ', '_');
-        string connection;
-        if (string.IsNullOrEmpty(postgres))
+        var org = BenchAgency.Of(settings.Staff);
+        await using var bench = await BenchDatabase.OpenAsync(settings);
+        if (bench.IsNew)
         {
-            Directory.CreateDirectory(folder);
-            connection = DatabaseMigrator.SqliteConnectionString(folder);
-            options.UseSqlite(connection);
-        }
-        else
-        {
-            connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, CommandTimeout = 0 }.ToString();
-            if (!reuse)
-            {
-                await ExecutePgAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-                await ExecutePgAsync(postgres, $"CREATE DATABASE \"{database}\"");
-            }
-
-            options.UseNpgsql(connection);
+            var watch = Stopwatch.StartNew();
+            var counts = await GenerateAsync(bench, org, settings.Documents);
+            Console.WriteLine($"generated ({bench.Provider}): {counts.Documents:N0} documents, {counts.Assignments:N0} assignments, {counts.Access:N0} access rows, {settings.Staff} staff in {org.Units} units in {watch.Elapsed.TotalSeconds:F0} s");
+            await bench.AnalyzeAsync();
         }
 
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
-        if (Environment.GetEnvironmentVariable("EOFFICE_BENCH_SQL") == "1")
-        {
-            // Prints each command as executed, to read its plan (EXPLAIN) by hand.
-            options.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging();
-        }
-        try
-        {
-            if (!reuse)
-            {
-                await using (var db = new EofficeDbContext(options.Options))
-                {
-                    await new DatabaseMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
-                }
-
-                var watch = Stopwatch.StartNew();
-                var counts = string.IsNullOrEmpty(postgres)
-                    ? await GenerateSqliteAsync(connection, org, documents)
-                    : await GeneratePostgresAsync(connection, org, documents);
-                Console.WriteLine($"generated ({provider}): {counts.Documents:N0} documents, {counts.Assignments:N0} assignments, {counts.Access:N0} access rows, {staff} staff in {org.Units} units in {watch.Elapsed.TotalSeconds:F0} s");
-                watch.Restart();
-                await using (var db = new EofficeDbContext(options.Options))
-                {
-                    await db.Database.ExecuteSqlRawAsync(string.IsNullOrEmpty(postgres) ? "ANALYZE" : "VACUUM ANALYZE");
-                }
-
-                Console.WriteLine($"analyze: {watch.Elapsed.TotalSeconds:F0} s");
-            }
-
-            await MeasureAsync(options.Options, org, runs, provider);
-        }
-        finally
-        {
-            if (keep is null)
-            {
-                if (string.IsNullOrEmpty(postgres))
-                {
-                    SqliteConnection.ClearAllPools();
-                    Directory.Delete(folder, recursive: true);
-                }
-                else
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecutePgAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-                }
-            }
-        }
+        await MeasureAsync(bench, org, settings.Runs);
     }
 
     // ---- generation ------------------------------------------------------------------------------------------------
@@ -147,7 +63,7 @@ internal static class IncomingBenchmark
         ["sửa chữa cầu", "bảo trì quốc lộ", "kế hoạch vốn đầu tư công", "an toàn giao thông dịp lễ", "cấp giấy phép vận tải", "phòng chống thiên tai", "quyết toán dự án", "kiểm tra tải trọng xe"];
 
     /// <summary>Produces the rows of one document and its tree; the writer stores them.</summary>
-    private static void Produce(Org org, int i, int total, DateTime now, Random random, Action<object?[]> document, Action<object?[]> assignment, Action<object?[]> access)
+    private static void Produce(BenchAgency org, int i, int total, DateTime now, Random random, Action<object?[]> document, Action<object?[]> assignment, Action<object?[]> access)
     {
         var start = now.AddYears(-5);
         var arrival = start.AddTicks((now - start).Ticks / total * i).AddSeconds(random.Next(0, 60));
@@ -217,208 +133,35 @@ internal static class IncomingBenchmark
     /// <summary>Ids that each pass of the generator makes alike (the PostgreSQL path writes one table per pass).</summary>
     private static Guid Det(int kind, int i, int k) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i:x8}-{k:x4}-7{kind:x3}-8000-000000000000"));
 
-    private static async Task<Generated> GenerateSqliteAsync(string connectionString, Org org, int total)
+    private static async Task<Generated> GenerateAsync(BenchDatabase bench, BenchAgency org, int total)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await ExecSqliteAsync(connection, "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL; PRAGMA cache_size=-400000;");
-        await SeedCommonAsync(cmd => ExecSqliteAsync(connection, cmd));
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var query = connection.CreateCommand())
-        {
-            query.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({BulkTablesList})";
-            await using var reader = await query.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            await ExecSqliteAsync(connection, $"DROP INDEX \"{name}\"");
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var (doc, docParams) = Prepare(connection, transaction, "documents_incoming", DocumentColumns);
-        var asg = Prepare(connection, transaction, "documents_incoming_assignments", AssignmentColumns);
-        var acc = Prepare(connection, transaction, "documents_incoming_access", AccessColumns);
-        long documents = 0, assignments = 0, access = 0;
+        await using var load = await bench.BeginLoadAsync("documents_incoming", "documents_incoming_assignments", "documents_incoming_access");
+        await load.ExecuteAsync($"INSERT INTO documents_registers (id, agency_id, unit_id, kind, name, code, is_active, sort_order, created_at) VALUES ('{Text(RegisterId)}', '{Text(AgencyId)}', NULL, 0, 'Sổ văn bản đến', 'VBĐ', TRUE, 0, '2020-01-01 00:00:00')");
+        await load.ExecuteAsync($"INSERT INTO documents_incoming_settings (agency_id, route, reminder_days_before, default_deadline_days) VALUES ('{Text(AgencyId)}', 1, 2, 10)");
+        var documents = load.Table("documents_incoming", DocumentColumns);
+        var assignments = load.Table("documents_incoming_assignments", AssignmentColumns);
+        var access = load.Table("documents_incoming_access", AccessColumns);
         var random = new Random(42);
-        var now = DateTime.UtcNow;
+        var now = new DateTime(DateTime.UtcNow.Date.Ticks, DateTimeKind.Utc);
         for (var i = 0; i < total; i++)
         {
-            Produce(org, i, total, now, random,
-                row => { Bind(docParams, row); doc.ExecuteNonQuery(); documents++; },
-                row => { Bind(asg.Parameters, row); asg.Command.ExecuteNonQuery(); assignments++; },
-                row => { Bind(acc.Parameters, row); acc.Command.ExecuteNonQuery(); access++; });
+            Produce(org, i, total, now, random, row => load.Add(documents, row), row => load.Add(assignments, row), row => load.Add(access, row));
+            if (i % 10_000 == 9_999)
+            {
+                await load.FlushAsync();
+            }
+
             if (i % 100_000 == 99_999)
             {
                 Console.WriteLine($"  {i + 1:N0} documents…");
             }
         }
 
-        await transaction.CommitAsync();
-        await RebuildIndexesAsync(indexes, sql => ExecSqliteAsync(connection, sql));
-
-        // Fold the write-ahead log (gigabytes after the load) into the database, as the app's checkpoints would.
-        await ExecSqliteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
-        return new Generated(documents, assignments, access);
-    }
-
-    private static (SqliteCommand Command, SqliteParameter[] Parameters) Prepare(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        command.Prepare();
-        return (command, parameters);
-    }
-
-    private static void Bind(SqliteParameter[] parameters, object?[] row)
-    {
-        for (var i = 0; i < row.Length; i++)
-        {
-            parameters[i].Value = row[i] switch
-            {
-                null => DBNull.Value,
-                Guid g => g.ToString().ToUpperInvariant(),
-                DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-                DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                bool b => b ? 1 : 0,
-                var v => v,
-            };
-        }
-    }
-
-    private static async Task<Generated> GeneratePostgresAsync(string connectionString, Org org, int total)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await SeedCommonAsync(async cmd =>
-        {
-            await using var c = new NpgsqlCommand(cmd, connection);
-            await c.ExecuteNonQueryAsync();
-        });
-
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var query = new NpgsqlCommand(
-            $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ({BulkTablesList}) AND indexname NOT IN (SELECT conname FROM pg_constraint)",
-            connection))
-        {
-            await using var reader = await query.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        async Task ExecAsync(string sql)
-        {
-            await using var c = new NpgsqlCommand(sql, connection);
-            await c.ExecuteNonQueryAsync();
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            await ExecAsync($"DROP INDEX \"{name}\"");
-        }
-
-        // Three COPY streams cannot share one connection: documents first, then the trees, then the access rows.
-        long documents = 0, assignments = 0, access = 0;
-        foreach (var pass in new[] { 0, 1, 2 })
-        {
-            var (table, columns) = pass switch
-            {
-                0 => ("documents_incoming", DocumentColumns),
-                1 => ("documents_incoming_assignments", AssignmentColumns),
-                _ => ("documents_incoming_access", AccessColumns),
-            };
-            await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
-            var random = new Random(42);
-            var now = new DateTime(DateTime.UtcNow.Date.Ticks, DateTimeKind.Utc);
-            var rows = 0L;
-            void Write(object?[] row)
-            {
-                writer.StartRow();
-                foreach (var value in row)
-                {
-                    switch (value)
-                    {
-                        case null: writer.WriteNull(); break;
-                        case Guid g: writer.Write(g, NpgsqlDbType.Uuid); break;
-                        case DateTime d: writer.Write(d, NpgsqlDbType.TimestampTz); break;
-                        case DateOnly d: writer.Write(d, NpgsqlDbType.Date); break;
-                        case bool b: writer.Write(b, NpgsqlDbType.Boolean); break;
-                        case int n: writer.Write(n, NpgsqlDbType.Integer); break;
-                        case string s: writer.Write(s, NpgsqlDbType.Varchar); break;
-                        default: throw new InvalidOperationException(value.GetType().Name);
-                    }
-                }
-
-                rows++;
-            }
-
-            for (var i = 0; i < total; i++)
-            {
-                Produce(org, i, total, now, random,
-                    row => { if (pass == 0) { Write(row); } },
-                    row => { if (pass == 1) { Write(row); } },
-                    row => { if (pass == 2) { Write(row); } });
-            }
-
-            await writer.CompleteAsync();
-            Console.WriteLine($"  {table}: {rows:N0} rows");
-            _ = pass == 0 ? documents = rows : pass == 1 ? assignments = rows : access = rows;
-        }
-
-        await ExecAsync("SET maintenance_work_mem = '1GB'");
-        await RebuildIndexesAsync(indexes, ExecAsync);
-
-        return new Generated(documents, assignments, access);
-    }
-
-    private const string BulkTablesList = "'documents_incoming', 'documents_incoming_assignments', 'documents_incoming_access'";
-
-    /// <summary>
-    /// The bulk tables are loaded without their secondary indexes (the app's migrations made them; their definitions
-    /// were read first) and the indexes are built afterwards from the same definitions: one sorted build per index
-    /// instead of millions of random inserts into each.
-    /// </summary>
-    private static async Task RebuildIndexesAsync(List<(string Name, string Sql)> indexes, Func<string, Task> execute)
-    {
-        var watch = Stopwatch.StartNew();
-        foreach (var (_, sql) in indexes)
-        {
-            await execute(sql);
-        }
-
-        Console.WriteLine($"  {indexes.Count} indexes built in {watch.Elapsed.TotalSeconds:F0} s");
-    }
-
-    private static async Task SeedCommonAsync(Func<string, Task> execute)
-    {
-        await execute($"INSERT INTO documents_registers (id, agency_id, unit_id, kind, name, code, is_active, sort_order, created_at) VALUES ('{Text(RegisterId)}', '{Text(AgencyId)}', NULL, 0, 'Sổ văn bản đến', 'VBĐ', TRUE, 0, '2020-01-01 00:00:00')");
-        await execute($"INSERT INTO documents_incoming_settings (agency_id, route, reminder_days_before, default_deadline_days) VALUES ('{Text(AgencyId)}', 1, 2, 10)");
+        await load.CompleteAsync();
+        return new Generated(documents.Rows, assignments.Rows, access.Rows);
     }
 
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static async Task ExecSqliteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task ExecutePgAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 
     // ---- measurement -----------------------------------------------------------------------------------------------
 
@@ -430,10 +173,10 @@ internal static class IncomingBenchmark
     private static IncomingViewer Viewer(Guid user, bool agencyWide = false, Guid[]? tracked = null, Guid[]? led = null, Guid[]? kept = null) =>
         new(user, "Đo hiệu năng", AgencyId, agencyWide, (tracked ?? []).ToHashSet(), false, (led ?? []).ToHashSet(), (kept ?? []).ToHashSet(), []);
 
-    private static async Task MeasureAsync(DbContextOptions<EofficeDbContext> options, Org org, int runs, string provider)
+    private static async Task MeasureAsync(BenchDatabase bench, BenchAgency org, int runs)
     {
         var calendar = new WorkingDayCalendar(new NoOverrides(), Options.Create(new CalendarOptions()), TimeProvider.System);
-        var specialistUnit = 5;
+        var specialistUnit = org.MeasuredUnit;
         var specialist = Viewer(org.User(org.Specialist(specialistUnit, 0)));
         var head = Viewer(org.User(org.Head(specialistUnit)), tracked: [org.Unit(specialistUnit)], led: [org.Unit(specialistUnit)]);
         var director = Viewer(org.User(org.Director), agencyWide: true);
@@ -441,7 +184,7 @@ internal static class IncomingBenchmark
 
         async Task<T> With<T>(Func<EofficeDbContext, Task<T>> action)
         {
-            await using var db = new EofficeDbContext(options);
+            await using var db = bench.NewContext();
             return await action(db);
         }
 
@@ -465,25 +208,8 @@ internal static class IncomingBenchmark
             return after;
         }
 
-        async Task Time(string name, Func<Task<int>> action, int? repeat = null)
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                await action();
-            }
-
-            var count = repeat ?? runs;
-            var times = new List<double>(count);
-            var rows = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                rows = await action();
-                times.Add(Stats.Elapsed(watch));
-            }
-
-            Console.WriteLine($"| {provider} | {name} | {rows} | {Stats.Describe(times)} |");
-        }
+        var timer = new BenchTimer(bench.Provider, runs);
+        Task Time(string name, Func<Task<int>> action, int? repeat = null) => timer.TimeAsync(name, action, repeat);
 
         var people = new[] { ("specialist", specialist), ("department head", head), ("director", director) };
         foreach (var (who, v) in people)

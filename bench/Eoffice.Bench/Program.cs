@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using Eoffice.Bench;
 
 // eOffice benchmarks. Not run by CI; results are recorded in docs/benchmarks.md.
-// Usage: dotnet run -c Release --project bench/Eoffice.Bench -- <audit|incoming|load> [options]; --help lists them.
+// Usage: dotnet run -c Release --project bench/Eoffice.Bench -- <audit|incoming|outgoing|load> [options]; --help lists them.
 var arguments = args.ToList();
 if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
 {
@@ -17,6 +16,12 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               database and times the lists, counts and register export; --keep keeps the database (SQLite folder, or
               PostgreSQL database named after the folder) and --reuse measures a kept one without generating;
               each list is timed --runs times (p95 of 100 runs is robust to a few slow ones), each export at most 10.
+          outgoing [--documents 300000] [--staff 500] [--runs 30] [--postgres "<server connection string>"] [--keep <folder>] [--reuse] [--verify]
+              generates the same agency's outgoing documents through the real aggregate (drafted by specialists, submitted
+              to the unit head, legal review, the agency leader's signature, numbered and issued by two clerks; returns,
+              consultations, cancellations and withdrawals; the last 45 days' partly open) into a migrated database and
+              times the five outgoing lists and their counts per person; --keep / --reuse as for incoming; --verify compares
+              every list, page by page, and the counts with the lists computed in memory instead of timing them.
           load [--url http://127.0.0.1:5080] [--users 200] [--seconds 60] [--ramp users/2] [--think 1000] [--documents 60] [--password Eoffice@2026]
               seeds documents through the API (registered, then passed on down the agency), then simulates N people of
               the demo agency against a running node (docs/benchmarks.md, "Load"): each signs in once (spread evenly over
@@ -29,11 +34,7 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
     return 0;
 }
 
-string Option(string name, string fallback)
-{
-    var index = arguments.IndexOf(name);
-    return index >= 0 && index + 1 < arguments.Count ? arguments[index + 1] : fallback;
-}
+string Option(string name, string fallback) => BenchSettings.Option(arguments, name, fallback);
 
 switch (arguments[0])
 {
@@ -44,13 +45,10 @@ switch (arguments[0])
             Option("--postgres", string.Empty));
         return 0;
     case "incoming":
-        await IncomingBenchmark.RunAsync(
-            int.Parse(Option("--documents", "1000000"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--staff", "500"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--runs", "20"), CultureInfo.InvariantCulture),
-            Option("--postgres", string.Empty),
-            Option("--keep", string.Empty) is { Length: > 0 } keep ? keep : null,
-            arguments.Contains("--reuse"));
+        await IncomingBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 1_000_000, runs: 20));
+        return 0;
+    case "outgoing":
+        await OutgoingBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 300_000, runs: 30), arguments.Contains("--verify"));
         return 0;
     case "load":
         var users = int.Parse(Option("--users", "200"), CultureInfo.InvariantCulture);
@@ -67,19 +65,3 @@ switch (arguments[0])
         return 2;
 }
 
-namespace Eoffice.Bench
-{
-    /// <summary>Median and 95th percentile of a list of timings, as reported in docs/benchmarks.md.</summary>
-    internal static class Stats
-    {
-        public static string Describe(IReadOnlyList<double> milliseconds)
-        {
-            var sorted = milliseconds.Order().ToArray();
-            double Percentile(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"n={sorted.Length} median={Percentile(0.5):F3} ms p95={Percentile(0.95):F3} ms max={sorted[^1]:F3} ms");
-        }
-
-        public static double Elapsed(Stopwatch watch) => watch.Elapsed.TotalMilliseconds;
-    }
-}

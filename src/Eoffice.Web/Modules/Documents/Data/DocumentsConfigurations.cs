@@ -238,6 +238,9 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
 
 internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<OutgoingDocument>
 {
+    internal const string IssuedIndex = "ix_documents_outgoing_issued";
+    internal const string IssuedFilter = "issued_at IS NOT NULL";
+
     public void Configure(EntityTypeBuilder<OutgoingDocument> builder)
     {
         builder.ToTable("documents_outgoing");
@@ -271,7 +274,12 @@ internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<O
         // The lists: a drafter's drafts, what waits for a register's clerks, what a register issued, newest first.
         builder.HasIndex(d => new { d.DrafterId, d.Status, d.CreatedAt, d.Id });
         builder.HasIndex(d => new { d.RegisterId, d.Status, d.IssuedAt, d.Id });
-        builder.HasIndex(d => new { d.AgencyId, d.Status, d.CreatedAt });
+        // The documents in a status (on their way: "Chờ tôi xử lý", "Đã trình"), with the id so that reading them needs no row (M0033).
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.CreatedAt, d.Id });
+
+        // "Đã phát hành" of a leader: the agency's issued (and recalled) documents newest first, each checked for their access
+        // rows; only the rows with an issue time, so that no other list's query can take it for theirs (M0033).
+        builder.HasIndex(d => new { d.AgencyId, d.IssuedAt, d.Id }, IssuedIndex).HasFilter(IssuedFilter);
         builder.HasOne<Register>().WithMany().HasForeignKey(d => d.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OutgoingProcess>().WithMany().HasForeignKey(d => d.ProcessId).OnDelete(DeleteBehavior.Restrict);
         HandlingModel.ConfigureTree<OutgoingDocument, OutgoingAssignment, OutgoingEvent, OutgoingAccess>(builder);
@@ -284,13 +292,23 @@ internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<O
 
 internal sealed class OutgoingAssignmentConfiguration : IEntityTypeConfiguration<OutgoingAssignment>
 {
+    internal const string ByUnitIndex = "ix_documents_outgoing_assignments_by_unit";
+    internal const string StepsIndex = "ix_documents_outgoing_assignments_steps";
+    internal const string StepsFilter = "parent_id IS NULL";
+
     public void Configure(EntityTypeBuilder<OutgoingAssignment> builder)
     {
         HandlingModel.ConfigureAssignments(builder, "documents_outgoing_assignments", "document_id");
 
-        // "Chờ tôi xử lý" and "Đã trình", in list order.
+        // "Chờ tôi xử lý" and "Đã trình", in list order; requests for comments to a unit its leaders answer (M0033: only the
+        // rows addressed to a unit, as the incoming by-unit indexes).
         builder.HasIndex(a => new { a.RecipientUserId, a.Status, a.Urgency, a.SentAt, a.Id });
+        builder.HasIndex(a => new { a.RecipientUnitId, a.Status, a.Urgency, a.SentAt, a.Id }, ByUnitIndex)
+            .HasFilter(IncomingAssignmentConfiguration.ByUnitFilter);
         builder.HasIndex(a => new { a.SenderId, a.Status, a.SentAt, a.Id });
+
+        // "Đã trình": the steps of a document and who sent them, read for each document on its way without the rows (M0033).
+        builder.HasIndex(a => new { a.OwnerId, a.SenderId, a.SentAt }, StepsIndex).HasFilter(StepsFilter);
     }
 }
 

@@ -10,13 +10,13 @@ namespace Eoffice.Web.Modules.Documents.Incoming;
 
 /// <summary>
 /// How many rows the tabs of the incoming lists hold now, for the tab labels and the menu badge. Counts stop at
-/// <see cref="Cap"/> matching rows (shown as "99+", as mail and chat apps do) so that a leader's tabs over years of
+/// <see cref="Cap"/> matching rows (<see cref="CappedCount"/>: shown as "99+") so that a leader's tabs over years of
 /// documents stay cheap on every page (docs/benchmarks.md); "Đã xử lý" is not
 /// counted. <c>GET /api/v1/documents/incoming/counts</c>.
 /// </summary>
 public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl access, IncomingDefaults defaults, WorkingDayCalendar calendar)
 {
-    public const int Cap = 100;
+    public const int Cap = CappedCount.Cap;
 
     /// <param name="Pending">Chờ xử lý.</param>
     /// <param name="InProgress">Đang xử lý.</param>
@@ -30,7 +30,7 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
     public sealed record Counts(int Pending, int InProgress, int ForInformation, int Overdue, int DueSoon, int Tracking, int? AwaitingPresentation, int Unread, int Cap)
     {
         /// <summary>A count as the tabs show it: "99+" at the cap.</summary>
-        public string Text(int n) => n >= Cap ? $"{Cap - 1}+" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string Text(int n) => CappedCount.Text(n);
     }
 
     public async Task<Counts> HandleAsync(CancellationToken cancellationToken) => await CountAsync(await access.ViewerAsync(cancellationToken), cancellationToken);
@@ -87,7 +87,7 @@ public sealed class CountIncoming(EofficeDbContext db, IncomingAccessControl acc
         return new Counts(pending, inProgress, information, overdue, dueSoon, tracking, awaiting, unread, Cap);
     }
 
-    private static Task<int> Capped<T>(IQueryable<T> query, CancellationToken cancellationToken) => query.Take(Cap).CountAsync(cancellationToken);
+    private static Task<int> Capped<T>(IQueryable<T> query, CancellationToken cancellationToken) => CappedCount.CountAsync(query, cancellationToken);
 
     internal static void Map(RouteGroupBuilder group)
     {

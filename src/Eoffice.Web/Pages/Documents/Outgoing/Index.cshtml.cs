@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,6 +53,9 @@ public sealed class IndexModel(ListOutgoing list) : PageModel
         OutgoingBox.ToIssue => Counts.ToIssue,
         _ => Counts.Issued,
     };
+
+    /// <summary>A tab's count as shown: "99+" at the cap (counts stop there, see <see cref="CappedCount"/>).</summary>
+    public string CountText(OutgoingBox box) => CappedCount.Text(Count(box));
 
     /// <summary>The link to another tab or page, keeping the search.</summary>
     public string LinkTo(OutgoingBox box, int? page = null)
