@@ -19,7 +19,7 @@ namespace Eoffice.Web.Modules.Documents.Data.Migrations;
 /// </list>
 /// </summary>
 [DbContext(typeof(EofficeDbContext))]
-[Migration("20261202033000_OutgoingListIndexes")]
+[Migration("20261202003300_OutgoingListIndexes")]
 public sealed class M0033_OutgoingListIndexes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
