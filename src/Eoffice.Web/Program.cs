@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel;
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Modules.Signing;
 using Eoffice.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddEofficeKernel();
 builder.Services.AddOrganizationModule();
 builder.Services.AddIdentityModule();
 builder.Services.AddDocumentsModule();
+builder.Services.AddSigningModule();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.UseIdentityModule();
 app.MapOrganizationModule();
 app.MapIdentityModule();
 app.MapDocumentsModule();
+app.MapSigningModule();
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {

@@ -1,0 +1,37 @@
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+
+namespace Eoffice.Web.Modules.Signing;
+
+/// <summary>
+/// Digital signatures (ký số): the certificates the agency signs with and who may use them, the images of signatures
+/// and the seal. The PDF and CMS work itself is in <c>Platform/Signing</c>. The module's only door.
+/// </summary>
+public static class SigningModule
+{
+    public static IServiceCollection AddSigningModule(this IServiceCollection services)
+    {
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);
+        services.AddSingleton<IPermissionProvider, SigningPermissions>();
+        services.AddSingleton<KeyFileVault>();
+
+        services.AddScoped<RegisterCertificate>();
+        services.AddScoped<ListCertificates>();
+        services.AddScoped<DeactivateCertificate>();
+        services.AddScoped<SetSealHolders>();
+        services.AddScoped<ReplaceSignatureImage>();
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSigningModule(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/signing").WithTags("Ký số").WithRequestValidation();
+        RegisterCertificate.Map(group);
+        ListCertificates.Map(group);
+        DeactivateCertificate.Map(group);
+        SetSealHolders.Map(group);
+        ReplaceSignatureImage.Map(group);
+        return endpoints;
+    }
+}
