@@ -113,23 +113,9 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
             : throw RuleException.NotFound("Không tìm thấy người này.");
     }
 
-    private static async Task<byte[]> ReadAsync(Stream content, string field, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw RuleException.Invalid("Ảnh lớn hơn 1 MB.", field);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]> ReadAsync(Stream content, string field, CancellationToken cancellationToken) =>
+        await BoundedRead.ReadAtMostAsync(content, MaxBytes, cancellationToken)
+        ?? throw RuleException.Invalid("Ảnh lớn hơn 1 MB.", field);
 
     private async Task<SignatureImageResponse> ApplyAsync(Guid agencyId, Guid? ownerId, string ownerName, Guid fileId, string fileName,
         int width, int height, CancellationToken cancellationToken)

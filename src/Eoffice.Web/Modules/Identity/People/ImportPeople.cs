@@ -4,6 +4,7 @@ using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -241,20 +242,13 @@ public sealed class ImportPeople(
                     return TypedResults.Problem(title: $"Tệp lớn hơn {StaffFile.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
                 }
 
-                using var buffer = new MemoryStream();
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await http.Body.ReadAsync(chunk, ct)) > 0)
+                var content = await BoundedRead.ReadAtMostAsync(http.Body, StaffFile.MaxBytes, ct);
+                if (content is null)
                 {
-                    if (buffer.Length + read > StaffFile.MaxBytes)
-                    {
-                        return TypedResults.Problem(title: $"Tệp lớn hơn {StaffFile.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    return TypedResults.Problem(title: $"Tệp lớn hơn {StaffFile.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
                 }
 
-                var report = await handler.HandleAsync(buffer.ToArray(), parsed, ct);
+                var report = await handler.HandleAsync(content, parsed, ct);
                 if (report.Succeeded)
                 {
                     return TypedResults.Ok(report);

@@ -80,23 +80,9 @@ public sealed class ReplaceOutgoingTemplate(EofficeDbContext db, FileStore files
         }
     }
 
-    private static async Task<byte[]> ReadAsync(Stream content, string field, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxTemplateBytes)
-            {
-                throw RuleException.Invalid($"Tệp mẫu lớn hơn {MaxTemplateBytes / 1024 / 1024} MB.", field);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]> ReadAsync(Stream content, string field, CancellationToken cancellationToken) =>
+        await BoundedRead.ReadAtMostAsync(content, MaxTemplateBytes, cancellationToken)
+        ?? throw RuleException.Invalid($"Tệp mẫu lớn hơn {MaxTemplateBytes / 1024 / 1024} MB.", field);
 
     private async Task<OutgoingTemplateRow> ApplyAsync(Guid agencyId, string typeCode, Guid fileId, string fileName, CancellationToken cancellationToken)
     {
