@@ -1,4 +1,6 @@
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Signing;
+using Eoffice.Web.Platform.Signing.Pdf;
 using Eoffice.Web.Platform.Web;
 
 namespace Eoffice.Web.Modules.Signing;
@@ -14,12 +16,17 @@ public static class SigningModule
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);
         services.AddSingleton<IPermissionProvider, SigningPermissions>();
         services.AddSingleton<KeyFileVault>();
+        services.AddSingleton<TrustAnchors>();
+        services.AddSingleton<PdfSignatureInspector>();
+        services.AddSingleton<CmsSignatureVerifier>();
+        services.AddSingleton<PdfSignatureVerifier>();
 
         services.AddScoped<RegisterCertificate>();
         services.AddScoped<ListCertificates>();
         services.AddScoped<DeactivateCertificate>();
         services.AddScoped<SetSealHolders>();
         services.AddScoped<ReplaceSignatureImage>();
+        services.AddScoped<VerifyFileSignatures>();
 
         return services;
     }
@@ -32,6 +39,7 @@ public static class SigningModule
         DeactivateCertificate.Map(group);
         SetSealHolders.Map(group);
         ReplaceSignatureImage.Map(group);
+        VerifyFileSignatures.Map(group);
         return endpoints;
     }
 }
