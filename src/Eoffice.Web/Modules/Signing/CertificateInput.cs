@@ -22,12 +22,25 @@ internal static class CertificateInput
         }
     }
 
-    /// <summary>A certificate as DER or PEM (.cer, .crt, .pem).</summary>
-    public static X509Certificate2 Certificate(byte[] bytes, string field)
+    /// <summary>
+    /// A certificate as DER or PEM (.cer, .crt, .pem); a PEM file may carry, after the signer's certificate, the CA
+    /// certificates up to the root (the chain a token's signature embeds, so that others can verify it).
+    /// </summary>
+    public static (X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain) CertificateWithChain(byte[] bytes, string field)
     {
         try
         {
-            return X509CertificateLoader.LoadCertificate(bytes);
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            if (!text.Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                return (X509CertificateLoader.LoadCertificate(bytes), []);
+            }
+
+            var all = new X509Certificate2Collection();
+            all.ImportFromPem(text);
+            var leaf = all.FirstOrDefault(c => c.Extensions.OfType<X509BasicConstraintsExtension>().All(b => !b.CertificateAuthority))
+                ?? throw RuleException.Invalid("Tệp không có chứng thư số của người ký (chỉ có chứng thư số của tổ chức chứng thực).", field);
+            return (leaf, [.. all.Where(c => !ReferenceEquals(c, leaf))]);
         }
         catch (CryptographicException)
         {

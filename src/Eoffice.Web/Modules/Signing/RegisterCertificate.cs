@@ -30,7 +30,7 @@ public sealed class RegisterCertificate(
     /// <param name="Use">personal | agency-seal.</param>
     /// <param name="Location">server-file | pkcs11 | remote | agent.</param>
     /// <param name="Capacities">For a personal certificate: own, kt, tl, tuq (none given: all).</param>
-    /// <param name="CertificateBase64">The certificate (DER or PEM), for every location but server-file.</param>
+    /// <param name="CertificateBase64">The certificate (DER or PEM), for every location but server-file; a PEM may add the CA certificates of its chain.</param>
     /// <param name="OwnerId">For a personal certificate: the person it belongs to, who alone may sign with it.</param>
     /// <param name="KeyFileBase64">server-file: the PKCS#12 (.p12/.pfx), with <paramref name="KeyFilePassword"/>.</param>
     /// <param name="KeyFilePassword">The PKCS#12 file's password, kept encrypted with the file.</param>
@@ -125,6 +125,7 @@ public sealed class RegisterCertificate(
 
         string? protectedKey = null;
         System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> chain = [];
         if (location == KeyLocation.ServerFile)
         {
             var bytes = CertificateInput.Base64(request.KeyFileBase64!, "keyFileBase64");
@@ -133,7 +134,7 @@ public sealed class RegisterCertificate(
         }
         else
         {
-            certificate = CertificateInput.Certificate(CertificateInput.Base64(request.CertificateBase64!, "certificateBase64"), "certificateBase64");
+            (certificate, chain) = CertificateInput.CertificateWithChain(CertificateInput.Base64(request.CertificateBase64!, "certificateBase64"), "certificateBase64");
         }
 
         CertificateInput.EnsureUsableForSigning(certificate, now, location == KeyLocation.ServerFile ? "keyFileBase64" : "certificateBase64");
@@ -166,6 +167,8 @@ public sealed class RegisterCertificate(
         {
             entry.KeepServerFile(protectedKey);
         }
+
+        entry.KeepChain(chain);
 
         if (location == KeyLocation.Pkcs11Token)
         {

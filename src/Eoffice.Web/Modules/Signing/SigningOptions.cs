@@ -20,4 +20,7 @@ public sealed class SigningOptions
 
     /// <summary>Check revocation through the certificates' CRL distribution points.</summary>
     public bool CheckRevocation { get; set; }
+
+    /// <summary>The agency seal's real diameter, at which its image is drawn (round seals of state agencies: 35–42 mm).</summary>
+    public double SealDiameterMillimetres { get; set; } = 36;
 }

@@ -257,6 +257,11 @@ internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.FormatApprovedByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(d => d.SignedByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(d => d.SignedFileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
+        builder.Property(d => d.SignerCertificate).HasMaxLength(OutgoingDocument.CertificateMaxLength);
+        builder.Property(d => d.SignaturePlacement).HasMaxLength(100);
+        builder.Property(d => d.IssuedFileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
+        builder.Property(d => d.IssuedAnnexes).HasJsonConversion(OutgoingDocument.LinesMaxLength).HasDefaultValueSql("'[]'"); // added to existing rows by M0035
+        builder.Property(d => d.SignedDigitally).HasDefaultValue(false); // added to existing rows by M0035
         builder.Property(d => d.Series).HasMaxLength(Kernel.Numbering.NumberSeries.MaxLength);
         builder.Property(d => d.IssuedByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(d => d.PaperNote).HasMaxLength(OutgoingDocument.ReasonMaxLength);

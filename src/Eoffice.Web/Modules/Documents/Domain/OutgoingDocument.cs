@@ -23,6 +23,7 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
 {
     public const int ReasonMaxLength = 500;
     public const int LinesMaxLength = 20000;
+    public const int CertificateMaxLength = 700;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -111,10 +112,30 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
 
     public DateTime? SignedAt { get; private set; }
 
-    /// <summary>Ký trên giấy: the scanned copy of the paper original the leader signed (until digital signing, issue 11).</summary>
+    /// <summary>
+    /// The signed original: the leader's digitally signed PDF (<see cref="SignedDigitally"/>), or on paper the scanned copy
+    /// of the original the leader signed by hand.
+    /// </summary>
     public Guid? SignedFileId { get; private set; }
 
     public string? SignedFileName { get; private set; }
+
+    /// <summary>Ký số: the leader signed the PDF of the layout digitally; issuance adds the number, the day and the agency's signature.</summary>
+    public bool SignedDigitally { get; private set; }
+
+    /// <summary>The leader's certificate, as "subject · serial", for the page and the record.</summary>
+    public string? SignerCertificate { get; private set; }
+
+    /// <summary>Where the leader's signature image is, "page x y width height" in PDF points (<see cref="SignatureBox"/>): the seal goes over its left third.</summary>
+    public string? SignaturePlacement { get; private set; }
+
+    /// <summary>The electronic original as issued: the signed PDF with the number, the day and the agency's signature.</summary>
+    public Guid? IssuedFileId { get; private set; }
+
+    public string? IssuedFileName { get; private set; }
+
+    /// <summary>The annexes in separate files as issued, each with the agency's signature (PDF ones); others as attached.</summary>
+    public List<VersionFile> IssuedAnnexes { get; private set; } = [];
 
     /// <summary>The year of the outgoing number.</summary>
     public int? Year { get; private set; }
@@ -390,6 +411,20 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
     /// </summary>
     public void SignOnPaper(IOutgoingParty party, VersionFile signedCopy, string? note, DateTime now)
     {
+        var (hop, actor, closed) = CloseSigningStep(party, note, now);
+        SignedFileId = signedCopy.FileId;
+        SignedFileName = signedCopy.FileName;
+        SignedDigitally = false;
+        SignerCertificate = null;
+        SignaturePlacement = null;
+        var entry = Record(actor, now, OutgoingEventKinds.Signed, hop.Id,
+            JoinNote($"Duyệt ký phiên bản {VersionNumber} (ký trên giấy, đính kèm bản quét {signedCopy.FileName}); chuyển văn thư phát hành.", note));
+        entry.AttachFile(signedCopy.FileId);
+        entry.Concerns(closed);
+    }
+
+    private (OutgoingAssignment Hop, Actor Actor, IReadOnlyList<Guid> Closed) CloseSigningStep(IOutgoingParty party, string? note, DateTime now)
+    {
         CanSign(party).ThrowIfBroken();
         HoldsStep(party, out var hop, out var actor);
         var step = Current;
@@ -398,14 +433,36 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
         SignedById = actor.ResponsibleId;
         SignedByName = actor.OnBehalfOfName ?? actor.Name;
         SignedAt = now;
-        SignedFileId = signedCopy.FileId;
-        SignedFileName = signedCopy.FileName;
         Status = OutgoingStatus.ToIssue;
         CurrentStep = Chain[^1].Number;
+        return (hop, actor, closed);
+    }
+
+    /// <summary>
+    /// Duyệt ký with a digital signature: the leader signs the PDF of the final version's layout with their own
+    /// certificate (the image of their handwriting between the authority line and their name); it goes to the clerks
+    /// of the register, who add the number, the day and the agency's signature when they issue it.
+    /// </summary>
+    public void SignDigitally(IOutgoingParty party, VersionFile signedPdf, string certificate, SignatureBox box, string? note, DateTime now)
+    {
+        var (hop, actor, closed) = CloseSigningStep(party, note, now);
+        SignedFileId = signedPdf.FileId;
+        SignedFileName = signedPdf.FileName;
+        SignedDigitally = true;
+        SignerCertificate = certificate;
+        SignaturePlacement = box.Format();
         var entry = Record(actor, now, OutgoingEventKinds.Signed, hop.Id,
-            JoinNote($"Duyệt ký phiên bản {VersionNumber} (ký trên giấy, đính kèm bản quét {signedCopy.FileName}); chuyển văn thư phát hành.", note));
-        entry.AttachFile(signedCopy.FileId);
+            JoinNote($"Ký số phiên bản {VersionNumber} (chứng thư số {certificate}); chuyển văn thư phát hành.", note));
+        entry.AttachFile(signedPdf.FileId);
         entry.Concerns(closed);
+    }
+
+    /// <summary>The files as issued (the sealed electronic original and annexes), set in the issuance's transaction.</summary>
+    public void RecordIssuedFiles(VersionFile main, IReadOnlyList<VersionFile> annexes)
+    {
+        IssuedFileId = main.FileId;
+        IssuedFileName = main.FileName;
+        IssuedAnnexes = [.. annexes];
     }
 
     /// <summary>
@@ -424,6 +481,9 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
             SignedAt = null;
             SignedById = null;
             SignedByName = null;
+            SignedDigitally = false;
+            SignerCertificate = null;
+            SignaturePlacement = null;
             Record(party.Self, now, HandlingEventKinds.Returned, null, $"Văn thư trả lại người soạn thảo. {opinion}").Concerns([], [DrafterId]);
             return;
         }

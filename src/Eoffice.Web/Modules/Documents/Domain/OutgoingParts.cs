@@ -307,3 +307,20 @@ public sealed class OutgoingAccess : AccessEntry
     {
     }
 }
+
+/// <summary>A rectangle on a page of a PDF, in points from the page's bottom-left corner (page index from 0).</summary>
+public sealed record SignatureBox(int PageIndex, double X, double Y, double Width, double Height)
+{
+    public string Format() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PageIndex} {X:0.##} {Y:0.##} {Width:0.##} {Height:0.##}");
+
+    public static SignatureBox? Parse(string? text)
+    {
+        var parts = text?.Split(' ') ?? [];
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return parts.Length == 5 && int.TryParse(parts[0], c, out var page)
+            && double.TryParse(parts[1], c, out var x) && double.TryParse(parts[2], c, out var y)
+            && double.TryParse(parts[3], c, out var w) && double.TryParse(parts[4], c, out var h)
+                ? new SignatureBox(page, x, y, w, h)
+                : null;
+    }
+}

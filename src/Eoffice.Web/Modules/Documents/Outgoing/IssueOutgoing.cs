@@ -22,14 +22,18 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// </summary>
 public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
     Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes,
-    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, ILogger<IssueOutgoing> logger)
+    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, OutgoingDigitalSignatures digital, ILogger<IssueOutgoing> logger)
 {
-    public sealed record Request(string? Note) : IValidatableRequest
+    /// <param name="Note">The clerk's note.</param>
+    /// <param name="SealCertificateId">For a digitally signed document: the agency's certificate the clerk holds; none: the only one.</param>
+    /// <param name="SealPin">The PIN when the agency's key is on a token.</param>
+    public sealed record Request(string? Note, Guid? SealCertificateId = null, [property: AsTyped] string? SealPin = null) : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
             errors.MaxLength("note", Note, OutgoingDocument.ReasonMaxLength, "Ghi chú");
+            errors.MaxLength("sealPin", SealPin, 64, "Mã PIN");
             return errors;
         }
     }
@@ -64,6 +68,14 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             var number = await numbers.NextAsync(document.RegisterId, today.Year, series, ct);
             document.Issue(viewer, today.Year, number, series.Key, notation, today, now);
             await layouts.RenderAsync(document, ct);
+            if (document.SignedDigitally)
+            {
+                var issuer = (await layouts.LayoutOfAsync(document, ct)).IssuerName;
+                var (main, annexes) = await digital.SealAsync(document, issuer, request.SealCertificateId, request.SealPin, ct);
+                document.RecordIssuedFiles(main, annexes);
+                files = await StoredAsync([main.FileId, .. annexes.Select(a => a.FileId)], ct);
+            }
+
             Deliver(document, viewer.Self, files, now);
             foreach (var reply in replies)
             {
@@ -187,11 +199,15 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
         return authorisation is null ? (false, null, null) : (true, authorisation.StartsOn, authorisation.EndsOn);
     }
 
-    private async Task<List<StoredFile>> FilesAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    private Task<List<StoredFile>> FilesAsync(OutgoingDocument document, CancellationToken cancellationToken) =>
+        StoredAsync([.. new[] { document.SignedFileId }.Concat(document.CurrentVersion.Annexes.Select(a => (Guid?)a.FileId)).OfType<Guid>()], cancellationToken);
+
+    /// <summary>The files in this order; staged ones (the sealed files of this issuance) are found among the tracked rows.</summary>
+    private async Task<List<StoredFile>> StoredAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var ids = new[] { document.SignedFileId }.Concat(document.CurrentVersion.Annexes.Select(a => (Guid?)a.FileId)).OfType<Guid>().ToList();
+        var staged = handling.Db.ChangeTracker.Entries<StoredFile>().Select(e => e.Entity).Where(f => ids.Contains(f.Id)).ToList();
         var stored = await handling.Db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken);
-        return [.. ids.Select(i => stored.First(f => f.Id == i))];
+        return [.. ids.Select(i => staged.FirstOrDefault(f => f.Id == i) ?? stored.First(f => f.Id == i))];
     }
 
     /// <summary>Internal recipients receive the issued document in the agency's "chờ tiếp nhận" list, with the signed copy and annexes.</summary>

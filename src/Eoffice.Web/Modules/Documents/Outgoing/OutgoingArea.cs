@@ -19,6 +19,7 @@ internal static class OutgoingArea
         services.AddScoped<OutgoingLayouts>();
         services.AddScoped<CreateOutgoing>();
         services.AddScoped<ReviseOutgoing>();
+        services.AddScoped<OutgoingDigitalSignatures>();
         services.AddScoped<OutgoingReview>();
         services.AddScoped<IssueOutgoing>();
         services.AddScoped<WithdrawOutgoing>();

@@ -16,11 +16,11 @@ public sealed record OutgoingActionResult(Guid Id, string Status, int CurrentSte
 
 /// <summary>
 /// The actions along the approval chain (trình duyệt), each a thin handler over the aggregate: submit, approve and pass
-/// on, approve for signature (signed on paper until digital signing), return to the drafter or the previous step,
+/// on, approve for signature (signed digitally, or on paper with the scan attached), return to the drafter or the previous step,
 /// recall one's own submission before the next person acts, ask for comments and answer them. Routes under
 /// <c>/api/v1/documents/outgoing/{id}/…</c>; pages call the same handlers.
 /// </summary>
-public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolders holders)
+public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolders holders, OutgoingDigitalSignatures digital)
 {
     public sealed record SubmitRequest(Guid? RecipientId, int? ToStep, string? Note) : IValidatableRequest
     {
@@ -52,6 +52,21 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
                 errors["signedFileId"] = ["Vui lòng đính kèm bản quét văn bản đã ký trên giấy."];
             }
 
+            errors.MaxLength("note", Note, Assignment.InstructionMaxLength, "Ý kiến");
+            return errors;
+        }
+    }
+
+    /// <param name="CertificateId">The signer's certificate; none: the only one they may use.</param>
+    /// <param name="Pin">The token's PIN (PKCS#11 certificates); used once, never kept.</param>
+    /// <param name="Placement">Where the signature image goes, dragged on the page; none: the layout's signature block.</param>
+    /// <param name="Note">The signer's opinion.</param>
+    public sealed record SignDigitallyRequest(Guid? CertificateId, [property: AsTyped] string? Pin, DraggedBox? Placement, string? Note) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            errors.MaxLength("pin", Pin, 64, "Mã PIN");
             errors.MaxLength("note", Note, Assignment.InstructionMaxLength, "Ý kiến");
             return errors;
         }
@@ -169,6 +184,24 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
         return await DoneAsync(document, viewer.Self, "documents.outgoing.sign", $"Duyệt ký (bản giấy) {OutgoingHandling.Title(document)}.", cancellationToken);
     }
 
+    /// <summary>
+    /// Duyệt ký with a digital signature: the leader holding the signing step signs the PDF of the final version's
+    /// layout with their own certificate; the document goes to the clerks of the register to issue.
+    /// </summary>
+    public async Task<OutgoingActionResult> SignDigitallyAsync(Guid id, SignDigitallyRequest request, CancellationToken cancellationToken)
+    {
+        var viewer = await handling.ViewerAsync(cancellationToken);
+        var document = await handling.LoadAsync(id, cancellationToken);
+        document.CanSign(viewer).ThrowIfBroken();
+        var pdf = await digital.LayoutPdfAsync(document, cancellationToken);
+        var box = await digital.LeaderBoxAsync(document, pdf, request.Placement, cancellationToken);
+        var signed = await digital.SignAsLeaderAsync(document, pdf, box, request.CertificateId, request.Pin, cancellationToken);
+        var certificate = $"{signed.CertificateSubject} · số hiệu {signed.SerialNumber}";
+        document.SignDigitally(viewer, new VersionFile(signed.FileId, signed.FileName), certificate, box, DocumentMetadata.Clean(request.Note), handling.Now);
+        return await DoneAsync(document, viewer.Self, "documents.outgoing.sign-digitally",
+            $"Ký số {OutgoingHandling.Title(document)} bằng chứng thư số {certificate}.", cancellationToken);
+    }
+
     public async Task<OutgoingActionResult> SendBackAsync(Guid id, SendBackRequest request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
@@ -273,6 +306,9 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
             TypedResults.Ok(await h.ApproveAsync(id, request, ct))), "ApproveOutgoing", "Duyệt dự thảo ở bước hiện tại và chuyển bước tiếp theo.");
         Describe(group.MapPost("/outgoing/{id:guid}/sign-on-paper", async Task<Ok<OutgoingActionResult>> (Guid id, SignRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.SignAsync(id, request, ct))), "SignOutgoingOnPaper", "Duyệt ký (ký trên giấy, đính kèm bản quét) và chuyển văn thư phát hành.");
+        Describe(group.MapPost("/outgoing/{id:guid}/sign-digitally", async Task<Ok<OutgoingActionResult>> (Guid id, SignDigitallyRequest request, OutgoingReview h, CancellationToken ct) =>
+            TypedResults.Ok(await h.SignDigitallyAsync(id, request, ct))).ProducesProblem(StatusCodes.Status403Forbidden), "SignOutgoingDigitally",
+            "Duyệt ký bằng chữ ký số của người có thẩm quyền (ảnh chữ ký tại ô ký) và chuyển văn thư phát hành.");
         Describe(group.MapPost("/outgoing/{id:guid}/return", async Task<Ok<OutgoingActionResult>> (Guid id, SendBackRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.SendBackAsync(id, request, ct))), "ReturnOutgoing", "Trả lại người soạn thảo hoặc bước trước, kèm ý kiến.");
         Describe(group.MapPost("/outgoing/{id:guid}/recall", async Task<Ok<OutgoingActionResult>> (Guid id, RecallRequest request, OutgoingReview h, CancellationToken ct) =>

@@ -128,6 +128,9 @@ public sealed class SigningCertificate
 
     public SigningCapacities Capacities { get; private set; }
 
+    /// <summary>The CA certificates between the certificate and its root (PEM), embedded in the signatures it makes; null when none was given.</summary>
+    public string? ChainPem { get; private set; }
+
     /// <summary>A server-held PKCS#12 file, encrypted with the application's data-protection keys.</summary>
     public string? ProtectedKeyFile { get; private set; }
 
@@ -165,6 +168,22 @@ public sealed class SigningCertificate
     }
 
     internal void UseRemoteService(string remoteUserId) => RemoteUserId = remoteUserId;
+
+    internal void KeepChain(IReadOnlyList<X509Certificate2> chain) =>
+        ChainPem = chain.Count == 0 ? null : string.Join('\n', chain.Select(c => c.ExportCertificatePem()));
+
+    /// <summary>The CA certificates of <see cref="ChainPem"/>.</summary>
+    public IReadOnlyList<X509Certificate2> Chain()
+    {
+        if (ChainPem is null)
+        {
+            return [];
+        }
+
+        var all = new X509Certificate2Collection();
+        all.ImportFromPem(ChainPem);
+        return [.. all];
+    }
 
     public X509Certificate2 Certificate() => X509CertificateLoader.LoadCertificate(CertificateDer);
 

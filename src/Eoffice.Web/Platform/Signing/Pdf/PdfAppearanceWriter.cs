@@ -8,7 +8,7 @@ namespace Eoffice.Web.Platform.Signing.Pdf;
 /// <summary>
 /// Writes the normal appearance (/AP /N) of a visible signature or stamp as form XObjects: the PNG as an image (with
 /// an /SMask for its transparency) scaled to fit the rectangle keeping its aspect ratio and centred, and the text
-/// lines on top. Text is drawn by PDFsharp into a throw-away one-page PDF the size of the rectangle (Noto Serif 10 pt,
+/// lines on top. Text is drawn by PDFsharp into a throw-away one-page PDF the size of the rectangle (Noto Serif, 10 pt unless told,
 /// embedded Identity-H with ToUnicode, so pdftotext and screen readers get the Vietnamese back); its content stream and
 /// resources are then copied under new numbers, read with our own reader.
 /// </summary>
@@ -17,7 +17,8 @@ internal static class PdfAppearanceWriter
     public const double FontSize = 10;
     private const double Padding = 2;
 
-    public static PdfReference Write(PdfIncrementalUpdate update, double width, double height, byte[]? png, IReadOnlyList<string> lines)
+    public static PdfReference Write(PdfIncrementalUpdate update, double width, double height, byte[]? png, IReadOnlyList<string> lines,
+        double fontSize = FontSize)
     {
         var xobjects = new PdfDictionary();
         var content = new StringBuilder();
@@ -34,7 +35,7 @@ internal static class PdfAppearanceWriter
         var text = lines.Select(l => l.Normalize(NormalizationForm.FormC)).Where(l => l.Length > 0).ToList();
         if (text.Count > 0)
         {
-            xobjects["Txt"] = WriteText(update, width, height, text);
+            xobjects["Txt"] = WriteText(update, width, height, text, fontSize);
             content.Append("/Txt Do\n");
         }
 
@@ -81,7 +82,7 @@ internal static class PdfAppearanceWriter
         return dictionary;
     }
 
-    private static PdfReference WriteText(PdfIncrementalUpdate update, double width, double height, IReadOnlyList<string> lines)
+    private static PdfReference WriteText(PdfIncrementalUpdate update, double width, double height, IReadOnlyList<string> lines, double fontSize)
     {
         PdfSharpReportRenderer.EnsureInitialized();
         byte[] drawn;
@@ -92,7 +93,7 @@ internal static class PdfAppearanceWriter
             page.Height = XUnit.FromPoint(height);
             using (var graphics = XGraphics.FromPdfPage(page))
             {
-                var font = new XFont(BundledFontResolver.Family, FontSize);
+                var font = new XFont(BundledFontResolver.Family, fontSize);
                 var lineHeight = font.GetHeight();
                 var y = Padding;
                 foreach (var line in lines)

@@ -46,8 +46,12 @@ public readonly record struct PdfRectangle(double X, double Y, double Width, dou
         new(left, pageHeight - top - height, width, height);
 }
 
-/// <summary>Text written onto a page by <see cref="PdfStamper"/> (the number and date at issuance), one line per item.</summary>
-public sealed record PdfTextStamp(int PageIndex, PdfRectangle Rectangle, IReadOnlyList<string> Lines);
+/// <summary>Text written onto a page by <see cref="PdfStamper"/> (the number and date at issuance), one line per item,
+/// in Noto Serif of <see cref="FontSize"/> points (10 unless told: the number and date take the size of their line).</summary>
+public sealed record PdfTextStamp(int PageIndex, PdfRectangle Rectangle, IReadOnlyList<string> Lines)
+{
+    public double FontSize { get; init; } = PdfAppearanceWriter.FontSize;
+}
 
 /// <summary>
 /// The first phase of a two-phase signature, serialisable so it can be stored while a remote signer works:

@@ -1,5 +1,6 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Modules.Signing.Contracts;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
@@ -7,30 +8,63 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Eoffice.Web.Pages.Documents.Outgoing.Actions;
 
-/// <summary>Duyệt ký: the signer signs the printed draft on paper and attaches its scan; the document goes to the clerk to issue.</summary>
+/// <summary>
+/// Duyệt ký: the signer signs digitally with their own certificate (the image of their handwriting goes into the
+/// signature block of the PDF), or — the fallback — signs the printed draft on paper and attaches its scan; the
+/// document goes to the clerk to issue.
+/// </summary>
 [RequirePermission(DocumentsPermissions.DraftOutgoing)]
-public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handler, FileStore files) : OutgoingActionPage(access)
+public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handler, FileStore files, IPdfSigning signing) : OutgoingActionPage(access)
 {
-    /// <summary>The form: the scan as a file (stored only once the form is valid) and the note.</summary>
+    public const string Digital = "digital";
+    public const string Paper = "paper";
+
+    /// <summary>The form: digital (certificate, PIN) or paper (the scan, stored only once the form is valid), and the note.</summary>
     public sealed class Form : IValidatableRequest
     {
+        public string Mode { get; set; } = Digital;
+
+        public Guid? CertificateId { get; set; }
+
+        [AsTyped]
+        public string? Pin { get; set; }
+
         public IFormFile? Upload { get; set; }
 
         public string? Note { get; set; }
 
-        // The handler's own checks, with the scan standing for the file it will be.
-        public Dictionary<string, string[]> Validate() =>
-            new OutgoingReview.SignRequest(Upload is { Length: > 0 } ? Guid.Empty : null, Note).Validate()
-                .ToDictionary(e => e.Key == "signedFileId" ? "upload" : e.Key, e => e.Value);
+        // The handlers' own checks, with the scan standing for the file it will be.
+        public Dictionary<string, string[]> Validate() => Mode == Paper
+            ? new OutgoingReview.SignRequest(Upload is { Length: > 0 } ? Guid.Empty : null, Note).Validate()
+                .ToDictionary(e => e.Key == "signedFileId" ? "upload" : e.Key, e => e.Value)
+            : new OutgoingReview.SignDigitallyRequest(CertificateId, Pin, null, Note).Validate();
     }
 
     [BindProperty]
     public Form Input { get; set; } = new();
 
+    /// <summary>The signer's own certificates that are valid now.</summary>
+    public IReadOnlyList<UsableCertificate> Certificates { get; private set; } = [];
+
+    protected override async Task OnLoadedAsync(CancellationToken cancellationToken)
+    {
+        Certificates = await signing.CertificatesAsync(SignatureRole.Personal, SignerCapacity.None, cancellationToken);
+        if (Certificates.Count == 0 && Request.Method == HttpMethods.Get)
+        {
+            Input.Mode = Paper;
+        }
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var scan = await SaveUploadAsync(files, Input.Upload, cancellationToken);
-        await handler.SignAsync(Id, new OutgoingReview.SignRequest(scan, Input.Note), cancellationToken);
-        return Done("Đã duyệt ký; văn bản chuyển văn thư phát hành.");
+        if (Input.Mode == Paper)
+        {
+            var scan = await SaveUploadAsync(files, Input.Upload, cancellationToken);
+            await handler.SignAsync(Id, new OutgoingReview.SignRequest(scan, Input.Note), cancellationToken);
+            return Done("Đã duyệt ký; văn bản chuyển văn thư phát hành.");
+        }
+
+        await handler.SignDigitallyAsync(Id, new OutgoingReview.SignDigitallyRequest(Input.CertificateId, Input.Pin, null, Input.Note), cancellationToken);
+        return Done("Đã ký số; văn bản chuyển văn thư cấp số và ký số của cơ quan.");
     }
 }

@@ -1,0 +1,295 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Eoffice.IntegrationTests.Documents;
+using Eoffice.IntegrationTests.Documents.Outgoing;
+using Eoffice.IntegrationTests.Documents.OutgoingLayout;
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.IntegrationTests.Platform.Conversion;
+using Eoffice.IntegrationTests.Platform.Signing;
+using Eoffice.IntegrationTests.Platform.Signing.Pdf;
+using Eoffice.IntegrationTests.Platform.Storage;
+using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.IntegrationTests.Signing;
+
+/// <summary>
+/// Decree 30's electronic original, end to end in the demo agency: the deputy director signs the PDF of the layout
+/// with the key on her token (SoftHSM through PKCS#11), her handwriting in the signature block; the clerk issues it,
+/// which writes the number and the day into their blanks and adds the agency's signature with the seal over the left
+/// third of her image. pdfsig and our verifier find both signatures valid, the page shows each stamp where the decree
+/// puts it, and a flipped byte fails everywhere. Nobody signs with another person's certificate, and a refused seal
+/// takes no number.
+/// </summary>
+[Collection(SoftHsmCollection.Name)]
+public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : EofficeApp, IDigitalSigningApp
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [SigningChainFact]
+    public async Task The_leader_signs_with_her_token_and_the_clerk_issues_with_the_agency_seal_and_every_verifier_finds_both_signatures_valid()
+    {
+        var setup = await SetUpAsync();
+        var id = await DraftWithPdfAsync(setup, "Sửa chữa cầu Non Nước năm 2026");
+
+        // Someone else's certificate is refused, and so is a wrong PIN: nothing changes.
+        var foreign = await setup.Deputy.TryOutAsync(id, "sign-digitally", new { certificateId = setup.DirectorCertificate, pin = SoftHsmToken.UserPin });
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.Status);
+        Assert.Contains("Không được ký bằng chứng thư số của người khác.", foreign.Body, StringComparison.Ordinal);
+        var wrongPin = await setup.Deputy.TryOutAsync(id, "sign-digitally", new { certificateId = setup.DeputyCertificate, pin = "000000" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPin.Status);
+        Assert.Contains("pin", wrongPin.Body, StringComparison.Ordinal);
+        Assert.Equal(OutgoingStatus.InReview, (await app.LoadOutgoingAsync(id)).Status);
+
+        var signed = await setup.Deputy.ActOutAsync(id, "sign-digitally", new { certificateId = setup.DeputyCertificate, pin = SoftHsmToken.UserPin, note = "Đồng ý ký." });
+        Assert.Equal("Chờ phát hành", signed.GetProperty("status").GetString());
+        var afterSigning = await app.LoadOutgoingAsync(id);
+        Assert.Equal(OutgoingStatus.ToIssue, afterSigning.Status);
+        Assert.True(afterSigning.SignedDigitally);
+        Assert.Contains(setup.Token.RsaCertificate.SerialNumber, afterSigning.SignerCertificate, StringComparison.Ordinal);
+
+        // Until the clerk is given the seal she cannot issue it, and no number is taken.
+        var refused = await setup.Clerk.TryOutAsync(id, "issue", new { });
+        Assert.True(refused.Status == HttpStatusCode.Forbidden, refused.Body);
+        Assert.Contains("Bạn không giữ chứng thư số của cơ quan", refused.Body, StringComparison.Ordinal);
+        Assert.Equal((OutgoingStatus.ToIssue, (int?)null), ((await app.LoadOutgoingAsync(id)).Status, (await app.LoadOutgoingAsync(id)).Number));
+        (await setup.Admin.PutAsJsonAsync($"/api/v1/signing/certificates/{setup.SealCertificate}/seal-holders", new { holderIds = new[] { setup.ClerkId } }))
+            .EnsureSuccessStatusCode();
+
+        var issued = await setup.Clerk.ActOutAsync(id, "issue", new { });
+        Assert.True(issued.GetProperty("issued").GetBoolean(), issued.ToString());
+        var document = await app.LoadOutgoingAsync(id);
+        Assert.NotNull(document.IssuedFileId);
+        var pdf = await DownloadAsync(setup.Clerk, document.IssuedFileId!.Value, "ban-phat-hanh.pdf");
+
+        // poppler: two signatures, both intact; the last covers the whole file.
+        var pdfsig = Poppler.Pdfsig(pdf);
+        Assert.Equal(2, pdfsig.Count);
+        Assert.All(pdfsig, s => Assert.True(s.Valid, s.Validation));
+        Assert.True(pdfsig[^1].TotalDocumentSigned);
+
+        // Ours: both valid with their signers; the leader's reports that only stamps and a signature came after it.
+        var report = await VerifyAsync(setup.Clerk, document.IssuedFileId!.Value);
+        Assert.True(report.GetProperty("summary").GetString() == "valid", report.ToString());
+        var rows = report.GetProperty("signatures").EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("valid", r.GetProperty("verdict").GetString()));
+        Assert.Equal(TestPki.PersonName, rows[0].GetProperty("signerName").GetString());
+        Assert.Equal(TestPki.AgencyName, rows[1].GetProperty("signerName").GetString());
+
+        // The page: the number and the day in their blanks, the blue handwriting in the signature block, the red seal over its left third.
+        var leader = SignatureBox.Parse(document.SignaturePlacement)!;
+        var (width, height, rgb) = Poppler.RenderFirstPage(pdf);
+        var page = new RenderedPage(width, height, rgb, 50.0 / 72);
+        Assert.Equal(0, leader.PageIndex);
+        Assert.True(page.Count(leader.X + (leader.Width * 0.5), leader.Y, leader.Width * 0.45, leader.Height, Blue) > 50, "the leader's handwriting shows in the signature block");
+        Assert.True(page.Count(leader.X, leader.Y - 20, leader.Width * 0.5, leader.Height + 40, Red) > 50, "the seal shows over the left of the signature");
+        var stamps = Stamps(await File.ReadAllBytesAsync(pdf));
+        var date = document.Metadata.IssuedDate!.Value;
+        Assert.Equal([OfficialDateLine.NumberText(document.Number!.Value), date.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            OfficialDateLine.MonthText(date.Month)], stamps.Select(s => s.Text));
+        Assert.All(stamps, s => Assert.True(page.Count(s.X, s.Y, s.Width, s.Height, Dark) > 3, $"the stamp {s.Text} shows on the page"));
+
+        // The signatures are audited with the certificates' subjects and serials.
+        var audit = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "signing.sign").Select(e => e.Details!).ToListAsync());
+        Assert.Contains(audit, d => d.Contains(setup.Token.RsaCertificate.SerialNumber, StringComparison.Ordinal));
+        Assert.Contains(audit, d => d.Contains(setup.SealSerial, StringComparison.Ordinal));
+
+        // A flipped byte fails in pdfsig and in our verifier.
+        var bytes = await File.ReadAllBytesAsync(pdf);
+        var at = System.Text.Encoding.Latin1.GetString(bytes).IndexOf("/MediaBox", StringComparison.Ordinal) + 2;
+        bytes[at] ^= 0x01;
+        var tampered = PdfSamples.TempFile("ban-sua.pdf");
+        await File.WriteAllBytesAsync(tampered, bytes);
+        Assert.All(Poppler.Pdfsig(tampered), s => Assert.False(s.Valid, s.Validation));
+        var tamperedId = await UploadAsync(setup.Clerk, bytes);
+        Assert.Equal("invalid", (await VerifyAsync(setup.Clerk, tamperedId)).GetProperty("summary").GetString());
+        Directory.CreateDirectory(Artifacts);
+        File.Copy(pdf, Path.Combine(Artifacts, $"van-ban-ky-so-{typeof(TApp).Name}.pdf"), overwrite: true);
+    }
+
+    private static string Artifacts => Path.Combine(Environment.GetEnvironmentVariable("EOFFICE_TEST_ARTIFACTS") ?? Path.GetTempPath(), "signing");
+
+    private static bool Blue(byte r, byte g, byte b) => b > 150 && r < 120 && g < 120;
+
+    private static bool Red(byte r, byte g, byte b) => r > 150 && g < 110 && b < 110;
+
+    private static bool Dark(byte r, byte g, byte b) => r < 110 && g < 110 && b < 110;
+
+    /// <summary>The FreeText stamps on page 1 (the number and the day), left to right and top to bottom as written.</summary>
+    private static List<(string Text, double X, double Y, double Width, double Height)> Stamps(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return [.. document.GetPage(1).GetAnnotations()
+            .Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.FreeText)
+            .Select(a => (a.Content ?? "", a.Rectangle.Left, a.Rectangle.Bottom, a.Rectangle.Width, a.Rectangle.Height))];
+    }
+
+    private async Task<Setup> SetUpAsync()
+    {
+        var admin = await app.SignedInClientAsync();
+        var deputyId = await app.DemoUserIdAsync("ttbhanh");
+        var directorId = await app.DemoUserIdAsync("nvan");
+        var clerkId = await app.DemoUserIdAsync("dtmai");
+        var token = app.Token;
+        var deputyCertificate = await RegisterAsync(admin, new
+        {
+            use = "personal",
+            location = "pkcs11",
+            ownerId = deputyId,
+            capacities = new[] { "kt" },
+            // As the CA hands it out: the token's certificate and, after it, the issuing CA's.
+            certificateBase64 = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(
+                token.RsaCertificate.ExportCertificatePem() + "\n" + token.Pki.IssuingCaPublic.ExportCertificatePem())),
+            pkcs11Library = token.LibraryPath,
+            pkcs11TokenLabel = SoftHsmToken.TokenLabel,
+            pkcs11KeyLabel = SoftHsmToken.RsaKeyLabel,
+        });
+        var directorCertificate = await RegisterAsync(admin, new
+        {
+            use = "personal",
+            location = "server-file",
+            ownerId = directorId,
+            keyFileBase64 = Convert.ToBase64String(token.Pki.ExportPkcs12(token.Pki.Issue("Nguyễn Văn An Giám đốc", TestPki.AgencyName))),
+            keyFilePassword = TestPki.Pkcs12Password,
+        });
+        var seal = token.Pki.IssueSeal();
+        var sealCertificate = await RegisterAsync(admin, new
+        {
+            use = "agency-seal",
+            location = "server-file",
+            keyFileBase64 = Convert.ToBase64String(token.Pki.ExportPkcs12(seal)),
+            keyFilePassword = TestPki.Pkcs12Password,
+        });
+        var handwriting = await admin.UploadAsync(PdfSamples.Png(240, 90, 20, 40, 200), "chu-ky.png", "image/png");
+        (await admin.PutAsJsonAsync($"/api/v1/signing/images/{deputyId}", new { fileId = handwriting })).EnsureSuccessStatusCode();
+        var sealImage = await admin.UploadAsync(PdfSamples.Png(200, 200, 220, 30, 30), "con-dau.png", "image/png");
+        (await admin.PutAsJsonAsync("/api/v1/signing/images/seal", new { fileId = sealImage })).EnsureSuccessStatusCode();
+
+        return new Setup(token, admin, await app.SignedInDemoAsync("cxtruong"), await app.SignedInDemoAsync("pvhung"), await app.SignedInDemoAsync("ttbhanh"),
+            await app.SignedInDemoAsync("dtmai"), deputyId, clerkId, deputyCertificate, directorCertificate, sealCertificate, seal.SerialNumber);
+    }
+
+    /// <summary>A công văn signed KT. by the deputy director, at her signing step with the PDF of its layout made.</summary>
+    private async Task<Guid> DraftWithPdfAsync(Setup setup, string subject)
+    {
+        var headId = await app.DemoUserIdAsync("pvhung");
+        var body = await setup.Drafter.UploadBodyAsync("Sở Giao thông vận tải đề nghị sửa chữa cầu Non Nước.");
+        var id = await setup.Drafter.CreateDraftAsync(OutgoingKit.Draft(subject, setup.DeputyId, mainFileId: body));
+        await setup.Drafter.ActOutAsync(id, "submit", new { recipientId = headId });
+        await setup.Head.ActOutAsync(id, "approve", new { recipientId = setup.DeputyId, toStep = 4 });
+        await Eventually.WaitForAsync(() => setup.Deputy.OutgoingAsync(id), d => d.GetProperty("pdf").GetProperty("state").GetString() == "Ready",
+            "the PDF of the layout", TimeSpan.FromMinutes(3));
+        return id;
+    }
+
+    private static async Task<Guid> RegisterAsync(HttpClient admin, object body)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/signing/certificates", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<string> DownloadAsync(HttpClient client, Guid fileId, string name)
+    {
+        var response = await client.GetAsync($"/api/v1/files/{fileId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var path = PdfSamples.TempFile(name);
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        return path;
+    }
+
+    private static async Task<Guid> UploadAsync(HttpClient client, byte[] pdf)
+    {
+        var response = await FileStoreClient.UploadAsync(client, (pdf, "van-ban.pdf", "application/pdf"));
+        response.EnsureSuccessStatusCode();
+        return Assert.Single((await response.Content.ReadFromJsonAsync<FileStoreClient.UploadResponseDto>())!.Files).Id;
+    }
+
+    private static Task<JsonElement> VerifyAsync(HttpClient client, Guid fileId) =>
+        client.GetFromJsonAsync<JsonElement>($"/api/v1/signing/files/{fileId}/signatures", Json);
+
+    private sealed record Setup(SoftHsmToken Token, HttpClient Admin, HttpClient Drafter, HttpClient Head, HttpClient Deputy, HttpClient Clerk,
+        Guid DeputyId, Guid ClerkId, Guid DeputyCertificate, Guid DirectorCertificate, Guid SealCertificate, string SealSerial);
+
+    /// <summary>A page rendered by pdftoppm; rectangles in PDF points from the bottom-left.</summary>
+    private sealed record RenderedPage(int Width, int Height, byte[] Rgb, double Scale)
+    {
+        public int Count(double x, double y, double w, double h, Func<byte, byte, byte, bool> colour)
+        {
+            var n = 0;
+            var left = (int)Math.Max(0, x * Scale);
+            var right = (int)Math.Min(Width, (x + w) * Scale);
+            var top = (int)Math.Max(0, Height - ((y + h) * Scale));
+            var bottom = (int)Math.Min(Height, Height - (y * Scale));
+            for (var row = top; row < bottom; row++)
+            {
+                for (var col = left; col < right; col++)
+                {
+                    var i = ((row * Width) + col) * 3;
+                    n += colour(Rgb[i], Rgb[i + 1], Rgb[i + 2]) ? 1 : 0;
+                }
+            }
+
+            return n;
+        }
+    }
+}
+
+/// <summary>An app whose signing trusts the root of a SoftHSM token's PKI, may load SoftHSM's PKCS#11 library and makes PDFs with LibreOffice.</summary>
+public interface IDigitalSigningApp
+{
+    SoftHsmToken Token { get; }
+}
+
+internal static class DigitalSigning
+{
+    public static IDictionary<string, string?> Settings(SoftHsmToken token)
+    {
+        var settings = new Dictionary<string, string?>(SofficeSettings.With(SofficeFactDiscoverer.ProgramPath));
+        foreach (var (key, value) in SigningTrust.Settings(token.Pki))
+        {
+            settings[key] = value;
+        }
+
+        settings["Signing:Pkcs11Libraries:0"] = token.LibraryPath;
+        return settings;
+    }
+}
+
+public sealed class DigitalSigningSqliteApp : SqliteApp, IDigitalSigningApp
+{
+    private SoftHsmToken? token;
+
+    public SoftHsmToken Token => token ??= new SoftHsmToken();
+
+    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        token?.Dispose();
+    }
+}
+
+public sealed class DigitalSigningPostgresApp : PostgresApp, IDigitalSigningApp
+{
+    private SoftHsmToken? token;
+
+    public SoftHsmToken Token => token ??= new SoftHsmToken();
+
+    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        token?.Dispose();
+    }
+}
+
+public sealed class DigitalOutgoingChainTestsOnSqlite(DigitalSigningSqliteApp app) : DigitalOutgoingChainTests<DigitalSigningSqliteApp>(app);
+
+public sealed class DigitalOutgoingChainTestsOnPostgres(DigitalSigningPostgresApp app) : DigitalOutgoingChainTests<DigitalSigningPostgresApp>(app), IPostgresSuite;
