@@ -107,6 +107,21 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         Assert.All(Poppler.Pdfsig(tampered), s => Assert.False(s.Valid, s.Validation));
         var tamperedId = await UploadAsync(setup.Clerk, bytes);
         Assert.Equal("invalid", (await VerifyAsync(setup.Clerk, tamperedId)).GetProperty("summary").GetString());
+        // Sent to another agency's eOffice, it arrives in "Chờ tiếp nhận" with its signatures shown valid and registers
+        // straight away; the tampered copy is flagged to the clerk before registration.
+        var arrival = await ArriveAsync(setup.Clerk, document.IssuedFileId!.Value);
+        var pendingPage = await setup.Clerk.GetStringAsync($"/van-ban-den/cho-tiep-nhan/{arrival}");
+        Assert.Contains("data-summary=\"valid\"", pendingPage, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(TestPki.PersonName), pendingPage, StringComparison.Ordinal);
+        var registerId = await app.AgencyRegisterIdAsync();
+        var straight = await setup.Clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{arrival}/register", new { registerId });
+        Assert.Equal(HttpStatusCode.Created, straight.StatusCode);
+        var broken = await ArriveAsync(setup.Clerk, tamperedId);
+        Assert.Contains("data-summary=\"invalid\"", await setup.Clerk.GetStringAsync($"/van-ban-den/cho-tiep-nhan/{broken}"), StringComparison.Ordinal);
+        var flagged = await setup.Clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{broken}/register", new { registerId });
+        Assert.NotEqual(HttpStatusCode.Created, flagged.StatusCode);
+        Assert.Contains("\"signature\"", await flagged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         Directory.CreateDirectory(Artifacts);
         File.Copy(pdf, Path.Combine(Artifacts, $"van-ban-ky-so-{typeof(TApp).Name}.pdf"), overwrite: true);
     }
@@ -184,6 +199,25 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         await Eventually.WaitForAsync(() => setup.Deputy.OutgoingAsync(id), d => d.GetProperty("pdf").GetProperty("state").GetString() == "Ready",
             "the PDF of the layout", TimeSpan.FromMinutes(3));
         return id;
+    }
+
+    /// <summary>An electronic arrival from another agency with the file, as the exchange gateway puts it in "Chờ tiếp nhận".</summary>
+    private static async Task<Guid> ArriveAsync(HttpClient gateway, Guid fileId)
+    {
+        var response = await gateway.PostAsJsonAsync("/api/v1/documents/incoming/pending", new Dictionary<string, object?>
+        {
+            ["externalId"] = "edxml-" + Guid.NewGuid().ToString("N"),
+            ["fileIds"] = new[] { fileId },
+            ["document"] = new Dictionary<string, object?>
+            {
+                ["issuingOrganName"] = "Sở Giao thông vận tải tỉnh Mẫu", ["typeCode"] = "CV", ["codeNumber"] = Random.Shared.Next(1, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["codeNotation"] = "SGTVT-KCHT", ["issuedDate"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["subject"] = "V/v sửa chữa cầu Non Nước năm 2026", ["signerPosition"] = "Phó Giám đốc", ["signerFullName"] = "Trần Thị Bích Hạnh",
+                ["urgency"] = "normal", ["pageAmount"] = 1,
+            },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
     }
 
     private static async Task<Guid> RegisterAsync(HttpClient admin, object body)

@@ -27,6 +27,7 @@ public static class SigningModule
         services.AddScoped<SetSealHolders>();
         services.AddScoped<ReplaceSignatureImage>();
         services.AddScoped<VerifyFileSignatures>();
+        services.AddScoped<Contracts.IFileSignatureCheck>(sp => sp.GetRequiredService<VerifyFileSignatures>());
         services.AddScoped<Contracts.IPdfSigning, PdfSigning>();
         services.AddHttpClient(PdfSigning.TimestampHttpClient);
 

@@ -1,3 +1,4 @@
+using Eoffice.Web.Modules.Signing.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Signing;
 using Eoffice.Web.Platform.Storage;
@@ -12,14 +13,29 @@ namespace Eoffice.Web.Modules.Signing;
 /// valid at the time-stamp (or now) and not revoked — with the signer, organisation and time. Another person's file,
 /// like a missing one, is not found. <c>GET /api/v1/signing/files/{fileId}/signatures</c>.
 /// </summary>
-public sealed class VerifyFileSignatures(FileStore files, PdfSignatureVerifier verifier, TrustAnchors trust, IAuditLog audit)
+public sealed class VerifyFileSignatures(FileStore files, PdfSignatureVerifier verifier, TrustAnchors trust, IAuditLog audit) : IFileSignatureCheck
 {
     public async Task<FileSignaturesResponse> HandleAsync(Guid fileId, CancellationToken cancellationToken)
     {
-        await using var opened = await files.OpenReadAsync(fileId, cancellationToken);
+        var response = await VerifyAsync(await files.OpenReadAsync(fileId, cancellationToken), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("signing.verify", "file", fileId.ToString(),
+            Details: $"{response.FileName}: {response.SummaryText}"), cancellationToken);
+        return response;
+    }
+
+    public async Task<FileSignatureCheck> CheckAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var response = await VerifyAsync(await files.OpenReadAsSystemAsync(fileId, cancellationToken), cancellationToken);
+        return new FileSignatureCheck(fileId, response.Summary, response.SummaryText,
+            [.. response.Signatures.Select(s => $"{s.SignerName ?? "Không rõ người ký"}{(s.Organization is { } o && o != s.SignerName ? $" ({o})" : "")}: {s.VerdictText}")]);
+    }
+
+    private async Task<FileSignaturesResponse> VerifyAsync(OpenedFile file, CancellationToken cancellationToken)
+    {
+        await using var opened = file;
         if (opened.File.ContentType != FileTypeSniffer.Pdf)
         {
-            return new FileSignaturesResponse(fileId, opened.File.FileName, "not-pdf", "Chỉ kiểm tra được chữ ký số trên tệp PDF.", []);
+            return new FileSignaturesResponse(opened.File.Id, opened.File.FileName, "not-pdf", "Chỉ kiểm tra được chữ ký số trên tệp PDF.", []);
         }
 
         // The store's stream checks the content's hash as it is read once, front to back; the verifier seeks, so it
@@ -29,10 +45,7 @@ public sealed class VerifyFileSignatures(FileStore files, PdfSignatureVerifier v
         await opened.Content.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
         var report = await verifier.VerifyAsync(copy, trust.PolicyNow(), cancellationToken);
-        var response = FileSignaturesResponse.From(fileId, opened.File.FileName, report);
-        await audit.RecordAsync(new AuditEvent("signing.verify", "file", fileId.ToString(),
-            Details: $"{opened.File.FileName}: {response.SummaryText}"), cancellationToken);
-        return response;
+        return FileSignaturesResponse.From(opened.File.Id, opened.File.FileName, report);
     }
 
     internal static void Map(RouteGroupBuilder group) =>

@@ -340,7 +340,14 @@ public abstract class IncomingRegistrationTests<TApp>(TApp app) : IClassFixture<
         var clerk = await app.SignedInDemoAsync("dtmai");
         var list = await clerk.GetFromJsonAsync<List<PendingResponse>>("/api/v1/documents/incoming/pending");
         Assert.Contains(list!, p => p.Id == pendingId && p.Files.Count == 1);
-        var registered = await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{pendingId}/register", new { registerId = await app.AgencyRegisterIdAsync() });
+        // Its PDF carries no digital signature: the clerk is told so before registering (regulation 002 Điều 6.2.a).
+        var flagged = await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{pendingId}/register", new { registerId = await app.AgencyRegisterIdAsync() });
+        var flaggedBody = await flagged.Content.ReadAsStringAsync();
+        Assert.Contains("\"signature\"", flaggedBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, flagged.StatusCode);
+        Assert.Contains("Chữ ký số của tệp chính \"qd-lien-thong.pdf\"", System.Text.RegularExpressions.Regex.Unescape(flaggedBody), StringComparison.Ordinal);
+        var registered = await clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{pendingId}/register",
+            new { registerId = await app.AgencyRegisterIdAsync(), confirmWarnings = true });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var documentId = (await registered.JsonAsync()).GetProperty("id").GetGuid();
         var document = await app.LoadIncomingAsync(documentId);

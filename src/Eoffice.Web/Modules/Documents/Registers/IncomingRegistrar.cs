@@ -58,7 +58,8 @@ public sealed record RegistrationDraft(
 /// which SQLite in WAL mode needs to queue writers instead of failing them), the document, its files, the organ
 /// directory, the audit entry.
 /// </summary>
-public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time)
+public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time,
+    Signing.Contracts.IFileSignatureCheck signatures)
 {
     /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
     public const int DuplicateCandidates = 5000;
@@ -230,6 +231,11 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
             }
         }
 
+        if (draft.Source == IncomingSource.Electronic && draft.Files.Count > 0)
+        {
+            warnings.AddRange(await SignatureWarningsAsync(draft.Files, cancellationToken));
+        }
+
         var hashes = draft.Files.Select(f => f.Sha256).Distinct().ToList();
         if (hashes.Count == 0)
         {
@@ -248,6 +254,33 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
                 warnings.Add(new RegistrationWarning("duplicate-file",
                     $"Có thể trùng: tệp \"{d.FileName}\" có nội dung giống hệt tệp của văn bản số đến {d.ArrivalNumber}/{d.Year} ({d.Subject}).",
                     d.Id, d.ArrivalNumber, d.Year));
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
+    /// An electronic document has legal value only with valid digital signatures (Decree 30 Art. 5): the main file must
+    /// be a PDF whose signatures are all valid, and no other PDF may carry a broken one; otherwise the clerk is told why
+    /// before registering (regulation 002 Điều 6.2.a). A validly signed one goes straight on.
+    /// </summary>
+    private async Task<List<RegistrationWarning>> SignatureWarningsAsync(IReadOnlyList<FileToAttach> files, CancellationToken cancellationToken)
+    {
+        var warnings = new List<RegistrationWarning>();
+        var main = files.FirstOrDefault(f => f.IsMain) ?? files[0];
+        foreach (var file in files)
+        {
+            var check = await signatures.CheckAsync(file.FileId, cancellationToken);
+            if (file == main && !check.IsValid)
+            {
+                warnings.Add(new RegistrationWarning("signature", check.Summary == "not-pdf"
+                    ? $"Tệp chính \"{file.FileName}\" không phải tệp PDF ký số: văn bản điện tử chưa có chữ ký số để kiểm tra."
+                    : $"Chữ ký số của tệp chính \"{file.FileName}\": {check.Text}. Kiểm tra lại với nơi gửi trước khi vào sổ."));
+            }
+            else if (file != main && check.Summary == "invalid")
+            {
+                warnings.Add(new RegistrationWarning("signature", $"Chữ ký số của tệp \"{file.FileName}\": {check.Text}."));
             }
         }
 

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Modules.Signing.Contracts;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -9,9 +10,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Eoffice.Web.Pages.Documents.Incoming;
 
-/// <summary>/van-ban-den/cho-tiep-nhan/{id}: the clerk checks one electronic arrival beside its PDF, then registers or refuses it.</summary>
+/// <summary>/van-ban-den/cho-tiep-nhan/{id}: the clerk checks one electronic arrival beside its PDF and its digital signatures, then registers or refuses it.</summary>
 [RequirePermission(DocumentsPermissions.RegisterIncoming)]
-public sealed class PendingItemModel(DecidePending decidePending, ListRegisters listRegisters) : FormPageModel
+public sealed class PendingItemModel(DecidePending decidePending, ListRegisters listRegisters, IFileSignatureCheck signatures) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -21,6 +22,9 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
     public IReadOnlyList<RegisterResponse> Registers { get; private set; } = [];
 
     public IReadOnlyList<RegistrationWarning> Warnings { get; private set; } = [];
+
+    /// <summary>The signature check of each PDF of the arrival (regulation 002 Điều 6.2.a: unsigned or invalid ones are flagged).</summary>
+    public IReadOnlyList<FileSignatureCheck> Signatures { get; private set; } = [];
 
     [BindProperty]
     public DecidePending.RegisterRequest Input { get; set; } = new();
@@ -63,5 +67,16 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
         ModelState.Remove("Input.ConfirmWarnings");
         Item = await decidePending.GetAsync(Id, cancellationToken);
         Registers = await listRegisters.HandleAsync(mine: true, cancellationToken);
+        var checks = new List<FileSignatureCheck>();
+        foreach (var file in Item.Files)
+        {
+            var check = await signatures.CheckAsync(file.FileId, cancellationToken);
+            if (check.Summary != "not-pdf")
+            {
+                checks.Add(check);
+            }
+        }
+
+        Signatures = checks;
     }
 }
