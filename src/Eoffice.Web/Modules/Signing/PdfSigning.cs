@@ -140,8 +140,7 @@ public sealed class PdfSigning(
         switch (certificate.Location)
         {
             case KeyLocation.ServerFile when certificate.ProtectedKeyFile is { } sealedFile:
-                var pkcs12 = vault.Open(sealedFile);
-                return new OpenedKey(pkcs12, pkcs12);
+                return new OpenedKey(vault.Open(sealedFile), null);
             case KeyLocation.Pkcs11Token when certificate.Pkcs11Library is { } library:
                 if (string.IsNullOrEmpty(pin))
                 {
@@ -243,9 +242,9 @@ public sealed class PdfSigning(
         _ => SigningCapacities.None,
     };
 
-    /// <summary>The key for one signature, released after it.</summary>
-    private sealed record OpenedKey(IRawSigner Signer, IDisposable Holder) : IDisposable
+    /// <summary>The key for one signature: a token session is closed after it; the vault keeps server-held keys itself.</summary>
+    private sealed record OpenedKey(IRawSigner Signer, IDisposable? Holder) : IDisposable
     {
-        public void Dispose() => Holder.Dispose();
+        public void Dispose() => Holder?.Dispose();
     }
 }

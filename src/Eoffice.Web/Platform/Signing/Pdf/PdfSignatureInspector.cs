@@ -217,7 +217,16 @@ public sealed class PdfSignatureInspector
             var i = 0;
             for (; i < limit; i++)
             {
-                if (buffer[i] == '%' && i + 5 <= available && buffer.AsSpan(i, 5).SequenceEqual(marker)
+                // Skip to the next '%' with a vectorised search: most of a large scan has none.
+                var next = buffer.AsSpan(i, limit - i).IndexOf((byte)'%');
+                if (next < 0)
+                {
+                    i = limit;
+                    break;
+                }
+
+                i += next;
+                if (i + 5 <= available && buffer.AsSpan(i, 5).SequenceEqual(marker)
                     && (i > 0 ? buffer[i - 1] : before) is (byte)'\n' or (byte)'\r')
                 {
                     var eofEnd = position + i + 5;
