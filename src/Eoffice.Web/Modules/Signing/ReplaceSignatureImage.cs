@@ -88,7 +88,8 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
                 return true;
             }
 
-            if (chunk.SequenceEqual("IDAT"u8) || length < 0)
+            // A length past the end (or negative) ends the search: the ancillary chunks we look for come before IDAT.
+            if (chunk.SequenceEqual("IDAT"u8) || length < 0 || length > png.Length - at - 12)
             {
                 return false;
             }
