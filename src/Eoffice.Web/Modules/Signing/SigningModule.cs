@@ -27,6 +27,7 @@ public static class SigningModule
         services.AddScoped<SetSealHolders>();
         services.AddScoped<ReplaceSignatureImage>();
         services.AddScoped<VerifyFileSignatures>();
+        services.AddSingleton(new NavigationItem("Nav.Certificates", "/quan-tri/chung-thu-so", SigningPermissions.ManageSigning, NavigationSections.Administration, 40));
 
         return services;
     }
