@@ -258,6 +258,154 @@ public abstract class CertificateAdministrationTests<TApp>(TApp app) : IClassFix
         Assert.Empty(Assert.Single(await ListAsync(admin), c => c.Id == seal.Id).SealHolders);
     }
 
+    [DbFact]
+    public async Task The_page_lists_certificates_html_encoded_for_the_administrator_and_refuses_a_specialist()
+    {
+        var admin = await app.SignedInClientAsync();
+        var (ownerId, userName) = await app.CreateUserAsync("Phan Văn <Trang>", DefaultRoles.Specialist);
+        var certificate = app.Pki.Issue("Phan Văn <Trang> & Cộng sự", TestPki.AgencyName);
+        await RegisterAsync(admin, PersonalServerFile(ownerId, app.Pki.ExportPkcs12(certificate), capacities: ["tuq"]));
+
+        var html = await admin.GetStringAsync(Page);
+        var home = await admin.GetStringAsync("/");
+        var specialist = await app.SignedInAsAsync(userName);
+        var refused = await specialist.GetAsync(Page);
+
+        Assert.Contains("<strong>Phan Văn &lt;Trang&gt; &amp; Cộng sự</strong>", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(certificate.Subject), html, StringComparison.Ordinal);
+        Assert.Contains($"<code>{certificate.SerialNumber}</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Trang>", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{app.Pkcs11Library}\">{app.Pkcs11Library}</option>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Page}\"", home, StringComparison.Ordinal);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, refused.StatusCode.ToString());
+        Assert.DoesNotContain("certificate-table", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{Page}\"", await specialist.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task The_register_form_needs_its_token_shows_a_wrong_password_beside_the_key_file_and_registers_a_pkcs12_file()
+    {
+        var admin = BrowserForm(await app.SignedInClientAsync());
+        var (ownerId, _) = await app.CreateUserAsync("Đinh Thị Biểu Mẫu");
+        var html = await admin.GetStringAsync(Page);
+        var pkcs12 = app.Pki.ExportPkcs12(app.Pki.IssuePerson());
+
+        using (var forged = RegisterForm(null, ownerId, pkcs12, TestPki.Pkcs12Password))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync(Page, forged)).StatusCode);
+        }
+
+        using (var wrong = RegisterForm(html, ownerId, pkcs12, "sai-mat-khau"))
+        {
+            var refused = await admin.PostAsync(Page, wrong);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("<span class=\"text-danger small\" id=\"key-file-error\">Không mở được tệp khóa (.p12/.pfx): sai mật khẩu hoặc tệp hỏng.</span>",
+                await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var noFile = RegisterForm(html, null, null, null))
+        {
+            var refusedHtml = await (await admin.PostAsync(Page, noFile)).Content.ReadAsStringAsync();
+            Assert.Contains("<span class=\"text-danger small\" id=\"owner-error\">Chọn người sở hữu chứng thư số.</span>", refusedHtml, StringComparison.Ordinal);
+            Assert.Contains("<span class=\"text-danger small\" id=\"key-file-error\">Vui lòng tải lên tệp khóa (.p12/.pfx).</span>", refusedHtml, StringComparison.Ordinal);
+        }
+
+        using (var good = RegisterForm(html, ownerId, pkcs12, TestPki.Pkcs12Password, "own", "kt"))
+        {
+            var posted = await admin.PostAsync(Page, good);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            Assert.Equal(Page, posted.Headers.Location?.OriginalString);
+        }
+
+        var registered = Assert.Single(await ListAsync(await app.SignedInClientAsync()), c => c.OwnerId == ownerId);
+        Assert.Equal(("server-file", true), (registered.Location, registered.IsActive));
+        Assert.Equal(["own", "kt"], registered.Capacities);
+        Assert.Contains($"Đã đăng ký chứng thư số {TestPki.PersonName} (số hiệu {registered.SerialNumber}).", await admin.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.NotNull(await app.WithDbAsync(db => db.Set<SigningCertificate>().Where(c => c.Id == registered.Id).Select(c => c.ProtectedKeyFile).SingleAsync()));
+    }
+
+    [DbFact]
+    public async Task The_page_names_the_seal_holders_stops_a_certificate_once_and_uploads_a_seal_image_it_then_shows()
+    {
+        var admin = BrowserForm(await app.SignedInClientAsync());
+        var (clerkId, _) = await app.CreateUserAsync("Trịnh Văn Thư Ký", DefaultRoles.Clerk);
+        var seal = await RegisterAsync(await app.SignedInClientAsync(), AgencySealRemote(app.Pki.IssueSeal(), "smartca-page"));
+        var html = await admin.GetStringAsync(Page);
+
+        var holders = await admin.PostAsync(Page + "?handler=SealHolders",
+            OrganizationTestKit.Form(html, ("Holders.CertificateId", seal.Id.ToString()), ("Holders.HolderIds", clerkId.ToString())));
+        var stopped = await admin.PostAsync(Page + "?handler=Deactivate", OrganizationTestKit.Form(html, ("id", seal.Id.ToString())));
+        var again = await admin.PostAsync(Page + "?handler=Deactivate", OrganizationTestKit.Form(html, ("id", seal.Id.ToString())));
+        var png = PdfSamples.Png(90, 90, 220, 0, 0);
+        using var opaque = ImageForm(html, "seal", OpaquePng);
+        var opaqueRefused = await admin.PostAsync(Page + "?handler=Image", opaque);
+        using var image = ImageForm(html, "seal", png);
+        var uploaded = await admin.PostAsync(Page + "?handler=Image", image);
+        var after = await admin.GetStringAsync(Page);
+        var preview = await admin.GetAsync(Page + "?handler=Image&owner=seal");
+        var none = await admin.GetAsync(Page + $"?handler=Image&owner={clerkId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, holders.StatusCode);
+        Assert.Equal([clerkId], (await app.WithDbAsync(db => db.Set<SigningCertificate>().Include(c => c.SealHolders).AsNoTracking().SingleAsync(c => c.Id == seal.Id)))
+            .SealHolders.Select(h => h.AccountId));
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("<div class=\"alert alert-danger\" role=\"alert\" id=\"page-error\">Chứng thư số đã ngừng sử dụng.</div>",
+            await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"text-danger small\" id=\"image-error\">Ảnh phải có nền trong suốt (PNG có kênh alpha).</span>",
+            await opaqueRefused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Contains("Đã thay ảnh con dấu (90×90 điểm ảnh).", after, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{Page}?handler=Image&amp;owner=seal\"", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("image/png", preview.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await preview.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    internal const string Page = "/quan-tri/chung-thu-so";
+
+    /// <summary>A browser's form: the token comes with the form, not in the header the site's scripts send.</summary>
+    private static HttpClient BrowserForm(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Remove(Eoffice.Web.Platform.Security.RequestForgeryGuard.HeaderName);
+        return client;
+    }
+
+    private static MultipartFormDataContent RegisterForm(string? pageHtml, Guid? ownerId, byte[]? pkcs12, string? password, params string[] capacities)
+    {
+        var form = new MultipartFormDataContent { { new StringContent("personal"), "Input.Use" }, { new StringContent("server-file"), "Input.Location" } };
+        if (pageHtml is not null)
+        {
+            form.Add(new StringContent(OrganizationTestKit.Token(pageHtml)), "__RequestVerificationToken");
+        }
+
+        form.Add(new StringContent(ownerId?.ToString() ?? string.Empty), "Input.OwnerId");
+        foreach (var capacity in capacities)
+        {
+            form.Add(new StringContent(capacity), "Input.Capacities");
+        }
+
+        if (pkcs12 is not null)
+        {
+            form.Add(new ByteArrayContent(pkcs12), "Input.KeyFile", "chung-thu.p12");
+        }
+
+        if (password is not null)
+        {
+            form.Add(new StringContent(password), "Input.KeyFilePassword");
+        }
+
+        return form;
+    }
+
+    private static MultipartFormDataContent ImageForm(string pageHtml, string owner, byte[] png) => new()
+    {
+        { new StringContent(OrganizationTestKit.Token(pageHtml)), "__RequestVerificationToken" },
+        { new StringContent(owner), "Image.Owner" },
+        { new ByteArrayContent(png), "Image.File", "anh.png" },
+    };
+
     internal const string Certificates = "/api/v1/signing/certificates";
 
     /// <summary>A 16×16 RGB PNG without transparency (colour type 2, no tRNS chunk).</summary>
