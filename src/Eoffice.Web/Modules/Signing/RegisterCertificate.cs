@@ -27,7 +27,7 @@ public sealed class RegisterCertificate(
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
-    public const string DuplicateMessage = "Chứng thư số này đã được đăng ký.";
+    private const string DuplicateMessage = "Chứng thư số này đã được đăng ký.";
 
     /// <param name="Use">personal | agency-seal.</param>
     /// <param name="Location">server-file | pkcs11 | remote | agent.</param>
