@@ -27,6 +27,8 @@ public sealed class RegisterCertificate(
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
+    private const string DuplicateMessage = "Chứng thư số này đã được đăng ký.";
+
     /// <param name="Use">personal | agency-seal.</param>
     /// <param name="Location">server-file | pkcs11 | remote | agent.</param>
     /// <param name="Capacities">For a personal certificate: own, kt, tl, tuq (none given: all).</param>
@@ -122,6 +124,7 @@ public sealed class RegisterCertificate(
         var now = time.GetUtcNow().UtcDateTime;
         var use = Codes.Uses[request.Use!];
         var location = Codes.Locations[request.Location!];
+        var field = location == KeyLocation.ServerFile ? "keyFileBase64" : "certificateBase64";
 
         string? protectedKey = null;
         System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
@@ -137,7 +140,7 @@ public sealed class RegisterCertificate(
             (certificate, chain) = CertificateInput.CertificateWithChain(CertificateInput.Base64(request.CertificateBase64!, "certificateBase64"), "certificateBase64");
         }
 
-        CertificateInput.EnsureUsableForSigning(certificate, now, location == KeyLocation.ServerFile ? "keyFileBase64" : "certificateBase64");
+        CertificateInput.EnsureUsableForSigning(certificate, now, field);
         if (location == KeyLocation.Pkcs11Token && !options.Value.Pkcs11Libraries.Contains(request.Pkcs11Library, StringComparer.Ordinal))
         {
             throw RuleException.Invalid("Thư viện PKCS#11 này không có trong danh sách máy chủ được phép dùng.", "pkcs11Library");
@@ -151,6 +154,11 @@ public sealed class RegisterCertificate(
             {
                 throw RuleException.Invalid("Người sở hữu không thuộc cơ quan.", "ownerId");
             }
+
+            if (!owner.IsActive)
+            {
+                throw RuleException.Invalid("Người sở hữu phải là người đang làm việc tại cơ quan.", "ownerId");
+            }
         }
 
         var capacities = request.Capacities is { Count: > 0 } chosen
@@ -160,7 +168,7 @@ public sealed class RegisterCertificate(
             userId, currentUser.FullName ?? currentUser.UserName ?? string.Empty, now);
         if (await db.Set<SigningCertificate>().AnyAsync(c => c.AgencyId == agencyId && c.Thumbprint == entry.Thumbprint, cancellationToken))
         {
-            throw RuleException.Conflict("Chứng thư số này đã được đăng ký.", location == KeyLocation.ServerFile ? "keyFileBase64" : "certificateBase64");
+            throw RuleException.Conflict(DuplicateMessage, field);
         }
 
         if (protectedKey is not null)
@@ -181,9 +189,24 @@ public sealed class RegisterCertificate(
         }
 
         db.Add(entry);
-        await unitOfWork.CommitAsync(new AuditEvent("signing.certificate.register", "signing-certificate", entry.Id.ToString(),
-            Details: $"{Codes.NameOf(use)}, {Codes.NameOf(location)}: {entry.Subject}, số hiệu {entry.SerialNumber}" +
-                (owner is null ? string.Empty : $", của {owner.FullName}")), cancellationToken);
+        try
+        {
+            await unitOfWork.CommitAsync(new AuditEvent("signing.certificate.register", "signing-certificate", entry.Id.ToString(),
+                Details: $"{Codes.NameOf(use)}, {Codes.NameOf(location)}: {entry.Subject}, số hiệu {entry.SerialNumber}" +
+                    (owner is null ? string.Empty : $", của {owner.FullName}")), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Registered by another request between the check above and the save: the unique index decided.
+            db.ChangeTracker.Clear();
+            if (await db.Set<SigningCertificate>().AnyAsync(c => c.AgencyId == agencyId && c.Thumbprint == entry.Thumbprint, CancellationToken.None))
+            {
+                throw RuleException.Conflict(DuplicateMessage, field);
+            }
+
+            throw;
+        }
+
         return CertificateResponse.From(entry);
     }
 

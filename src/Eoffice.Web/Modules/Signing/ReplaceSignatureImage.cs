@@ -24,6 +24,7 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
     public const string Seal = "seal";
     public const long MaxBytes = 1024 * 1024;
     public const int MaxSide = 3000;
+    public const string SealOwnerName = "con dấu của cơ quan";
 
     public sealed record Request(Guid? FileId) : IValidatableRequest
     {
@@ -53,6 +54,26 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
         var (width, height) = Check(bytes, "file");
         var stored = await files.StageAsync(new MemoryStream(bytes, writable: false), fileName, "image/png", cancellationToken);
         return await ApplyAsync(agencyId, ownerId, ownerName, stored.Id, stored.FileName, width, height, cancellationToken);
+    }
+
+    /// <summary>The agency's current images, the seal first, then people by name: what the page shows before a replacement.</summary>
+    public async Task<IReadOnlyList<SignatureImageResponse>> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
+        var images = await db.Set<SignatureImage>().AsNoTracking().Where(i => i.AgencyId == agencyId).ToListAsync(cancellationToken);
+        var names = (await people.PeopleOfAgencyAsync(agencyId, cancellationToken)).ToDictionary(p => p.Id, p => p.FullName);
+        return [.. images
+            .Select(i => SignatureImageResponse.From(i, i.OwnerId is { } id ? names.GetValueOrDefault(id, string.Empty) : SealOwnerName))
+            .OrderBy(i => i.OwnerId is not null).ThenBy(i => i.OwnerName, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The content of <paramref name="owner"/>'s current image (the page's preview); not found when there is none.</summary>
+    public async Task<OpenedFile> OpenCurrentAsync(string owner, CancellationToken cancellationToken)
+    {
+        var (agencyId, ownerId, _) = await OwnerAsync(owner, cancellationToken);
+        var fileId = await db.Set<SignatureImage>().AsNoTracking().Where(i => i.AgencyId == agencyId && i.OwnerId == ownerId)
+            .Select(i => (Guid?)i.FileId).FirstOrDefaultAsync(cancellationToken) ?? throw RuleException.NotFound("Chưa có ảnh.");
+        return await files.OpenReadAsSystemAsync(fileId, cancellationToken);
     }
 
     /// <summary>Width and height of a PNG that has an alpha channel or a transparent colour; a refusal otherwise.</summary>
@@ -88,7 +109,8 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
                 return true;
             }
 
-            if (chunk.SequenceEqual("IDAT"u8) || length < 0)
+            // A length past the end (or negative) ends the search: the ancillary chunks we look for come before IDAT.
+            if (chunk.SequenceEqual("IDAT"u8) || length < 0 || length > png.Length - at - 12)
             {
                 return false;
             }
@@ -104,7 +126,7 @@ public sealed class ReplaceSignatureImage(EofficeDbContext db, FileStore files, 
         var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound();
         if (owner == Seal)
         {
-            return (agencyId, null, "con dấu của cơ quan");
+            return (agencyId, null, SealOwnerName);
         }
 
         var person = Guid.TryParse(owner, out var id) ? await people.FindPersonAsync(id, cancellationToken) : null;
