@@ -20,6 +20,7 @@ public sealed class StatusCodeModel(IStringLocalizer<SharedResource> localizer) 
             404 => localizer["Status.404"],
             403 => localizer["Status.403"],
             400 => localizer["Status.400"],
+            429 => localizer["Status.429"],
             _ => localizer["Status.Other"],
         };
     }

@@ -35,6 +35,7 @@ public static class PlatformExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddPublicRateLimit();
         // Emit Vietnamese letters as they are instead of &#x...; entities (still HTML-encoded where needed).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
@@ -179,6 +180,7 @@ public static class PlatformExtensions
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<RequestForgeryGuard>();
         app.UseAuthorization();

@@ -10,6 +10,7 @@ using Eoffice.IntegrationTests.Platform.Signing;
 using Eoffice.IntegrationTests.Platform.Signing.Pdf;
 using Eoffice.IntegrationTests.Platform.Storage;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,11 +88,15 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         Assert.Equal(0, leader.PageIndex);
         Assert.True(page.Count(leader.X + (leader.Width * 0.5), leader.Y, leader.Width * 0.45, leader.Height, Blue) > 50, "the leader's handwriting shows in the signature block");
         Assert.True(page.Count(leader.X, leader.Y - 20, leader.Width * 0.5, leader.Height + 40, Red) > 50, "the seal shows over the left of the signature");
+        // …and in the bottom margin the QR code and short code of the public verification page.
         var stamps = Stamps(await File.ReadAllBytesAsync(pdf));
         var date = document.Metadata.IssuedDate!.Value;
         Assert.Equal([OfficialDateLine.NumberText(document.Number!.Value), date.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-            OfficialDateLine.MonthText(date.Month)], stamps.Select(s => s.Text));
+            OfficialDateLine.MonthText(date.Month)], stamps.Take(3).Select(s => s.Text));
         Assert.All(stamps, s => Assert.True(page.Count(s.X, s.Y, s.Width, s.Height, Dark) > 3, $"the stamp {s.Text} shows on the page"));
+        var code = document.VerificationCode!;
+        Assert.StartsWith($"Mã xác thực: {PublicVerification.Display(code)}", stamps[3].Text, StringComparison.Ordinal);
+        Assert.True(page.Count(stamps[3].X, stamps[3].Y, stamps[3].Height, stamps[3].Height, Dark) > 200, "the QR code shows on the page");
 
         // The signatures are audited with the certificates' subjects and serials.
         var audit = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "signing.sign").Select(e => e.Details!).ToListAsync());
@@ -107,6 +112,20 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         Assert.All(Poppler.Pdfsig(tampered), s => Assert.False(s.Valid, s.Validation));
         var tamperedId = await UploadAsync(setup.Clerk, bytes);
         Assert.Equal("invalid", (await VerifyAsync(setup.Clerk, tamperedId)).GetProperty("summary").GetString());
+        // Anyone, without an account, finds the document by its code and learns whether a file is exactly the original.
+        using var outsider = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var publicPage = await outsider.GetAsync($"/xac-thuc/{PublicVerification.Display(code).ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.OK, publicPage.StatusCode);
+        var publicHtml = await publicPage.Content.ReadAsStringAsync();
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(document.CodeText), publicHtml, StringComparison.Ordinal);
+        Assert.Contains("Sửa chữa cầu Non Nước năm 2026", publicHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(document.DrafterName), publicHtml, StringComparison.Ordinal); // nothing but the four facts: not the drafter
+        Assert.DoesNotContain(document.IssuedFileId!.Value.ToString(), publicHtml, StringComparison.Ordinal);
+        Assert.True(await PublicCheckAsync(outsider, code, await File.ReadAllBytesAsync(pdf)));
+        Assert.False(await PublicCheckAsync(outsider, code, bytes));
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync("/api/v1/public/verification/0000000000")).StatusCode);
+        Assert.Contains("verify-not-found", await outsider.GetStringAsync("/xac-thuc/ZZZZZ-ZZZZZ"), StringComparison.Ordinal);
+
         // Sent to another agency's eOffice, it arrives in "Chờ tiếp nhận" with its signatures shown valid and registers
         // straight away; the tampered copy is flagged to the clerk before registration.
         var arrival = await ArriveAsync(setup.Clerk, document.IssuedFileId!.Value);
@@ -199,6 +218,13 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         await Eventually.WaitForAsync(() => setup.Deputy.OutgoingAsync(id), d => d.GetProperty("pdf").GetProperty("state").GetString() == "Ready",
             "the PDF of the layout", TimeSpan.FromMinutes(3));
         return id;
+    }
+
+    private static async Task<bool> PublicCheckAsync(HttpClient client, string code, byte[] file)
+    {
+        var response = await client.PostAsync($"/api/v1/public/verification/{code}/check", new ByteArrayContent(file));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("matches").GetBoolean();
     }
 
     /// <summary>An electronic arrival from another agency with the file, as the exchange gateway puts it in "Chờ tiếp nhận".</summary>

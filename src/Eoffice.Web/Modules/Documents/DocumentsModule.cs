@@ -56,6 +56,7 @@ public static class DocumentsModule
         OutgoingArea.Map(group);
         OutgoingAdminArea.Map(group);
         OutgoingOutputsArea.Map(group);
+        PublicVerification.Map(endpoints);
         return endpoints;
     }
 }

@@ -68,7 +68,7 @@ public sealed class PdfSigning(
         if (stamped is not null)
         {
             await new PdfStamper().StampAsync(source, stamped,
-                [.. request.TextsFirst.Select(t => new PdfTextStamp(t.Box.PageIndex, Rectangle(t.Box), [t.Text]) { FontSize = t.FontSize })], cancellationToken);
+                [.. request.TextsFirst.Select(t => new PdfTextStamp(t.Box.PageIndex, Rectangle(t.Box), t.Text.Split('\n')) { FontSize = t.FontSize, QrText = t.QrText })], cancellationToken);
             stamped.Position = 0;
         }
 

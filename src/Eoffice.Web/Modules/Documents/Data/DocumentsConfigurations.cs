@@ -262,6 +262,8 @@ internal sealed class OutgoingDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.IssuedFileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
         builder.Property(d => d.IssuedAnnexes).HasJsonConversion(OutgoingDocument.LinesMaxLength).HasDefaultValueSql("'[]'"); // added to existing rows by M0035
         builder.Property(d => d.SignedDigitally).HasDefaultValue(false); // added to existing rows by M0035
+        builder.Property(d => d.VerificationCode).HasMaxLength(OutgoingDocument.VerificationCodeLength);
+        builder.HasIndex(d => d.VerificationCode).IsUnique();
         builder.Property(d => d.Series).HasMaxLength(Kernel.Numbering.NumberSeries.MaxLength);
         builder.Property(d => d.IssuedByName).HasMaxLength(Assignment.NameMaxLength);
         builder.Property(d => d.PaperNote).HasMaxLength(OutgoingDocument.ReasonMaxLength);

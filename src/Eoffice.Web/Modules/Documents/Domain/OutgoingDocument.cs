@@ -24,6 +24,7 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
     public const int ReasonMaxLength = 500;
     public const int LinesMaxLength = 20000;
     public const int CertificateMaxLength = 700;
+    public const int VerificationCodeLength = 10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -136,6 +137,9 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
 
     /// <summary>The annexes in separate files as issued, each with the agency's signature (PDF ones); others as attached.</summary>
     public List<VersionFile> IssuedAnnexes { get; private set; } = [];
+
+    /// <summary>Mã xác thực: the short code (with its QR code on page 1) by which anyone checks the electronic original on the public page.</summary>
+    public string? VerificationCode { get; private set; }
 
     /// <summary>The year of the outgoing number.</summary>
     public int? Year { get; private set; }
@@ -458,8 +462,9 @@ public sealed class OutgoingDocument : HandledRecord<OutgoingAssignment, Outgoin
     }
 
     /// <summary>The files as issued (the sealed electronic original and annexes), set in the issuance's transaction.</summary>
-    public void RecordIssuedFiles(VersionFile main, IReadOnlyList<VersionFile> annexes)
+    public void RecordIssuedFiles(VersionFile main, IReadOnlyList<VersionFile> annexes, string verificationCode)
     {
+        VerificationCode = verificationCode;
         IssuedFileId = main.FileId;
         IssuedFileName = main.FileName;
         IssuedAnnexes = [.. annexes];

@@ -71,8 +71,8 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             if (document.SignedDigitally)
             {
                 var issuer = (await layouts.LayoutOfAsync(document, ct)).IssuerName;
-                var (main, annexes) = await digital.SealAsync(document, issuer, request.SealCertificateId, request.SealPin, ct);
-                document.RecordIssuedFiles(main, annexes);
+                var (main, annexes, code) = await digital.SealAsync(document, issuer, request.SealCertificateId, request.SealPin, ct);
+                document.RecordIssuedFiles(main, annexes, code);
                 files = await StoredAsync([main.FileId, .. annexes.Select(a => a.FileId)], ct);
             }
 

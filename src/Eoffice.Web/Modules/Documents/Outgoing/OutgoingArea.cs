@@ -20,6 +20,7 @@ internal static class OutgoingArea
         services.AddScoped<CreateOutgoing>();
         services.AddScoped<ReviseOutgoing>();
         services.AddScoped<OutgoingDigitalSignatures>();
+        services.AddScoped<PublicVerification>();
         services.AddScoped<OutgoingReview>();
         services.AddScoped<IssueOutgoing>();
         services.AddScoped<WithdrawOutgoing>();

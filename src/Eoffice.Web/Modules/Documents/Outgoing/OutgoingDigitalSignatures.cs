@@ -16,10 +16,12 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// final version's layout with their own certificate, the image of their handwriting in the signature block; at
 /// issuance the clerk's step writes the number and the day into their blanks (a revision of their own, so the leader's
 /// signature stays valid), then the agency's signature with the seal over the left third of the leader's image, and
-/// the agency's signature, with its text and no image, at the top right of each PDF annex. Signing itself is the
+/// the agency's signature, with its text and no image, at the top right of each PDF annex; page 1 also gets the QR
+/// code and short code of the public verification page (<see cref="PublicVerification"/>). Signing itself is the
 /// Signing module's (<see cref="IPdfSigning"/>).
 /// </summary>
-public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRenditions renditions, FileStore files, IPdfSigning signing, TimeProvider time)
+public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRenditions renditions, FileStore files, IPdfSigning signing, PublicVerification verification,
+    TimeProvider time)
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
@@ -80,8 +82,8 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
     /// signature with the seal; the PDF annexes get the agency's signature at the top right of page 1. Any refusal
     /// (no seal certificate, wrong PIN) throws, and the issuance's transaction gives the number back.
     /// </summary>
-    public async Task<(VersionFile Main, IReadOnlyList<VersionFile> Annexes)> SealAsync(OutgoingDocument document, string issuer, Guid? certificateId,
-        string? pin, CancellationToken cancellationToken)
+    public async Task<(VersionFile Main, IReadOnlyList<VersionFile> Annexes, string VerificationCode)> SealAsync(OutgoingDocument document, string issuer,
+        Guid? certificateId, string? pin, CancellationToken cancellationToken)
     {
         var signed = document.SignedFileId ?? throw RuleException.Conflict("Văn bản chưa được ký số.");
         var first = (await WordsAsync(signed, (i, _) => i == 0, cancellationToken))[0];
@@ -90,11 +92,14 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
         var leader = SignatureBox.Parse(document.SignaturePlacement) ?? throw RuleException.Conflict("Không rõ vị trí chữ ký của người ký.");
         var seal = await signing.ImageSizeAsync(SignatureRole.AgencySeal, cancellationToken)
             ?? throw RuleException.Conflict("Cơ quan chưa có ảnh con dấu; quản trị cần tải ảnh con dấu lên trước khi phát hành văn bản ký số.");
+        var code = PublicVerification.NewCode();
+        var proof = new PageText(LayoutPositions.BottomRight(first), $"Mã xác thực: {PublicVerification.Display(code)}\nKiểm tra bản gốc tại:\n{verification.UrlOf("")}",
+            7, verification.UrlOf(code));
         var name = FileName(document, null);
         var main = await signing.SignAsync(new PdfSigningRequest(
             signed, name, SignatureRole.AgencySeal, SignerCapacity.None, certificateId, pin,
             new SignatureLook(LayoutPositions.Seal(leader, seal), WithImage: true, []),
-            texts, "Ký số của cơ quan, tổ chức (phát hành)", OutgoingHandling.Title(document)), cancellationToken);
+            [.. texts, proof], "Ký số của cơ quan, tổ chức (phát hành)", OutgoingHandling.Title(document)), cancellationToken);
 
         var annexes = new List<VersionFile>();
         foreach (var (annex, i) in document.CurrentVersion.Annexes.Select((a, i) => (a, i)))
@@ -115,7 +120,7 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
             annexes.Add(new VersionFile(result.FileId, result.FileName));
         }
 
-        return (new VersionFile(main.FileId, main.FileName), annexes);
+        return (new VersionFile(main.FileId, main.FileName), annexes, code);
     }
 
     /// <summary>§1.8.4: the agency, the number and symbol and the signing time in ISO 8601 with the Vietnam offset.</summary>

@@ -20,8 +20,11 @@ public enum SignerCapacity
 /// <summary>A rectangle on a page, in PDF points from the bottom-left corner of the page (page index from 0).</summary>
 public sealed record PageBox(int PageIndex, double X, double Y, double Width, double Height);
 
-/// <summary>Text written onto the page before the signature (the number and the day at issuance), in its own revision.</summary>
-public sealed record PageText(PageBox Box, string Text, double FontSize);
+/// <summary>
+/// Text written onto the page before the signature (the number and the day at issuance), in its own revision; lines
+/// split at '\n'; with <paramref name="QrText"/>, a QR code of it on the left of the box.
+/// </summary>
+public sealed record PageText(PageBox Box, string Text, double FontSize, string? QrText = null);
 
 /// <summary>What the visible signature shows: the signer's image (handwriting, or the seal at its real size) and/or lines of text.</summary>
 public sealed record SignatureLook(PageBox Box, bool WithImage, IReadOnlyList<string> TextLines);

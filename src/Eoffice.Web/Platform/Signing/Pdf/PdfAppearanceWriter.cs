@@ -18,10 +18,35 @@ internal static class PdfAppearanceWriter
     private const double Padding = 2;
 
     public static PdfReference Write(PdfIncrementalUpdate update, double width, double height, byte[]? png, IReadOnlyList<string> lines,
-        double fontSize = FontSize)
+        double fontSize = FontSize, string? qrText = null)
     {
         var xobjects = new PdfDictionary();
         var content = new StringBuilder();
+        var textLeft = 0.0;
+        if (qrText is not null)
+        {
+            // A QR code as filled squares (crisp at any zoom and in print), a square as high as the box, on its left.
+            using var generator = new QRCoder.QRCodeGenerator();
+            using var data = generator.CreateQrCode(qrText, QRCoder.QRCodeGenerator.ECCLevel.M);
+            var matrix = data.ModuleMatrix;
+            var side = Math.Min(width, height);
+            var module = side / matrix.Count;
+            content.Append("0 g\n");
+            for (var row = 0; row < matrix.Count; row++)
+            {
+                for (var col = 0; col < matrix[row].Count; col++)
+                {
+                    if (matrix[row][col])
+                    {
+                        content.Append(CultureInfo.InvariantCulture, $"{N(col * module)} {N(height - ((row + 1) * module))} {N(module)} {N(module)} re\n");
+                    }
+                }
+            }
+
+            content.Append("f\n");
+            textLeft = side + Padding;
+        }
+
         if (png is not null)
         {
             var image = PngImage.Decode(png);
@@ -35,8 +60,8 @@ internal static class PdfAppearanceWriter
         var text = lines.Select(l => l.Normalize(NormalizationForm.FormC)).Where(l => l.Length > 0).ToList();
         if (text.Count > 0)
         {
-            xobjects["Txt"] = WriteText(update, width, height, text, fontSize);
-            content.Append("/Txt Do\n");
+            xobjects["Txt"] = WriteText(update, width - textLeft, height, text, fontSize);
+            content.Append(CultureInfo.InvariantCulture, $"q 1 0 0 1 {N(textLeft)} 0 cm /Txt Do Q\n");
         }
 
         var form = new PdfDictionary();

@@ -51,6 +51,9 @@ public readonly record struct PdfRectangle(double X, double Y, double Width, dou
 public sealed record PdfTextStamp(int PageIndex, PdfRectangle Rectangle, IReadOnlyList<string> Lines)
 {
     public double FontSize { get; init; } = PdfAppearanceWriter.FontSize;
+
+    /// <summary>When set, a QR code of this text is drawn on the left of the box (as high as it), the lines to its right.</summary>
+    public string? QrText { get; init; }
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class PdfStamper
             foreach (var stamp in group)
             {
                 var lines = stamp.Lines.Select(l => l.Normalize(NormalizationForm.FormC)).ToList();
-                var normal = PdfAppearanceWriter.Write(update, stamp.Rectangle.Width, stamp.Rectangle.Height, null, lines, stamp.FontSize);
+                var normal = PdfAppearanceWriter.Write(update, stamp.Rectangle.Width, stamp.Rectangle.Height, null, lines, stamp.FontSize, stamp.QrText);
                 var annotation = new PdfDictionary();
                 annotation["Type"] = new PdfName("Annot");
                 annotation["Subtype"] = new PdfName("FreeText");

@@ -98,6 +98,14 @@ public static class LayoutPositions
         return new PageBox(first.PageIndex, first.Width - width - 42, first.Height - height - 20, width, height);
     }
 
+    /// <summary>The bottom margin of page 1, on the right, for the QR code and short code of the public verification (46 pt high).</summary>
+    public static PageBox BottomRight(PdfPageWords first)
+    {
+        const double width = 200;
+        const double height = 46;
+        return new PageBox(first.PageIndex, first.Width - width - 42, 10, width, height);
+    }
+
     /// <summary>The text in the blank between two words: centred, or against the next word ("Số: 05/QĐ-…").</summary>
     private static PageText Between(int page, PdfWord before, PdfWord after, string text, bool againstNext = false)
     {
