@@ -53,6 +53,8 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         Assert.Contains(setup.Token.RsaCertificate.SerialNumber, afterSigning.SignerCertificate, StringComparison.Ordinal);
 
         // Until the clerk is given the seal she cannot issue it, and no number is taken.
+        (await setup.Admin.PutAsJsonAsync($"/api/v1/signing/certificates/{setup.SealCertificate}/seal-holders", new { holderIds = Array.Empty<Guid>() }))
+            .EnsureSuccessStatusCode();
         var refused = await setup.Clerk.TryOutAsync(id, "issue", new { });
         Assert.True(refused.Status == HttpStatusCode.Forbidden, refused.Body);
         Assert.Contains("Bạn không giữ chứng thư số của cơ quan", refused.Body, StringComparison.Ordinal);
@@ -145,6 +147,86 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         File.Copy(pdf, Path.Combine(Artifacts, $"van-ban-ky-so-{typeof(TApp).Name}.pdf"), overwrite: true);
     }
 
+    [SigningChainFact]
+    public async Task The_clerk_makes_a_sao_y_a_sao_luc_and_a_trich_sao_each_numbered_in_the_copies_series_and_signed_by_the_agency()
+    {
+        var setup = await SetUpAsync();
+        (await setup.Admin.PutAsJsonAsync($"/api/v1/signing/certificates/{setup.SealCertificate}/seal-holders", new { holderIds = new[] { setup.ClerkId } }))
+            .EnsureSuccessStatusCode();
+        var id = await DraftWithPdfAsync(setup, "Kế hoạch bảo trì đường tỉnh năm 2027");
+        await setup.Deputy.ActOutAsync(id, "sign-digitally", new { certificateId = setup.DeputyCertificate, pin = SoftHsmToken.UserPin });
+        Assert.True((await setup.Clerk.ActOutAsync(id, "issue", new { })).GetProperty("issued").GetBoolean());
+        var registerId = (await app.LoadOutgoingAsync(id)).RegisterId;
+
+        // Sao y of the electronic original: a third signature, the agency's, over the two earlier ones.
+        var saoY = await CopyAsync(setup.Clerk, new { sourceKind = "outgoing", sourceId = id, form = "sao-y", registerId, note = "Sao gửi Sở Tài chính" });
+        var number = int.Parse(saoY.GetProperty("codeText").GetString()!.Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("SAO Y", $"{number:00}/SY"), (saoY.GetProperty("label").GetString(), saoY.GetProperty("codeText").GetString()));
+        var saoYFile = saoY.GetProperty("fileId").GetGuid();
+        await AssertSignedAsync(setup.Clerk, saoYFile, 3);
+
+        // Sao lục is made from the sao y, with the next number of the same series; never from the document itself.
+        var refused = await setup.Clerk.PostAsJsonAsync("/api/v1/documents/copies", new { sourceKind = "outgoing", sourceId = id, form = "sao-luc", registerId });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var saoLuc = await CopyAsync(setup.Clerk, new { sourceKind = "copy", sourceId = saoY.GetProperty("id").GetGuid(), form = "sao-luc", registerId });
+        Assert.Equal(($"{number + 1:00}/SL", "SAO LỤC"), (saoLuc.GetProperty("codeText").GetString(), saoLuc.GetProperty("label").GetString()));
+        await AssertSignedAsync(setup.Clerk, saoLuc.GetProperty("fileId").GetGuid(), 4);
+
+        // Trích sao: the extract the clerk re-created, signed once by the agency.
+        var extract = await UploadAsync(setup.Clerk, PdfSamples.PdfSharpVietnamese());
+        var trichSao = await CopyAsync(setup.Clerk, new { sourceKind = "outgoing", sourceId = id, form = "trich-sao", fileId = extract, registerId });
+        Assert.Equal($"{number + 2:00}/TrS", trichSao.GetProperty("codeText").GetString());
+        var trichSaoPdf = await DownloadAsync(setup.Clerk, trichSao.GetProperty("fileId").GetGuid(), "trich-sao.pdf");
+        var (width, height, rgb) = Poppler.RenderFirstPage(trichSaoPdf);
+        var page = new RenderedPage(width, height, rgb, 50.0 / 72);
+        Assert.True(page.Count(width / page.Scale - 290, height / page.Scale - 50, 250, 48, Dark) > 30, "the copy's text shows at the top right of page 1");
+        await AssertSignedAsync(setup.Clerk, trichSao.GetProperty("fileId").GetGuid(), 1);
+
+        // Whoever sees the document sees its copies; someone who does not sees neither them nor their files; a
+        // specialist cannot make copies.
+        var list = await setup.Clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/copies?sourceKind=outgoing&sourceId={id}", Json);
+        Assert.Equal(3, list.GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await setup.Drafter.GetAsync($"/api/v1/files/{saoYFile}")).StatusCode);
+        var (_, strangerName) = await app.CreateUserAsync("Văn Thư Đơn Vị Khác", Eoffice.Web.Modules.Identity.Contracts.DefaultRoles.Clerk);
+        var stranger = await app.SignedInAsAsync(strangerName);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/files/{saoYFile}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/documents/copies?sourceKind=outgoing&sourceId={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync("/api/v1/documents/copies",
+            new { sourceKind = "outgoing", sourceId = id, form = "sao-y", registerId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await setup.Drafter.PostAsJsonAsync("/api/v1/documents/copies",
+            new { sourceKind = "outgoing", sourceId = id, form = "sao-y", registerId })).StatusCode);
+        var copiesPage = await setup.Clerk.GetStringAsync($"/ban-sao/outgoing/{id}");
+        Assert.Contains($"{number + 1:00}/SL", copiesPage, StringComparison.Ordinal);
+
+        // A received document is copied the same way.
+        var arrival = await ArriveAsync(setup.Clerk, (await app.LoadOutgoingAsync(id)).IssuedFileId!.Value);
+        var registered = await setup.Clerk.PostAsJsonAsync($"/api/v1/documents/incoming/pending/{arrival}/register",
+            new { registerId = await app.AgencyRegisterIdAsync(), confirmWarnings = true });
+        var incomingId = (await registered.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        var incomingCopy = await CopyAsync(setup.Clerk, new { sourceKind = "incoming", sourceId = incomingId, form = "sao-y", registerId });
+        Assert.Equal($"{number + 3:00}/SY", incomingCopy.GetProperty("codeText").GetString());
+        await AssertSignedAsync(setup.Clerk, incomingCopy.GetProperty("fileId").GetGuid(), 3);
+    }
+
+    private static async Task<JsonElement> CopyAsync(HttpClient clerk, object body)
+    {
+        var response = await clerk.PostAsJsonAsync("/api/v1/documents/copies", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
+    /// <summary>pdfsig and our verifier both find <paramref name="count"/> signatures, all valid.</summary>
+    private static async Task AssertSignedAsync(HttpClient client, Guid fileId, int count)
+    {
+        var path = await DownloadAsync(client, fileId, $"ban-sao-{fileId:N}.pdf");
+        var pdfsig = Poppler.Pdfsig(path);
+        Assert.Equal(count, pdfsig.Count);
+        Assert.All(pdfsig, s => Assert.True(s.Valid, s.Validation));
+        var report = await VerifyAsync(client, fileId);
+        Assert.True(report.GetProperty("summary").GetString() == "valid", report.ToString());
+        Assert.Equal(count, report.GetProperty("signatures").GetArrayLength());
+    }
+
     private static string Artifacts => Path.Combine(Environment.GetEnvironmentVariable("EOFFICE_TEST_ARTIFACTS") ?? Path.GetTempPath(), "signing");
 
     private static bool Blue(byte r, byte g, byte b) => b > 150 && r < 120 && g < 120;
@@ -162,7 +244,18 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
             .Select(a => (a.Content ?? "", a.Rectangle.Left, a.Rectangle.Bottom, a.Rectangle.Width, a.Rectangle.Height))];
     }
 
-    private async Task<Setup> SetUpAsync()
+    /// <summary>The certificates and images are registered once per app: both tests of the class share them.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EofficeApp, Task<Setup>> Setups = [];
+
+    private Task<Setup> SetUpAsync()
+    {
+        lock (Setups)
+        {
+            return Setups.GetValue(app, _ => RegisterAllAsync());
+        }
+    }
+
+    private async Task<Setup> RegisterAllAsync()
     {
         var admin = await app.SignedInClientAsync();
         var deputyId = await app.DemoUserIdAsync("ttbhanh");

@@ -20,6 +20,9 @@ public static class DocumentsModule
         services.AddSingleton<IPermissionProvider, DocumentsPermissions>();
         services.AddScoped<IncomingAccessControl>();
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
+        services.AddScoped<Copies.DocumentCopies>();
+        services.AddScoped<Copies.CopyFileAccessPolicy>();
+        services.AddScoped<IFileAccessPolicy>(sp => sp.GetRequiredService<Copies.CopyFileAccessPolicy>());
         services.AddScoped<IncomingDefaults>();
         services.AddScoped<IncomingRegisterQuery>();
         services.AddScoped<PrintMarks>();
@@ -56,6 +59,7 @@ public static class DocumentsModule
         OutgoingArea.Map(group);
         OutgoingAdminArea.Map(group);
         OutgoingOutputsArea.Map(group);
+        Copies.DocumentCopies.Map(group);
         PublicVerification.Map(endpoints);
         return endpoints;
     }

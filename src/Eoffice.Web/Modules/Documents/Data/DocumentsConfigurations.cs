@@ -409,3 +409,23 @@ internal sealed class OutgoingTemplateConfiguration : IEntityTypeConfiguration<O
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(t => t.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DocumentCopyConfiguration : IEntityTypeConfiguration<DocumentCopy>
+{
+    public void Configure(EntityTypeBuilder<DocumentCopy> builder)
+    {
+        builder.ToTable("documents_copies");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.SourceCodeText).HasMaxLength(DocumentCopy.TextMaxLength);
+        builder.Property(c => c.SourceSubject).HasMaxLength(DocumentCopy.TextMaxLength);
+        builder.Property(c => c.FileName).HasMaxLength(IncomingAttachment.FileNameMaxLength);
+        builder.Property(c => c.CertificateText).HasMaxLength(DocumentCopy.TextMaxLength);
+        builder.Property(c => c.MadeByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(c => c.Note).HasMaxLength(DocumentCopy.TextMaxLength);
+        builder.Ignore(c => c.CodeText);
+        builder.HasIndex(c => new { c.RegisterId, c.Year, c.Number }).IsUnique();
+        builder.HasIndex(c => new { c.SourceDocumentId, c.MadeAt });
+        builder.HasIndex(c => c.FileId);
+    }
+}

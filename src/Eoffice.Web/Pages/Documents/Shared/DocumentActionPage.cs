@@ -53,7 +53,7 @@ public abstract class DocumentActionPage : FormPageModel
     }
 
     /// <summary>Stores the file attached on the page (an opinion's, a feedback's, a signed scan), if any; its id for the request.</summary>
-    protected static async Task<Guid?> SaveUploadAsync(FileStore files, IFormFile? upload, CancellationToken cancellationToken)
+    internal static async Task<Guid?> SaveUploadAsync(FileStore files, IFormFile? upload, CancellationToken cancellationToken)
     {
         if (upload is not { Length: > 0 })
         {

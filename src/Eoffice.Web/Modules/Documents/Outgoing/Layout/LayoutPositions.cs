@@ -90,12 +90,12 @@ public static class LayoutPositions
         return new PageBox(leader.PageIndex, Math.Max(0, right - seal.Width), Math.Max(0, middle - (seal.Height / 2)), seal.Width, seal.Height);
     }
 
-    /// <summary>The top right of page 1, inside the margins, for an agency signature with text and no image.</summary>
+    /// <summary>The top right of page 1, in the top margin above the national motto, for an agency signature with text and no image (10 pt lines).</summary>
     public static PageBox TopRight(PdfPageWords first, int lines)
     {
-        const double width = 230;
-        var height = (lines * 14) + 6;
-        return new PageBox(first.PageIndex, first.Width - width - 42, first.Height - height - 20, width, height);
+        const double width = 240;
+        var height = (lines * 13.6) + 4;
+        return new PageBox(first.PageIndex, first.Width - width - 42, first.Height - height - 4, width, height);
     }
 
     /// <summary>The bottom margin of page 1, on the right, for the QR code and short code of the public verification (46 pt high).</summary>
