@@ -206,6 +206,13 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         var incomingCopy = await CopyAsync(setup.Clerk, new { sourceKind = "incoming", sourceId = incomingId, form = "sao-y", registerId });
         Assert.Equal($"{number + 3:00}/SY", incomingCopy.GetProperty("codeText").GetString());
         await AssertSignedAsync(setup.Clerk, incomingCopy.GetProperty("fileId").GetGuid(), 3);
+
+        // A withdrawn document has no effect any more: no copy is made of it, and no number is taken.
+        await setup.Clerk.ActOutAsync(id, "withdraw", new { reason = "Ban hành nhầm đối tượng" });
+        var ofWithdrawn = await setup.Clerk.PostAsJsonAsync("/api/v1/documents/copies", new { sourceKind = "outgoing", sourceId = id, form = "sao-y", registerId });
+        Assert.Equal(HttpStatusCode.Conflict, ofWithdrawn.StatusCode);
+        var next = await CopyAsync(setup.Clerk, new { sourceKind = "incoming", sourceId = incomingId, form = "sao-y", registerId });
+        Assert.Equal($"{number + 4:00}/SY", next.GetProperty("codeText").GetString());
     }
 
     private static async Task<JsonElement> CopyAsync(HttpClient clerk, object body)

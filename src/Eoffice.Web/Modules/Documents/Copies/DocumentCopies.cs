@@ -198,7 +198,12 @@ public sealed class DocumentCopies(
 
                 var d = await db.Set<OutgoingDocument>().AsNoTracking().Where(x => x.Id == sourceId)
                     .Select(x => new { x.Status, x.IssuedFileId, x.SignedFileId, x.Metadata }).FirstAsync(cancellationToken);
-                if (d.Status is not (OutgoingStatus.Issued or OutgoingStatus.Recalled) || (d.IssuedFileId ?? d.SignedFileId) is not { } original)
+                if (d.Status == OutgoingStatus.Recalled)
+                {
+                    throw RuleException.Conflict("Văn bản đã bị thu hồi, không còn hiệu lực; không làm bản sao.");
+                }
+
+                if (d.Status != OutgoingStatus.Issued || (d.IssuedFileId ?? d.SignedFileId) is not { } original)
                 {
                     throw RuleException.Conflict("Chỉ sao được văn bản đi đã phát hành.");
                 }
