@@ -64,7 +64,7 @@ public sealed class PdfSigning(
         var signerName = certificate.OwnerName ?? certificate.SubjectName;
 
         await using var source = await TempCopyAsync(request.SourceFileId, cancellationToken);
-        await using var stamped = request.TextsFirst.Count == 0 ? null : TempFile();
+        await using var stamped = request.TextsFirst.Count == 0 ? null : SeekableFiles.Temporary();
         if (stamped is not null)
         {
             await new PdfStamper().StampAsync(source, stamped,
@@ -72,7 +72,7 @@ public sealed class PdfSigning(
             stamped.Position = 0;
         }
 
-        await using var output = TempFile();
+        await using var output = SeekableFiles.Temporary();
         PdfSignOutcome outcome;
         try
         {
@@ -211,23 +211,13 @@ public sealed class PdfSigning(
         return new PdfSignatureAppearance(look.Box.PageIndex, Rectangle(look.Box)) { Png = png, TextLines = look.TextLines };
     }
 
-    /// <summary>The store's stream checks the hash as it is read front to back; the PDF code seeks, so it works on a private copy.</summary>
     private async Task<FileStream> TempCopyAsync(Guid fileId, CancellationToken cancellationToken)
     {
         await using var opened = await files.OpenReadAsSystemAsync(fileId, cancellationToken);
-        if (opened.File.ContentType != FileTypeSniffer.Pdf)
-        {
-            throw RuleException.Invalid("Chỉ ký số được tệp PDF.");
-        }
-
-        var copy = TempFile();
-        await opened.Content.CopyToAsync(copy, cancellationToken);
-        copy.Position = 0;
-        return copy;
+        return opened.File.ContentType == FileTypeSniffer.Pdf
+            ? await SeekableFiles.CopyAsync(opened.Content, cancellationToken)
+            : throw RuleException.Invalid("Chỉ ký số được tệp PDF.");
     }
-
-    private static FileStream TempFile() =>
-        new(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     private static PdfRectangle Rectangle(PageBox box) => new(box.X, box.Y, box.Width, box.Height);
 

@@ -38,12 +38,7 @@ public sealed class VerifyFileSignatures(FileStore files, PdfSignatureVerifier v
             return new FileSignaturesResponse(opened.File.Id, opened.File.FileName, "not-pdf", "Chỉ kiểm tra được chữ ký số trên tệp PDF.", []);
         }
 
-        // The store's stream checks the content's hash as it is read once, front to back; the verifier seeks, so it
-        // reads a private copy.
-        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await opened.Content.CopyToAsync(copy, cancellationToken);
-        copy.Position = 0;
+        await using var copy = await SeekableFiles.CopyAsync(opened.Content, cancellationToken);
         var report = await verifier.VerifyAsync(copy, trust.PolicyNow(), cancellationToken);
         return FileSignaturesResponse.From(opened.File.Id, opened.File.FileName, report);
     }

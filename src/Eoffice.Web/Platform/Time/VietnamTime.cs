@@ -14,6 +14,10 @@ public static class VietnamTime
     /// <summary>The local date in Vietnam of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 
+    /// <summary>ISO 8601 in Vietnam time to the second, e.g. "2026-12-03T09:30:00+07:00" (the time in a signature's text, Decree 30 Phụ lục I).</summary>
+    public static string Iso8601(DateTimeOffset instant) =>
+        instant.ToOffset(Zone.GetUtcOffset(instant)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The UTC instant of a local date and time in Vietnam; at the calendar's ends (0001-01-01 00:00 is before the first UTC
     /// instant) it stops at the first or last instant instead of overflowing.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Incoming;
@@ -9,7 +8,6 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
-using Eoffice.Web.Platform.Signing.Pdf;
 using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
@@ -40,7 +38,7 @@ public sealed class DocumentCopies(
     Organization.Contracts.IOrganizationDirectory organization,
     NumberAllocator numbers,
     IPdfSigning signing,
-    FileStore files,
+    OutgoingDigitalSignatures pdfs,
     UnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -131,7 +129,7 @@ public sealed class DocumentCopies(
 
         var agency = (await processes.SettingsAsync(viewer.AgencyId, cancellationToken)).IssuerName
             ?? (await organization.FindAgencyAsync(viewer.AgencyId, cancellationToken))?.FullName ?? "";
-        var firstPage = await FirstPageAsync(source.FileId, cancellationToken);
+        var firstPage = (await pdfs.WordsAsync(source.FileId, (i, _) => i == 0, cancellationToken, "fileId"))[0];
         var now = time.GetUtcNow();
         var year = VietnamTime.DateOf(now).Year;
         var copy = await unitOfWork.CommitAsync(async ct =>
@@ -142,7 +140,7 @@ public sealed class DocumentCopies(
             [
                 $"{DocumentCopy.Label(form)} — {agency.ToUpperInvariant()}",
                 $"Số: {code}",
-                now.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                VietnamTime.Iso8601(now),
             ];
             var signed = await signing.SignAsync(new PdfSigningRequest(
                 source.FileId, $"ban-sao-{code.Replace('/', '-')}-{year}.pdf", SignatureRole.AgencySeal, SignerCapacity.None,
@@ -253,27 +251,6 @@ public sealed class DocumentCopies(
         var extract = await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == fileId && x.CreatedBy == userId, cancellationToken)
             ?? throw RuleException.Invalid("Tệp trích sao không tồn tại.", "fileId");
         return source with { FileId = extract.Id };
-    }
-
-    private async Task<PdfPageWords> FirstPageAsync(Guid fileId, CancellationToken cancellationToken)
-    {
-        await using var opened = await files.OpenReadAsSystemAsync(fileId, cancellationToken);
-        if (opened.File.ContentType != FileTypeSniffer.Pdf)
-        {
-            throw RuleException.Invalid("Chỉ sao điện tử được tệp PDF (bản quét văn bản giấy cần ở dạng PDF).", "fileId");
-        }
-
-        using var memory = new MemoryStream();
-        await opened.Content.CopyToAsync(memory, cancellationToken);
-        memory.Position = 0;
-        try
-        {
-            return PdfTextPositions.Read(memory, (i, _) => i == 0)[0];
-        }
-        catch (PdfFormatException e)
-        {
-            throw RuleException.Invalid(e.Message, "fileId");
-        }
     }
 
     internal static void Map(RouteGroupBuilder group)

@@ -23,8 +23,6 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRenditions renditions, FileStore files, IPdfSigning signing, PublicVerification verification,
     TimeProvider time)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>The PDF the leader signs: the view of the current version's layout, once LibreOffice made it.</summary>
     public async Task<Guid> LayoutPdfAsync(OutgoingDocument document, CancellationToken cancellationToken)
     {
@@ -128,7 +126,7 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
     [
         issuer,
         codeText,
-        at.ToOffset(VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        VietnamTime.Iso8601(at),
     ];
 
     private static string FileName(OutgoingDocument document, int? annex) =>
@@ -142,20 +140,27 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
         _ => SignerCapacity.OwnRight,
     };
 
-    private async Task<IReadOnlyList<PdfPageWords>> WordsAsync(Guid fileId, Func<int, int, bool>? pages, CancellationToken cancellationToken)
+    /// <summary>The words of the chosen pages of a stored PDF (all when <paramref name="pages"/> is null); another type or an unreadable file is refused.</summary>
+    internal async Task<IReadOnlyList<PdfPageWords>> WordsAsync(Guid fileId, Func<int, int, bool>? pages, CancellationToken cancellationToken,
+        string? field = null)
     {
         await using var opened = await files.OpenReadAsSystemAsync(fileId, cancellationToken);
+        if (opened.File.ContentType != FileTypeSniffer.Pdf)
+        {
+            throw RuleException.Invalid("Chỉ ký số được tệp PDF (bản quét văn bản giấy cần ở dạng PDF).", field);
+        }
+
         using var memory = new MemoryStream();
         await opened.Content.CopyToAsync(memory, cancellationToken);
         memory.Position = 0;
         try
         {
             var read = PdfTextPositions.Read(memory, pages);
-            return read.Count > 0 ? read : throw RuleException.Invalid("Tệp PDF không có trang nào.");
+            return read.Count > 0 ? read : throw RuleException.Invalid("Tệp PDF không có trang nào.", field);
         }
         catch (PdfFormatException e)
         {
-            throw RuleException.Invalid(e.Message);
+            throw RuleException.Invalid(e.Message, field);
         }
     }
 }
