@@ -8,6 +8,7 @@ using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Platform.Conversion;
 using Eoffice.IntegrationTests.Platform.Signing;
 using Eoffice.IntegrationTests.Platform.Signing.Pdf;
+using Eoffice.IntegrationTests.Platform.Signing.Remote;
 using Eoffice.IntegrationTests.Platform.Storage;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Modules.Documents.Outgoing;
@@ -215,6 +216,90 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
         Assert.Equal($"{number + 4:00}/SY", next.GetProperty("codeText").GetString());
     }
 
+    [SigningChainFact]
+    public async Task The_leader_signs_by_approving_on_her_phone_or_through_the_agent_on_her_machine_and_a_refusal_or_expiry_leaves_the_draft_unsigned()
+    {
+        var setup = await SetUpAsync();
+        var remote = app.Remote;
+        var issuingCa = setup.Token.Pki.IssuingCaPublic.ExportCertificatePem();
+        var remoteCertificate = await RegisterAsync(setup.Admin, new
+        {
+            use = "personal", location = "remote", ownerId = setup.DeputyId, capacities = new[] { "kt" },
+            certificateBase64 = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(remote.Certificate.ExportCertificatePem() + "\n" + issuingCa)),
+            remoteUserId = TestRemoteSigningService.UserId,
+        });
+        var id = await DraftWithPdfAsync(setup, "Kế hoạch phòng, chống lụt bão năm 2027");
+
+        // She refuses on the phone, or lets the request expire: the draft stays unsigned, with the reason shown.
+        remote.Script(new TransactionScript(Outcome.Reject, Reason: "Cần sửa lại trích yếu."));
+        var refused = await CompleteRemoteAsync(setup, id, remoteCertificate);
+        Assert.True(refused.Status == HttpStatusCode.BadRequest, refused.Body);
+        Assert.Contains("Cần sửa lại trích yếu.", refused.Body, StringComparison.Ordinal);
+        remote.Script(new TransactionScript(Outcome.Expire));
+        var expired = await CompleteRemoteAsync(setup, id, remoteCertificate);
+        Assert.True(expired.Status == HttpStatusCode.BadRequest, expired.Body);
+        Assert.Contains("hết hạn", expired.Body, StringComparison.Ordinal);
+        Assert.False((await app.LoadOutgoingAsync(id)).SignedDigitally);
+
+        // She approves after a while: until then the page's polls are answered 202; a forged session is refused.
+        remote.Script(new TransactionScript(Outcome.Approve, PendingPolls: 1));
+        var begun = await setup.Deputy.ActOutAsync(id, "sign-digitally/begin", new { certificateId = remoteCertificate });
+        Assert.Equal("RemoteService", begun.GetProperty("signer").GetString());
+        Assert.Equal(JsonValueKind.Null, begun.GetProperty("hashToSign").ValueKind);
+        var token = begun.GetProperty("token").GetString()!;
+        Assert.Contains(remote.Transactions.Values, t => t.Description.Contains("Kế hoạch phòng, chống lụt bão năm 2027", StringComparison.Ordinal));
+        var waiting = await setup.Deputy.TryOutAsync(id, "sign-digitally", new { certificateId = remoteCertificate, token });
+        Assert.True(waiting.Status == HttpStatusCode.Accepted, waiting.Body);
+        var forged = await setup.Deputy.TryOutAsync(id, "sign-digitally", new { certificateId = remoteCertificate, token = token[..^6] + "AAAAAA" });
+        Assert.True(forged.Status == HttpStatusCode.BadRequest, forged.Body);
+        var signed = await setup.Deputy.ActOutAsync(id, "sign-digitally", new { certificateId = remoteCertificate, token, note = "Đồng ý ký." });
+        Assert.Equal("Chờ phát hành", signed.GetProperty("status").GetString());
+        var document = await app.LoadOutgoingAsync(id);
+        Assert.True(document.SignedDigitally);
+        Assert.Contains(remote.Certificate.SerialNumber, document.SignerCertificate, StringComparison.Ordinal);
+        await AssertSignedAsync(setup.Deputy, document.SignedFileId!.Value, 1);
+        var audit = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.Action == "signing.request" || e.Action == "signing.sign").Select(e => e.Details!).ToListAsync());
+        Assert.Contains(audit, d => d.StartsWith("Yêu cầu ký số", StringComparison.Ordinal) && d.Contains(remote.Certificate.SerialNumber, StringComparison.Ordinal));
+        Assert.Contains(audit, d => d.StartsWith("Ký số", StringComparison.Ordinal) && d.Contains(remote.Certificate.SerialNumber, StringComparison.Ordinal));
+
+        // Through the agent on her machine: the page gets the hash, the agent signs it with the token's key.
+        var onHerToken = setup.Token.Pki.Issue("Trần Thị Bích Hạnh", TestPki.AgencyName);
+        var agentCertificate = await RegisterAsync(setup.Admin, new
+        {
+            use = "personal", location = "agent", ownerId = setup.DeputyId, capacities = new[] { "kt" },
+            certificateBase64 = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(onHerToken.ExportCertificatePem() + "\n" + issuingCa)),
+        });
+        var second = await DraftWithPdfAsync(setup, "Báo cáo công tác phòng, chống thiên tai năm 2026");
+        var ticket = await setup.Deputy.ActOutAsync(second, "sign-digitally/begin", new { certificateId = agentCertificate });
+        Assert.Equal("LocalAgent", ticket.GetProperty("signer").GetString());
+        Assert.Equal(Eoffice.Web.Platform.Signing.Remote.SignatureValues.Thumbprint(onHerToken), ticket.GetProperty("certificateThumbprint").GetString());
+        var hash = Convert.FromBase64String(ticket.GetProperty("hashToSign").GetString()!);
+        using var otherKey = System.Security.Cryptography.RSA.Create(2048);
+        var wrong = await setup.Deputy.TryOutAsync(second, "sign-digitally", new
+        {
+            certificateId = agentCertificate, token = ticket.GetProperty("token").GetString(),
+            signatureValue = Convert.ToBase64String(otherKey.SignHash(hash, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)),
+        });
+        Assert.True(wrong.Status == HttpStatusCode.BadRequest, wrong.Body);
+        Assert.False((await app.LoadOutgoingAsync(second)).SignedDigitally);
+        using var key = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPrivateKey(onHerToken)!;
+        var byAgent = await setup.Deputy.ActOutAsync(second, "sign-digitally", new
+        {
+            certificateId = agentCertificate, token = ticket.GetProperty("token").GetString(),
+            signatureValue = Convert.ToBase64String(key.SignHash(hash, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)),
+        });
+        Assert.Equal("Chờ phát hành", byAgent.GetProperty("status").GetString());
+        await AssertSignedAsync(setup.Deputy, (await app.LoadOutgoingAsync(second)).SignedFileId!.Value, 1);
+    }
+
+    /// <summary>Begins a remote signature and asks for its outcome once, after the service has answered.</summary>
+    private static async Task<(HttpStatusCode Status, string Body)> CompleteRemoteAsync(Setup setup, Guid id, Guid certificateId)
+    {
+        var begun = await setup.Deputy.ActOutAsync(id, "sign-digitally/begin", new { certificateId });
+        return await setup.Deputy.TryOutAsync(id, "sign-digitally", new { certificateId, token = begun.GetProperty("token").GetString() });
+    }
+
     private static async Task<JsonElement> CopyAsync(HttpClient clerk, object body)
     {
         var response = await clerk.PostAsJsonAsync("/api/v1/documents/copies", body);
@@ -403,11 +488,18 @@ public abstract class DigitalOutgoingChainTests<TApp>(TApp app) : IClassFixture<
 public interface IDigitalSigningApp
 {
     SoftHsmToken Token { get; }
+
+    /// <summary>The remote signing service the app is configured with; the deputy director's certificate is there.</summary>
+    TestRemoteSigningService Remote { get; }
 }
 
 internal static class DigitalSigning
 {
-    public static IDictionary<string, string?> Settings(SoftHsmToken token)
+    /// <summary>A remote signing service holding a certificate of the deputy director from the token's PKI.</summary>
+    public static Task<TestRemoteSigningService> StartRemoteAsync(SoftHsmToken token) =>
+        TestRemoteSigningService.StartAsync(token.Pki.Issue("Trần Thị Bích Hạnh", TestPki.AgencyName));
+
+    public static IDictionary<string, string?> Settings(SoftHsmToken token, TestRemoteSigningService remote)
     {
         var settings = new Dictionary<string, string?>(SofficeSettings.With(SofficeFactDiscoverer.ProgramPath));
         foreach (var (key, value) in SigningTrust.Settings(token.Pki))
@@ -416,6 +508,8 @@ internal static class DigitalSigning
         }
 
         settings["Signing:Pkcs11Libraries:0"] = token.LibraryPath;
+        settings["Signing:Remote:BaseUrl"] = remote.BaseUrl.AbsoluteUri;
+        settings["Signing:Remote:ApiKey"] = TestRemoteSigningService.ApiKey;
         return settings;
     }
 }
@@ -423,14 +517,29 @@ internal static class DigitalSigning
 public sealed class DigitalSigningSqliteApp : SqliteApp, IDigitalSigningApp
 {
     private SoftHsmToken? token;
+    private TestRemoteSigningService? remote;
 
     public SoftHsmToken Token => token ??= new SoftHsmToken();
 
-    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token);
+    public TestRemoteSigningService Remote => remote ?? throw new InvalidOperationException("The app is not initialised.");
+
+    /// <summary>The remote service starts before the app, whose settings point at it (not while the host builds: one host at a time).</summary>
+    public override async Task InitializeAsync()
+    {
+        remote = await DigitalSigning.StartRemoteAsync(Token);
+        await base.InitializeAsync();
+    }
+
+    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token, Remote);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (remote is not null)
+        {
+            await remote.DisposeAsync();
+        }
+
         token?.Dispose();
     }
 }
@@ -438,14 +547,29 @@ public sealed class DigitalSigningSqliteApp : SqliteApp, IDigitalSigningApp
 public sealed class DigitalSigningPostgresApp : PostgresApp, IDigitalSigningApp
 {
     private SoftHsmToken? token;
+    private TestRemoteSigningService? remote;
 
     public SoftHsmToken Token => token ??= new SoftHsmToken();
 
-    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token);
+    public TestRemoteSigningService Remote => remote ?? throw new InvalidOperationException("The app is not initialised.");
+
+    /// <summary>The remote service starts before the app, whose settings point at it (not while the host builds: one host at a time).</summary>
+    public override async Task InitializeAsync()
+    {
+        remote = await DigitalSigning.StartRemoteAsync(Token);
+        await base.InitializeAsync();
+    }
+
+    protected override IDictionary<string, string?> ExtraSettings => DigitalSigning.Settings(Token, Remote);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (remote is not null)
+        {
+            await remote.DisposeAsync();
+        }
+
         token?.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Signing;
 using Eoffice.Web.Platform.Signing.Pdf;
 using Eoffice.Web.Platform.Web;
+using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Modules.Signing;
 
@@ -20,6 +21,10 @@ public static class SigningModule
         services.AddSingleton<PdfSignatureInspector>();
         services.AddSingleton<CmsSignatureVerifier>();
         services.AddSingleton<PdfSignatureVerifier>();
+        services.AddSingleton<SigningSessions>();
+        services.AddSingleton<RemoteSigningService>();
+        services.AddSingleton(sp => new ConnectSource(sp.GetRequiredService<IOptions<SigningOptions>>().Value.LocalAgentUrl ?? ""));
+        services.AddHttpClient(RemoteSigningService.HttpClientName);
 
         services.AddScoped<RegisterCertificate>();
         services.AddScoped<ListCertificates>();

@@ -61,19 +61,30 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
             ?? throw RuleException.Invalid("Không tìm thấy vị trí chữ ký (giữa chức vụ và họ tên người ký) trong văn bản; hãy chọn vùng đặt chữ ký trên trang.", "placement");
     }
 
-    public async Task<PdfSigningResult> SignAsLeaderAsync(OutgoingDocument document, Guid pdfFileId, SignatureBox box, Guid? certificateId, string? pin,
-        CancellationToken cancellationToken) =>
-        await signing.SignAsync(new PdfSigningRequest(
-            pdfFileId,
-            $"du-thao-v{document.VersionNumber}-da-ky.pdf",
-            SignatureRole.Personal,
-            CapacityOf(document.Authority),
-            certificateId,
-            pin,
-            new SignatureLook(new PageBox(box.PageIndex, box.X, box.Y, box.Width, box.Height), WithImage: true, []),
-            [],
-            "Ký ban hành văn bản",
-            OutgoingHandling.Title(document)), cancellationToken);
+    /// <summary>The leader signs now with a key the server reaches (a PKCS#12 file, a PKCS#11 token and its PIN).</summary>
+    public Task<PdfSigningResult> SignAsLeaderAsync(OutgoingDocument document, Guid pdfFileId, SignatureBox box, Guid? certificateId, string? pin,
+        CancellationToken cancellationToken) => signing.SignAsync(LeaderRequest(document, pdfFileId, box, certificateId, pin), cancellationToken);
+
+    /// <summary>The leader's signature through a remote service (approved on the phone) or the local agent: the first half.</summary>
+    public Task<DeferredSignature> BeginAsLeaderAsync(OutgoingDocument document, Guid pdfFileId, SignatureBox box, Guid? certificateId,
+        CancellationToken cancellationToken) => signing.BeginAsync(LeaderRequest(document, pdfFileId, box, certificateId, null), cancellationToken);
+
+    /// <summary>The second half, with the same file and box: null while the phone has not answered.</summary>
+    public Task<PdfSigningResult?> CompleteAsLeaderAsync(OutgoingDocument document, Guid pdfFileId, SignatureBox box, Guid? certificateId, string token,
+        byte[]? signatureValue, CancellationToken cancellationToken) =>
+        signing.CompleteAsync(LeaderRequest(document, pdfFileId, box, certificateId, null), token, signatureValue, cancellationToken);
+
+    private static PdfSigningRequest LeaderRequest(OutgoingDocument document, Guid pdfFileId, SignatureBox box, Guid? certificateId, string? pin) => new(
+        pdfFileId,
+        $"du-thao-v{document.VersionNumber}-da-ky.pdf",
+        SignatureRole.Personal,
+        CapacityOf(document.Authority),
+        certificateId,
+        pin,
+        new SignatureLook(new PageBox(box.PageIndex, box.X, box.Y, box.Width, box.Height), WithImage: true, []),
+        [],
+        "Ký ban hành văn bản",
+        OutgoingHandling.Title(document));
 
     /// <summary>
     /// At issuance, after the number is taken: the number and the day into the leader's signed PDF, then the agency's

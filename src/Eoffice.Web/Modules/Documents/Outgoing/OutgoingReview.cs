@@ -1,5 +1,6 @@
 using Eoffice.Web.Kernel.Handling;
 using Eoffice.Web.Modules.Documents.Domain;
+using Eoffice.Web.Modules.Signing.Contracts;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
@@ -61,16 +62,50 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
     /// <param name="Pin">The token's PIN (PKCS#11 certificates); used once, never kept.</param>
     /// <param name="Placement">Where the signature image goes, dragged on the page; none: the layout's signature block.</param>
     /// <param name="Note">The signer's opinion.</param>
-    public sealed record SignDigitallyRequest(Guid? CertificateId, [property: AsTyped] string? Pin, DraggedBox? Placement, string? Note) : IValidatableRequest
+    /// <param name="Token">Completes a signature begun at <c>sign-digitally/begin</c> (remote service, local agent): its session.</param>
+    /// <param name="SignatureValue">The local agent's signature value over the session's hash, base64.</param>
+    public sealed record SignDigitallyRequest(Guid? CertificateId, [property: AsTyped] string? Pin, DraggedBox? Placement, string? Note,
+        [property: AsTyped] string? Token = null, [property: AsTyped] string? SignatureValue = null) : IValidatableRequest
     {
+        public const int TokenMaxLength = 32 * 1024;
+
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
             errors.MaxLength("pin", Pin, 64, "Mã PIN");
             errors.MaxLength("note", Note, Assignment.InstructionMaxLength, "Ý kiến");
+            errors.MaxLength("token", Token, TokenMaxLength, "Phiên ký số");
+            errors.MaxLength("signatureValue", SignatureValue, 4096, "Chữ ký");
+            if (SignatureValue is { Length: > 0 } && Value() is null)
+            {
+                errors["signatureValue"] = ["Chữ ký do phần mềm ký số trả về không đúng định dạng (base64)."];
+            }
+
             return errors;
         }
+
+        /// <summary>The decoded signature value; null when absent or not base64.</summary>
+        public byte[]? Value()
+        {
+            if (SignatureValue is not { Length: > 0 } text)
+            {
+                return null;
+            }
+
+            var buffer = new byte[text.Length];
+            return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+        }
     }
+
+    /// <param name="CertificateId">A remote-service or local-agent certificate of the signer; none: the only one they may use.</param>
+    /// <param name="Placement">As for <see cref="SignDigitallyRequest"/>; the same must come with the completion.</param>
+    public sealed record BeginSignDigitallyRequest(Guid? CertificateId, DraggedBox? Placement) : IValidatableRequest
+    {
+        public Dictionary<string, string[]> Validate() => [];
+    }
+
+    /// <summary>The answer while a remote signature waits for the phone: poll again with the same request.</summary>
+    public sealed record SigningPending(string State, string Message);
 
     public sealed record SendBackRequest(bool ToPrevious, string? Opinion) : IValidatableRequest
     {
@@ -188,18 +223,43 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
     /// Duyệt ký with a digital signature: the leader holding the signing step signs the PDF of the final version's
     /// layout with their own certificate; the document goes to the clerks of the register to issue.
     /// </summary>
-    public async Task<OutgoingActionResult> SignDigitallyAsync(Guid id, SignDigitallyRequest request, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <see cref="SignDigitallyRequest.Token"/> it completes a signature begun by <see cref="BeginSignDigitallyAsync"/>
+    /// and answers null while the remote service's person has not yet approved on the phone.
+    /// </remarks>
+    public async Task<OutgoingActionResult?> SignDigitallyAsync(Guid id, SignDigitallyRequest request, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
         var document = await handling.LoadAsync(id, cancellationToken);
         document.CanSign(viewer).ThrowIfBroken();
         var pdf = await digital.LayoutPdfAsync(document, cancellationToken);
         var box = await digital.LeaderBoxAsync(document, pdf, request.Placement, cancellationToken);
-        var signed = await digital.SignAsLeaderAsync(document, pdf, box, request.CertificateId, request.Pin, cancellationToken);
+        var signed = request.Token is { Length: > 0 } token
+            ? await digital.CompleteAsLeaderAsync(document, pdf, box, request.CertificateId, token, request.Value(), cancellationToken)
+            : await digital.SignAsLeaderAsync(document, pdf, box, request.CertificateId, request.Pin, cancellationToken);
+        if (signed is null)
+        {
+            return null;
+        }
+
         var certificate = $"{signed.CertificateSubject} · số hiệu {signed.SerialNumber}";
         document.SignDigitally(viewer, new VersionFile(signed.FileId, signed.FileName), certificate, box, DocumentMetadata.Clean(request.Note), handling.Now);
         return await DoneAsync(document, viewer.Self, "documents.outgoing.sign-digitally",
             $"Ký số {OutgoingHandling.Title(document)} bằng chứng thư số {certificate}.", cancellationToken);
+    }
+
+    /// <summary>
+    /// The first half of Duyệt ký with a certificate whose key is not on the server: the remote service is asked to have
+    /// the leader approve on the phone, or the page gets the hash for the local agent; then <see cref="SignDigitallyAsync"/>
+    /// with the session's token.
+    /// </summary>
+    public async Task<DeferredSignature> BeginSignDigitallyAsync(Guid id, BeginSignDigitallyRequest request, CancellationToken cancellationToken)
+    {
+        var document = await handling.LoadAsync(id, cancellationToken);
+        document.CanSign(await handling.ViewerAsync(cancellationToken)).ThrowIfBroken();
+        var pdf = await digital.LayoutPdfAsync(document, cancellationToken);
+        var box = await digital.LeaderBoxAsync(document, pdf, request.Placement, cancellationToken);
+        return await digital.BeginAsLeaderAsync(document, pdf, box, request.CertificateId, cancellationToken);
     }
 
     public async Task<OutgoingActionResult> SendBackAsync(Guid id, SendBackRequest request, CancellationToken cancellationToken)
@@ -290,6 +350,9 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
         return OutgoingActionResult.Of(document);
     }
 
+    /// <summary>What the page shows while the phone has not answered.</summary>
+    public const string PendingMessage = "Đang chờ bạn xác nhận ký trên ứng dụng ký số từ xa trên điện thoại…";
+
     internal static void Map(RouteGroupBuilder group)
     {
         static RouteHandlerBuilder Describe(RouteHandlerBuilder b, string name, string summary) =>
@@ -306,9 +369,17 @@ public sealed class OutgoingReview(OutgoingHandling handling, OutgoingChainHolde
             TypedResults.Ok(await h.ApproveAsync(id, request, ct))), "ApproveOutgoing", "Duyệt dự thảo ở bước hiện tại và chuyển bước tiếp theo.");
         Describe(group.MapPost("/outgoing/{id:guid}/sign-on-paper", async Task<Ok<OutgoingActionResult>> (Guid id, SignRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.SignAsync(id, request, ct))), "SignOutgoingOnPaper", "Duyệt ký (ký trên giấy, đính kèm bản quét) và chuyển văn thư phát hành.");
-        Describe(group.MapPost("/outgoing/{id:guid}/sign-digitally", async Task<Ok<OutgoingActionResult>> (Guid id, SignDigitallyRequest request, OutgoingReview h, CancellationToken ct) =>
-            TypedResults.Ok(await h.SignDigitallyAsync(id, request, ct))).ProducesProblem(StatusCodes.Status403Forbidden), "SignOutgoingDigitally",
-            "Duyệt ký bằng chữ ký số của người có thẩm quyền (ảnh chữ ký tại ô ký) và chuyển văn thư phát hành.");
+        Describe(group.MapPost("/outgoing/{id:guid}/sign-digitally", async Task<Results<Ok<OutgoingActionResult>, Accepted<SigningPending>>> (Guid id, SignDigitallyRequest request,
+            OutgoingReview h, CancellationToken ct) =>
+            await h.SignDigitallyAsync(id, request, ct) is { } done
+                ? TypedResults.Ok(done)
+                : TypedResults.Accepted((string?)null, new SigningPending("pending", PendingMessage))).ProducesProblem(StatusCodes.Status403Forbidden),
+            "SignOutgoingDigitally",
+            "Duyệt ký bằng chữ ký số của người có thẩm quyền (ảnh chữ ký tại ô ký) và chuyển văn thư phát hành; với token: hoàn tất chữ ký đã bắt đầu (202 khi chưa xác nhận trên điện thoại).");
+        Describe(group.MapPost("/outgoing/{id:guid}/sign-digitally/begin", async Task<Ok<DeferredSignature>> (Guid id, BeginSignDigitallyRequest request, OutgoingReview h,
+            CancellationToken ct) => TypedResults.Ok(await h.BeginSignDigitallyAsync(id, request, ct))).ProducesProblem(StatusCodes.Status403Forbidden),
+            "BeginSigningOutgoingDigitally",
+            "Bắt đầu ký số bằng dịch vụ ký số từ xa (xác nhận trên điện thoại) hoặc phần mềm ký số trên máy người ký.");
         Describe(group.MapPost("/outgoing/{id:guid}/return", async Task<Ok<OutgoingActionResult>> (Guid id, SendBackRequest request, OutgoingReview h, CancellationToken ct) =>
             TypedResults.Ok(await h.SendBackAsync(id, request, ct))), "ReturnOutgoing", "Trả lại người soạn thảo hoặc bước trước, kèm ý kiến.");
         Describe(group.MapPost("/outgoing/{id:guid}/recall", async Task<Ok<OutgoingActionResult>> (Guid id, RecallRequest request, OutgoingReview h, CancellationToken ct) =>

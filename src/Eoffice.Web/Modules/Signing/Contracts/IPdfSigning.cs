@@ -64,6 +64,28 @@ public sealed record UsableCertificate(Guid Id, string SubjectName, string Seria
 /// <summary>The size the visible image of a signature is drawn at, in points (a seal at its real size).</summary>
 public sealed record SignatureImageSize(double Width, double Height);
 
+/// <summary>Where the key of a signature that answers later is: a remote signing service (approved on the phone) or the local signing agent.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeferredSigner>))]
+public enum DeferredSigner
+{
+    RemoteService = 1,
+    LocalAgent = 2,
+}
+
+/// <summary>
+/// A signature begun with a remote-service or local-agent certificate. The page keeps <paramref name="Token"/> and posts
+/// it back to complete; for the local agent it has the agent sign <paramref name="HashToSign"/> (base64 SHA-256) with
+/// the certificate of <paramref name="CertificateThumbprint"/> (SHA-256 hex) first.
+/// </summary>
+/// <param name="Signer">Where the key is.</param>
+/// <param name="Token">The sealed session; opaque.</param>
+/// <param name="HashToSign">The local agent's input; null for a remote service (the service has it already).</param>
+/// <param name="CertificateThumbprint">The certificate the signature must be made with.</param>
+/// <param name="Description">What the phone or the agent's dialog shows the person.</param>
+/// <param name="ExpiresAt">After this the session cannot be completed.</param>
+public sealed record DeferredSignature(DeferredSigner Signer, string Token, string? HashToSign, string CertificateThumbprint, string Description,
+    DateTimeOffset ExpiresAt);
+
 /// <summary>
 /// Digital signing for the other modules: which certificates the current user may use, and signing a stored PDF with
 /// one of them — nobody with another person's certificate, the agency seal only by its holders, each signature audited
@@ -77,4 +99,16 @@ public interface IPdfSigning
     Task<SignatureImageSize?> ImageSizeAsync(SignatureRole role, CancellationToken cancellationToken);
 
     Task<PdfSigningResult> SignAsync(PdfSigningRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Where pages reach the local signing agent; null when signing through it is off.</summary>
+    string? LocalAgentUrl { get; }
+
+    /// <summary>Begins a signature with a remote-service or local-agent certificate: the remote service is asked now.</summary>
+    Task<DeferredSignature> BeginAsync(PdfSigningRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes a begun signature with the same <paramref name="request"/>: for a remote service, null while the person
+    /// has not answered on the phone; for the local agent, with the agent's <paramref name="signatureValue"/>.
+    /// </summary>
+    Task<PdfSigningResult?> CompleteAsync(PdfSigningRequest request, string token, byte[]? signatureValue, CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ internal sealed class PdfIncrementalUpdate
     private readonly Stream output;
     private readonly SortedDictionary<int, (long Offset, int Generation)> written = [];
     private int nextNumber;
+    private long revisionStart = -1;
 
     public PdfIncrementalUpdate(PdfFileReader reader, Stream output)
     {
@@ -56,6 +57,8 @@ internal sealed class PdfIncrementalUpdate
         {
             output.WriteByte((byte)'\n');
         }
+
+        revisionStart = output.Position;
     }
 
     /// <summary>Writes an object under its number (the generation of a rewritten object is kept).</summary>
@@ -84,6 +87,37 @@ internal sealed class PdfIncrementalUpdate
         output.Write("\nendobj\n"u8);
         written[reference.Number] = (start, reference.Generation);
         return start + header.Length;
+    }
+
+    /// <summary>
+    /// The trailer's second /ID for this revision: the first 16 bytes of SHA-256 over the objects it adds. It changes
+    /// with every revision's content (a signature's /M, a stamp's text), and the same update of the same file gives the
+    /// same bytes, which a signature completed later (remote service, local agent) relies on to rebuild its file.
+    /// </summary>
+    private byte[] RevisionIdentifier(long end)
+    {
+        if (revisionStart < 0)
+        {
+            throw new InvalidOperationException("Copy the source before finishing the update.");
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[CopyBufferSize];
+        output.Seek(revisionStart, SeekOrigin.Begin);
+        for (var left = end - revisionStart; left > 0;)
+        {
+            var read = output.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                break;
+            }
+
+            hash.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        output.Seek(end, SeekOrigin.Begin);
+        return hash.GetHashAndReset()[..16];
     }
 
     /// <summary>Writes the xref section, the trailer, startxref and %%EOF; returns the file's final length.</summary>
@@ -118,7 +152,7 @@ internal sealed class PdfIncrementalUpdate
         trailer["Info"] = old["Info"] is PdfReference info ? info : null;
         trailer["Prev"] = new PdfNumber(reader.StartXref);
         var original = (old["ID"] as PdfArray)?.Items.FirstOrDefault() as PdfString;
-        var fresh = new PdfString(RandomNumberGenerator.GetBytes(16), true);
+        var fresh = new PdfString(RevisionIdentifier(xrefOffset), true);
         trailer["ID"] = new PdfArray([original ?? fresh, fresh]);
         text.Append("trailer\n");
         PdfSerializer.Write(text, trailer);

@@ -146,6 +146,38 @@ public sealed class PdfSigningTests
     }
 
     [Fact]
+    public async Task Preparing_the_same_file_at_the_same_time_again_gives_the_same_bytes_so_a_deferred_signature_can_rebuild_it()
+    {
+        var input = Save(PdfSamples.Classic(), "input.pdf");
+        var at = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(7));
+        async Task<byte[]> PrepareAt(DateTimeOffset time, string name)
+        {
+            var output = Path.Combine(Path.GetDirectoryName(input)!, name);
+            await using (var source = File.OpenRead(input))
+            await using (var target = new FileStream(output, FileMode.Create, FileAccess.ReadWrite))
+            {
+                await new PdfSigner(new ManualClock(time)).PrepareAsync(source, target, new PdfSignatureOptions { Reason = "Ký từ xa" }, CancellationToken.None);
+            }
+
+            return File.ReadAllBytes(output);
+        }
+
+        var first = await PrepareAt(at, "first.pdf");
+        var again = await PrepareAt(at, "again.pdf");
+        var later = await PrepareAt(at.AddSeconds(1), "later.pdf");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(TrailerIds(first), TrailerIds(later)); // the revision's /ID follows its content (here /M)
+    }
+
+    private static string TrailerIds(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var at = text.LastIndexOf("/ID", StringComparison.Ordinal);
+        return text[at..text.IndexOf(']', at)];
+    }
+
+    [Fact]
     public async Task A_CMS_bigger_than_the_placeholder_is_refused()
     {
         var input = Save(PdfSamples.Classic(), "input.pdf");

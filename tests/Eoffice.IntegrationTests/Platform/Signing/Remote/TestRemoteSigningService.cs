@@ -19,7 +19,7 @@ namespace Eoffice.IntegrationTests.Platform.Signing.Remote;
 /// one person's two certificates and plays the person's phone as each transaction's <see cref="TransactionScript"/>
 /// says; it also receives callbacks at <c>/test/callbacks</c> so a test can check what a real service would send.
 /// </summary>
-internal sealed class TestRemoteSigningService : IAsyncDisposable
+public sealed class TestRemoteSigningService : IAsyncDisposable
 {
     public const string ApiKey = "khoa-api-thu-nghiem";
     public const string ClientId = "eoffice-tinh-thu-nghiem";
@@ -212,7 +212,7 @@ internal sealed class TestRemoteSigningService : IAsyncDisposable
 }
 
 /// <summary>What the person (or the service) does with a transaction.</summary>
-internal enum Outcome
+public enum Outcome
 {
     Approve,
     Reject,
@@ -224,10 +224,10 @@ internal enum Outcome
 }
 
 /// <param name="PendingPolls">How many status polls answer "pending" before the outcome.</param>
-internal sealed record TransactionScript(Outcome Outcome, int PendingPolls = 0, string? Reason = null);
+public sealed record TransactionScript(Outcome Outcome, int PendingPolls = 0, string? Reason = null);
 
 /// <summary>A transaction as the service received it.</summary>
-internal sealed class Transaction(string id, string certificateId, byte[] hash, string description, string? callbackUrl,
+public sealed class Transaction(string id, string certificateId, byte[] hash, string description, string? callbackUrl,
     int expiresInSeconds, TransactionScript script)
 {
     public int Polls;

@@ -43,6 +43,18 @@ public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handl
     [BindProperty]
     public Form Input { get; set; } = new();
 
+    /// <summary>Where the page reaches the local signing agent (null: off).</summary>
+    public string? LocalAgentUrl => signing.LocalAgentUrl;
+
+    /// <summary>How the certificate signs, after its name in the list.</summary>
+    public static string KindOf(UsableCertificate certificate) => certificate.Location switch
+    {
+        "pkcs11" => " — thiết bị ký số",
+        "remote" => " — ký số từ xa (xác nhận trên điện thoại)",
+        "agent" => " — phần mềm ký số trên máy của bạn",
+        _ => "",
+    };
+
     /// <summary>The signer's own certificates that are valid now.</summary>
     public IReadOnlyList<UsableCertificate> Certificates { get; private set; } = [];
 

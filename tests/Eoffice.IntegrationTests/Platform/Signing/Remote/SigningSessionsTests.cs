@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Platform.Signing;
-using Eoffice.Web.Platform.Signing.Agent;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Eoffice.IntegrationTests.Platform.Signing.Remote;
@@ -13,7 +12,7 @@ namespace Eoffice.IntegrationTests.Platform.Signing.Remote;
 /// the token's key, and only the same account, for the same purpose, within the lifetime, with a value made by the
 /// prepared certificate's key, gets a CMS back.
 /// </summary>
-public sealed class AgentSigningSessionsTests
+public sealed class SigningSessionsTests
 {
     private const string Purpose = "outgoing:6f1c2d4e/signer";
     private static readonly byte[] Document = Encoding.UTF8.GetBytes("%PDF-1.7 công văn số 12/UBND-VX");
@@ -33,7 +32,7 @@ public sealed class AgentSigningSessionsTests
         var ticket = sessions.Begin(Prepared(certificate), Account, Purpose);
 
         Assert.Equal(certificate.GetCertHashString(HashAlgorithmName.SHA256), ticket.CertificateThumbprint);
-        Assert.Equal(clock.GetUtcNow() + AgentSigningSessions.Lifetime, ticket.ExpiresAt);
+        Assert.Equal(clock.GetUtcNow() + SigningSessions.Lifetime, ticket.ExpiresAt);
         clock.Advance(TimeSpan.FromMinutes(4));
         var signature = sessions.Complete(ticket.Token, AgentSigns(certificate, ticket), Account, Purpose);
 
@@ -57,10 +56,10 @@ public sealed class AgentSigningSessionsTests
     {
         var ticket = Sessions().Begin(Prepared(token), Account, Purpose);
 
-        var failure = Assert.Throws<AgentSigningException>(() =>
+        var failure = Assert.Throws<SigningSessionException>(() =>
             Sessions().Complete(ticket.Token, AgentSigns(token, ticket), Guid.NewGuid(), Purpose));
 
-        Assert.Equal(AgentSigningFailure.WrongAccount, failure.Failure);
+        Assert.Equal(SigningSessionFailure.WrongAccount, failure.Failure);
     }
 
     [Fact]
@@ -68,22 +67,22 @@ public sealed class AgentSigningSessionsTests
     {
         var ticket = Sessions().Begin(Prepared(token), Account, Purpose);
 
-        var failure = Assert.Throws<AgentSigningException>(() =>
+        var failure = Assert.Throws<SigningSessionException>(() =>
             Sessions().Complete(ticket.Token, AgentSigns(token, ticket), Account, "outgoing:6f1c2d4e/agency"));
 
-        Assert.Equal(AgentSigningFailure.WrongPurpose, failure.Failure);
+        Assert.Equal(SigningSessionFailure.WrongPurpose, failure.Failure);
     }
 
     [Fact]
     public void A_ticket_past_its_lifetime_is_refused()
     {
         var ticket = Sessions().Begin(Prepared(token), Account, Purpose);
-        clock.Advance(AgentSigningSessions.Lifetime + TimeSpan.FromSeconds(1));
+        clock.Advance(SigningSessions.Lifetime + TimeSpan.FromSeconds(1));
 
-        var failure = Assert.Throws<AgentSigningException>(() =>
+        var failure = Assert.Throws<SigningSessionException>(() =>
             Sessions().Complete(ticket.Token, AgentSigns(token, ticket), Account, Purpose));
 
-        Assert.Equal(AgentSigningFailure.Expired, failure.Failure);
+        Assert.Equal(SigningSessionFailure.Expired, failure.Failure);
     }
 
     [Fact]
@@ -92,13 +91,13 @@ public sealed class AgentSigningSessionsTests
         var ticket = Sessions().Begin(Prepared(token), Account, Purpose);
         var middle = ticket.Token.Length / 2;
         var tampered = ticket.Token[..middle] + (ticket.Token[middle] == 'A' ? 'B' : 'A') + ticket.Token[(middle + 1)..];
-        var foreign = new AgentSigningSessions(new EphemeralDataProtectionProvider(), clock).Begin(Prepared(token), Account, Purpose);
+        var foreign = new SigningSessions(new EphemeralDataProtectionProvider(), clock).Begin(Prepared(token), Account, Purpose);
 
-        var altered = Assert.Throws<AgentSigningException>(() => Sessions().Complete(tampered, AgentSigns(token, ticket), Account, Purpose));
-        var stranger = Assert.Throws<AgentSigningException>(() => Sessions().Complete(foreign.Token, AgentSigns(token, foreign), Account, Purpose));
+        var altered = Assert.Throws<SigningSessionException>(() => Sessions().Complete(tampered, AgentSigns(token, ticket), Account, Purpose));
+        var stranger = Assert.Throws<SigningSessionException>(() => Sessions().Complete(foreign.Token, AgentSigns(token, foreign), Account, Purpose));
 
-        Assert.Equal(AgentSigningFailure.InvalidToken, altered.Failure);
-        Assert.Equal(AgentSigningFailure.InvalidToken, stranger.Failure);
+        Assert.Equal(SigningSessionFailure.InvalidToken, altered.Failure);
+        Assert.Equal(SigningSessionFailure.InvalidToken, stranger.Failure);
     }
 
     [Fact]
@@ -106,18 +105,18 @@ public sealed class AgentSigningSessionsTests
     {
         var ticket = Sessions().Begin(Prepared(token), Account, Purpose);
 
-        var failure = Assert.Throws<AgentSigningException>(() =>
+        var failure = Assert.Throws<SigningSessionException>(() =>
             Sessions().Complete(ticket.Token, AgentSigns(TestKeys.Rsa("Lê Văn Cường"), ticket), Account, Purpose));
 
-        Assert.Equal(AgentSigningFailure.BadSignature, failure.Failure);
+        Assert.Equal(SigningSessionFailure.BadSignature, failure.Failure);
     }
 
-    private AgentSigningSessions Sessions() => new(protection, clock);
+    private SigningSessions Sessions() => new(protection, clock);
 
     private PreparedCms Prepared(X509Certificate2 certificate) =>
         CadesSignedData.Prepare(SHA256.HashData(Document), certificate, [], clock.GetUtcNow());
 
     /// <summary>What the local agent does with the ticket the page hands it: sign the base64 hash with the token's key.</summary>
-    private static byte[] AgentSigns(X509Certificate2 key, AgentSigningTicket ticket) =>
+    private static byte[] AgentSigns(X509Certificate2 key, SigningTicket ticket) =>
         TestKeys.Sign(key, Convert.FromBase64String(ticket.HashToSign));
 }

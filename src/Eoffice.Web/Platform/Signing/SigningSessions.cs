@@ -4,18 +4,20 @@ using System.Text.Json;
 using Eoffice.Web.Platform.Signing.Remote;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Eoffice.Web.Platform.Signing.Agent;
+namespace Eoffice.Web.Platform.Signing;
 
 /// <summary>
-/// The server's half of signing through the local signing agent (docs/signing-protocols.md, "Local signing agent"):
-/// <see cref="Begin"/> seals the prepared CMS attributes, the certificate, the account, the purpose and an expiry into
-/// an opaque token for the page; the page has the agent sign the hash and posts the value back with the
-/// token; <see cref="Complete"/> opens the token, checks it, verifies the value and assembles the CMS. Nothing is kept
-/// on the server between the two calls, so any node of a cluster sharing the Data Protection key ring can complete a
+/// The server's half of a signature whose key is elsewhere and answers later: the local signing agent on the person's
+/// machine (docs/signing-protocols.md, "Local signing agent") or a remote signing service where the person approves on
+/// the phone. <see cref="Begin"/> seals the prepared CMS attributes, the certificate, the account, the purpose, the
+/// remote service's transaction (if any) and an expiry into an opaque token for the page; the page has the agent sign
+/// the hash (or waits for the phone) and posts back with the token; <see cref="Open"/> checks the token and gives the
+/// session back, <see cref="Complete"/> also verifies the agent's value and assembles the CMS. Nothing is kept
+/// on the server between the calls, so any node of a cluster sharing the Data Protection key ring can complete a
 /// session begun on another. The attributes are not secret; Data Protection is used for their integrity and for the
 /// binding to account, purpose and expiry.
 /// </summary>
-public sealed class AgentSigningSessions(IDataProtectionProvider protection, TimeProvider time)
+public sealed class SigningSessions(IDataProtectionProvider protection, TimeProvider time)
 {
     /// <summary>How long the person has to enter the token's PIN and let the agent sign.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -27,14 +29,15 @@ public sealed class AgentSigningSessions(IDataProtectionProvider protection, Tim
     /// <param name="prepared">The attributes prepared for the certificate the agent listed (phase one of <see cref="CadesSignedData"/>).</param>
     /// <param name="accountId">The signed-in account that may complete the session.</param>
     /// <param name="purpose">What the signature is for (e.g. the document and signature field), checked again on completion.</param>
-    public AgentSigningTicket Begin(PreparedCms prepared, Guid accountId, string purpose)
+    /// <param name="transactionId">The remote signing service's transaction for this signature; null for the local agent.</param>
+    public SigningTicket Begin(PreparedCms prepared, Guid accountId, string purpose, string? transactionId = null)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentException.ThrowIfNullOrEmpty(purpose);
         var expiresAt = time.GetUtcNow() + Lifetime;
         var payload = new SessionPayload(PayloadVersion, accountId, purpose, expiresAt, prepared.SigningTime,
-            prepared.SignedAttributes, prepared.Certificate.RawData, [.. prepared.Chain.Select(c => c.RawData)]);
-        return new AgentSigningTicket(protector.Protect(JsonSerializer.Serialize(payload)), Convert.ToBase64String(prepared.HashToSign),
+            prepared.SignedAttributes, prepared.Certificate.RawData, [.. prepared.Chain.Select(c => c.RawData)], transactionId);
+        return new SigningTicket(protector.Protect(JsonSerializer.Serialize(payload)), Convert.ToBase64String(prepared.HashToSign),
             SignatureValues.Thumbprint(prepared.Certificate), expiresAt);
     }
 
@@ -42,37 +45,43 @@ public sealed class AgentSigningSessions(IDataProtectionProvider protection, Tim
     public CmsSignature Complete(string token, byte[] signatureValue, Guid accountId, string purpose)
     {
         ArgumentNullException.ThrowIfNull(signatureValue);
-        ArgumentException.ThrowIfNullOrEmpty(purpose);
-        var payload = Open(token);
-        if (time.GetUtcNow() >= payload.ExpiresAt)
-        {
-            throw new AgentSigningException(AgentSigningFailure.Expired,
-                "Phiên ký số đã hết hạn. Vui lòng thực hiện ký lại.");
-        }
-
-        if (payload.AccountId != accountId)
-        {
-            throw new AgentSigningException(AgentSigningFailure.WrongAccount,
-                "Phiên ký số này thuộc về một tài khoản khác.");
-        }
-
-        if (!string.Equals(payload.Purpose, purpose, StringComparison.Ordinal))
-        {
-            throw new AgentSigningException(AgentSigningFailure.WrongPurpose,
-                "Phiên ký số này được tạo cho một văn bản hoặc thao tác khác.");
-        }
-
-        var prepared = Prepared(payload);
+        var prepared = Open(token, accountId, purpose).Prepared;
         if (!SignatureValues.Verify(prepared.Certificate, prepared.HashToSign, signatureValue))
         {
-            throw new AgentSigningException(AgentSigningFailure.BadSignature,
+            throw new SigningSessionException(SigningSessionFailure.BadSignature,
                 "Chữ ký do phần mềm ký số trả về không khớp với chứng thư số đã chọn.");
         }
 
         return new CmsSignature(CadesSignedData.Assemble(prepared, signatureValue), prepared.Certificate);
     }
 
-    private SessionPayload Open(string token)
+    /// <summary>The session a token carries, once it is this cluster's, unexpired, the account's and for this purpose.</summary>
+    public SigningSession Open(string token, Guid accountId, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var payload = Read(token);
+        if (time.GetUtcNow() >= payload.ExpiresAt)
+        {
+            throw new SigningSessionException(SigningSessionFailure.Expired,
+                "Phiên ký số đã hết hạn. Vui lòng thực hiện ký lại.");
+        }
+
+        if (payload.AccountId != accountId)
+        {
+            throw new SigningSessionException(SigningSessionFailure.WrongAccount,
+                "Phiên ký số này thuộc về một tài khoản khác.");
+        }
+
+        if (!string.Equals(payload.Purpose, purpose, StringComparison.Ordinal))
+        {
+            throw new SigningSessionException(SigningSessionFailure.WrongPurpose,
+                "Phiên ký số này được tạo cho một văn bản hoặc thao tác khác.");
+        }
+
+        return new SigningSession(Prepared(payload), payload.TransactionId, payload.ExpiresAt);
+    }
+
+    private SessionPayload Read(string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         try
@@ -91,33 +100,36 @@ public sealed class AgentSigningSessions(IDataProtectionProvider protection, Tim
             X509CertificateLoader.LoadCertificate(payload.Certificate),
             [.. payload.Chain.Select(X509CertificateLoader.LoadCertificate)], payload.SigningTime);
 
-    private static AgentSigningException InvalidToken(Exception? inner) =>
-        new(AgentSigningFailure.InvalidToken, "Phiên ký số không hợp lệ. Vui lòng thực hiện ký lại.", inner);
+    private static SigningSessionException InvalidToken(Exception? inner) =>
+        new(SigningSessionFailure.InvalidToken, "Phiên ký số không hợp lệ. Vui lòng thực hiện ký lại.", inner);
 
     private sealed record SessionPayload(
         int Version, Guid AccountId, string Purpose, DateTimeOffset ExpiresAt, DateTimeOffset SigningTime,
-        byte[] SignedAttributes, byte[] Certificate, byte[][] Chain);
+        byte[] SignedAttributes, byte[] Certificate, byte[][] Chain, string? TransactionId);
 }
 
 /// <summary>
 /// What the page needs to have the local agent sign: the opaque <see cref="Token"/> to post back, the
 /// <see cref="HashToSign"/> (base64) and the SHA-256 <see cref="CertificateThumbprint"/> of the token's certificate.
 /// </summary>
-public sealed record AgentSigningTicket(string Token, string HashToSign, string CertificateThumbprint, DateTimeOffset ExpiresAt);
+public sealed record SigningTicket(string Token, string HashToSign, string CertificateThumbprint, DateTimeOffset ExpiresAt);
+
+/// <summary>An opened session: the prepared attributes to complete, and the remote service's transaction when there is one.</summary>
+public sealed record SigningSession(PreparedCms Prepared, string? TransactionId, DateTimeOffset ExpiresAt);
 
 /// <summary>Why a signature posted back from the page was refused; messages are Vietnamese because they reach the signer.</summary>
-public sealed class AgentSigningException(AgentSigningFailure failure, string message, Exception? innerException = null)
+public sealed class SigningSessionException(SigningSessionFailure failure, string message, Exception? innerException = null)
     : Exception(message, innerException)
 {
-    public AgentSigningFailure Failure { get; } = failure;
+    public SigningSessionFailure Failure { get; } = failure;
 }
 
-public enum AgentSigningFailure
+public enum SigningSessionFailure
 {
     /// <summary>The token was not issued by this cluster, was altered or is unreadable.</summary>
     InvalidToken,
 
-    /// <summary>The token's lifetime (<see cref="AgentSigningSessions.Lifetime"/>) is over.</summary>
+    /// <summary>The token's lifetime (<see cref="SigningSessions.Lifetime"/>) is over.</summary>
     Expired,
 
     /// <summary>Another account began the session.</summary>
