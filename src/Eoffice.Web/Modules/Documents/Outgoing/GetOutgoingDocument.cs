@@ -128,6 +128,7 @@ public sealed class GetOutgoingDocument(
             new("Duyệt thể thức", Approval(document.FormatApprovedByName, document.FormatApprovedAt)),
             new("Ký duyệt", Approval(document.SignedByName, document.SignedAt)),
             new("Chữ ký số", document.SignerCertificate ?? ""),
+            new("Mã xác thực", document.VerificationCode is { } code ? PublicVerification.Display(code) : ""),
             new("Phát hành", Approval(document.IssuedByName, document.IssuedAt)),
             new("Phát hành bản giấy", document.PaperCopies is { } copies
                 ? $"{copies} bản, đóng dấu ngày {VietnamTime.FormatDate(document.PaperIssuedOn!.Value)}{(document.PaperNote is null ? "" : $". {document.PaperNote}")}" : ""),
