@@ -85,7 +85,8 @@ public sealed class GetOutgoingDocument(
         IReadOnlyList<LinkDto> Related,
         IReadOnlyList<EventDto> Timeline,
         IReadOnlyList<ActionDto> Actions,
-        IReadOnlyList<NextStepDto> NextSteps);
+        IReadOnlyList<NextStepDto> NextSteps,
+        SignatureBox? SignaturePlacement);
 
     public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -214,7 +215,8 @@ public sealed class GetOutgoingDocument(
             document.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.Id, e.At, e.Kind, OutgoingEventKinds.Name(e.Kind), e.ActorName,
                 e.OnBehalfOfName, e.Text, e.FileId is { } f ? File(f, fileNames.GetValueOrDefault(f) ?? "Tệp đính kèm") : null)).ToList(),
             ActionsFor(viewer, document),
-            await NextStepsAsync(viewer, document, cancellationToken));
+            await NextStepsAsync(viewer, document, cancellationToken),
+            SignatureBox.Parse(document.SignaturePlacement));
     }
 
     /// <summary>
