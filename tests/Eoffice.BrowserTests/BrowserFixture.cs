@@ -22,6 +22,26 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A browser test that also needs LibreOffice for the layout PDF: the path of <c>soffice</c> in EOFFICE_TEST_SOFFICE,
+/// which the fixture gives the application. Reported as skipped, with the reason, when either variable is missing.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserSofficeFactAttribute : FactAttribute
+{
+    public BrowserSofficeFactAttribute()
+    {
+        if (BrowserFixture.ChromiumPath is null)
+        {
+            Skip = "Browser suite: set EOFFICE_TEST_CHROMIUM to the path of a Chromium binary to run it.";
+        }
+        else if (BrowserFixture.SofficePath is null)
+        {
+            Skip = "LibreOffice browser test: set EOFFICE_TEST_SOFFICE to the path of soffice to run it.";
+        }
+    }
+}
+
 /// <summary>eOffice on a real Kestrel port over a fresh SQLite data folder, and one headless Chromium.</summary>
 public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -30,6 +50,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     public static string? ChromiumPath =>
         Environment.GetEnvironmentVariable("EOFFICE_TEST_CHROMIUM") is { Length: > 0 } path ? path : null;
+
+    public static string? SofficePath =>
+        Environment.GetEnvironmentVariable("EOFFICE_TEST_SOFFICE") is { Length: > 0 } path ? path : null;
 
     /// <summary>Where screenshots go; CI keeps the TestResults folder as the run's artifacts.</summary>
     public static string ArtifactsPath { get; } =
@@ -42,14 +65,20 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Eoffice:DataPath"] = dataPath,
             ["Eoffice:DemoMode"] = "true",
             ["Eoffice:DemoSampleDocuments"] = "false",
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        };
+        if (SofficePath is { } soffice)
+        {
+            settings["Eoffice:LibreOfficePath"] = soffice;
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
     public async Task InitializeAsync()

@@ -19,43 +19,7 @@ public sealed partial class DraftingToIssuingOutgoingDocumentTests(BrowserFixtur
     {
         var subject = "Sửa chữa cầu Non Nước trước mùa mưa bão " + Guid.NewGuid().ToString("N")[..6];
 
-        // The specialist writes the draft on the form, with its .docx, and an internal recipient.
-        var (drafter, drafterErrors) = await app.SignedInAsync("cxtruong");
-        await drafter.GotoAsync(app.BaseUrl + "/van-ban-di");
-        await drafter.Locator("#outgoing-compose").ClickAsync();
-        await drafter.Locator("#Input_Draft_Document_TypeCode").SelectOptionAsync("CV");
-        await drafter.Locator("#Input_Draft_Document_Subject").FillAsync(subject);
-        await drafter.SelectByTextAsync("#Input_Draft_SignerId", "Trần Thị Bích Hạnh");
-        await drafter.Locator("#Input_Draft_SigningAuthority").SelectOptionAsync("kt");
-        await drafter.Locator("#Input_Draft_Document_SignerPosition").FillAsync("Phó Giám đốc");
-        await drafter.Locator("#Input_Draft_Addressees").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
-        await drafter.Locator("#Input_Draft_RecipientLines").FillAsync("Như trên;\nLưu: VT, KCHT.");
-        await drafter.Locator("#RecipientUnits").SelectOptionAsync(new SelectOptionValue { Label = DemoAgency.Units.Transport });
-        await drafter.Locator("#file-picker").SetInputFilesAsync(Docx("Sở Giao thông vận tải đề nghị sửa chữa cầu Non Nước."));
-        await Assertions.Expect(drafter.Locator("#file-list [data-file-id]")).ToHaveCountAsync(1);
-        await drafter.Locator("#outgoing-save").ClickAsync();
-        await Assertions.Expect(drafter).ToHaveURLAsync(DocumentAddress());
-        var documentUrl = drafter.Url;
-        await Assertions.Expect(drafter.Locator("#outgoing-subject")).ToHaveTextAsync(subject);
-        await Assertions.Expect(drafter.Locator("#outgoing-versions")).ToContainTextAsync("du-thao.docx");
-
-        // … and submits it to the head of his department.
-        await drafter.ForwardOutgoingAsync("submit", "Phan Văn Hùng", "Kính trình anh xem xét.");
-        await Assertions.Expect(drafter.Locator("#outgoing-step")).ToContainTextAsync("Phan Văn Hùng");
-        IncomingPages.NoConsoleErrors("cxtruong", drafterErrors);
-
-        // The head approves the content and passes it to legal review; legal review passes it to the deputy director.
-        var (head, headErrors) = await app.SignedInAsync("pvhung");
-        await head.GotoAsync(app.BaseUrl + "/van-ban-di?box=cho-xu-ly");
-        await head.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
-        await Assertions.Expect(head).ToHaveURLAsync(documentUrl);
-        await head.ForwardOutgoingAsync("approve", "Vũ Đức Thắng", "Đồng ý nội dung.");
-        IncomingPages.NoConsoleErrors("pvhung", headErrors);
-
-        var (legal, legalErrors) = await app.SignedInAsync("vdthang");
-        await legal.GotoAsync(documentUrl);
-        await legal.ForwardOutgoingAsync("approve", "Trần Thị Bích Hạnh", "Đủ điều kiện ban hành.");
-        IncomingPages.NoConsoleErrors("vdthang", legalErrors);
+        var documentUrl = await app.DraftThroughLegalReviewAsync(subject);
 
         // The deputy director reviews it: the chain so far with each opinion.
         var (deputy, deputyErrors) = await app.SignedInAsync("ttbhanh");
@@ -97,8 +61,62 @@ public sealed partial class DraftingToIssuingOutgoingDocumentTests(BrowserFixtur
         Assert.Equal(404, (await outsider.GotoAsync(documentUrl))!.Status);
     }
 
+    [GeneratedRegex(@"^Công văn số \d+/SGTVT-KCHT$")]
+    private static partial Regex IssuedTitle();
+}
+
+/// <summary>What the outgoing browser tests do through the pages.</summary>
+internal static partial class OutgoingBrowserPages
+{
+    /// <summary>
+    /// The first steps of regulation 000 Điều 8 through the pages: <c>cxtruong</c> drafts a công văn signed KT. by
+    /// <c>ttbhanh</c>, with its .docx and an internal recipient, and submits it to <c>pvhung</c>, who passes it to legal
+    /// review (<c>vdthang</c>), which passes it to <c>ttbhanh</c>. Returns the document's address.
+    /// </summary>
+    public static async Task<string> DraftThroughLegalReviewAsync(this BrowserFixture app, string subject)
+    {
+        // The specialist writes the draft on the form, with its .docx, and an internal recipient.
+        var (drafter, drafterErrors) = await app.SignedInAsync("cxtruong");
+        await drafter.GotoAsync(app.BaseUrl + "/van-ban-di");
+        await drafter.Locator("#outgoing-compose").ClickAsync();
+        await drafter.Locator("#Input_Draft_Document_TypeCode").SelectOptionAsync("CV");
+        await drafter.Locator("#Input_Draft_Document_Subject").FillAsync(subject);
+        await drafter.SelectByTextAsync("#Input_Draft_SignerId", "Trần Thị Bích Hạnh");
+        await drafter.Locator("#Input_Draft_SigningAuthority").SelectOptionAsync("kt");
+        await drafter.Locator("#Input_Draft_Document_SignerPosition").FillAsync("Phó Giám đốc");
+        await drafter.Locator("#Input_Draft_Addressees").FillAsync("Ủy ban nhân dân tỉnh Ninh Bình");
+        await drafter.Locator("#Input_Draft_RecipientLines").FillAsync("Như trên;\nLưu: VT, KCHT.");
+        await drafter.Locator("#RecipientUnits").SelectOptionAsync(new SelectOptionValue { Label = DemoAgency.Units.Transport });
+        await drafter.Locator("#file-picker").SetInputFilesAsync(Docx("Sở Giao thông vận tải đề nghị sửa chữa cầu Non Nước."));
+        await Assertions.Expect(drafter.Locator("#file-list [data-file-id]")).ToHaveCountAsync(1);
+        await drafter.Locator("#outgoing-save").ClickAsync();
+        await Assertions.Expect(drafter).ToHaveURLAsync(DocumentAddress());
+        var documentUrl = drafter.Url;
+        await Assertions.Expect(drafter.Locator("#outgoing-subject")).ToHaveTextAsync(subject);
+        await Assertions.Expect(drafter.Locator("#outgoing-versions")).ToContainTextAsync("du-thao.docx");
+
+        // … and submits it to the head of his department.
+        await drafter.ForwardOutgoingAsync("submit", "Phan Văn Hùng", "Kính trình anh xem xét.");
+        await Assertions.Expect(drafter.Locator("#outgoing-step")).ToContainTextAsync("Phan Văn Hùng");
+        IncomingPages.NoConsoleErrors("cxtruong", drafterErrors);
+
+        // The head approves the content and passes it to legal review; legal review passes it to the deputy director.
+        var (head, headErrors) = await app.SignedInAsync("pvhung");
+        await head.GotoAsync(app.BaseUrl + "/van-ban-di?box=cho-xu-ly");
+        await head.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await Assertions.Expect(head).ToHaveURLAsync(documentUrl);
+        await head.ForwardOutgoingAsync("approve", "Vũ Đức Thắng", "Đồng ý nội dung.");
+        IncomingPages.NoConsoleErrors("pvhung", headErrors);
+
+        var (legal, legalErrors) = await app.SignedInAsync("vdthang");
+        await legal.GotoAsync(documentUrl);
+        await legal.ForwardOutgoingAsync("approve", "Trần Thị Bích Hạnh", "Đủ điều kiện ban hành.");
+        IncomingPages.NoConsoleErrors("vdthang", legalErrors);
+        return documentUrl;
+    }
+
     /// <summary>A .docx with one paragraph, saved as du-thao.docx in a folder of its own.</summary>
-    private static string Docx(string text)
+    public static string Docx(string text)
     {
         var folder = Directory.CreateTempSubdirectory("eoffice-draft-").FullName;
         var path = Path.Combine(folder, "du-thao.docx");
@@ -115,13 +133,6 @@ public sealed partial class DraftingToIssuingOutgoingDocumentTests(BrowserFixtur
     [GeneratedRegex("/van-ban-di/[0-9a-f-]{36}$")]
     private static partial Regex DocumentAddress();
 
-    [GeneratedRegex(@"^Công văn số \d+/SGTVT-KCHT$")]
-    private static partial Regex IssuedTitle();
-}
-
-/// <summary>What the outgoing browser tests do through the pages.</summary>
-internal static class OutgoingBrowserPages
-{
     /// <summary>Chooses the option of a select whose text starts with <paramref name="text"/>.</summary>
     public static async Task SelectByTextAsync(this IPage page, string select, string text)
     {

@@ -14,6 +14,9 @@ public sealed class EofficeOptions
     /// <summary>In demo mode, also registers a few sample incoming documents in each state of handling (on by default).</summary>
     public bool DemoSampleDocuments { get; set; } = true;
 
+    /// <summary>In demo mode, also issues test certificates from a demo CA to the leaders and the agency seal (on by default).</summary>
+    public bool DemoCertificates { get; set; } = true;
+
     /// <summary>
     /// Addresses of the reverse proxies (nginx…) in front of eOffice, e.g. "192.0.2.10": only from these are the
     /// X-Forwarded-For and X-Forwarded-Proto headers believed (docs/deployment-behind-proxy.md). Empty: none.

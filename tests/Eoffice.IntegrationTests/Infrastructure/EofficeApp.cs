@@ -46,6 +46,7 @@ public abstract class EofficeApp : WebApplicationFactory<Program>, IAsyncLifetim
                 ["Eoffice:DataPath"] = DataPath,
                 ["Eoffice:DemoMode"] = "true",
                 ["Eoffice:DemoSampleDocuments"] = "false",
+                ["Eoffice:DemoCertificates"] = "false",
                 ["Database:Provider"] = Provider.ToString(),
                 ["Jobs:PollInterval"] = "00:00:00.200",
                 ["Logging:LogLevel:Default"] = "Warning",

@@ -86,7 +86,11 @@ internal sealed class SeedingApp : EofficeApp
 
     protected override IDictionary<string, string?> DatabaseSettings() => new Dictionary<string, string?>();
 
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Eoffice:DemoMode"] = demoMode ? "true" : "false" };
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Eoffice:DemoMode"] = demoMode ? "true" : "false",
+        ["Eoffice:DemoCertificates"] = demoMode ? "true" : "false",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -31,6 +31,7 @@ public static class SigningModule
         services.AddScoped<DeactivateCertificate>();
         services.AddScoped<SetSealHolders>();
         services.AddScoped<ReplaceSignatureImage>();
+        services.AddScoped<Platform.IStartupSeeder, SeedDemoCertificates>();
         services.AddScoped<VerifyFileSignatures>();
         services.AddScoped<Contracts.IFileSignatureCheck>(sp => sp.GetRequiredService<VerifyFileSignatures>());
         services.AddScoped<Contracts.IPdfSigning, PdfSigning>();

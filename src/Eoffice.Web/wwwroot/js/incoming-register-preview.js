@@ -38,6 +38,9 @@ export async function showPdf(container, url, name) {
             canvas.width = Math.floor(viewport.width * ratio);
             canvas.height = Math.floor(viewport.height * ratio);
             canvas.setAttribute('aria-label', `Trang ${n}`);
+            // The page's size in PDF points, for scripts that place things on it (signature-placement.js).
+            canvas.dataset.pageWidth = String(base.width);
+            canvas.dataset.pageHeight = String(base.height);
             container.append(canvas);
             await page.render({
                 canvasContext: canvas.getContext('2d'),

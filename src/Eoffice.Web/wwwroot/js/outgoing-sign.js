@@ -57,14 +57,14 @@ function antiforgery() {
     return meta ? { [meta.getAttribute("data-header")]: meta.getAttribute("content") } : {};
 }
 
-// The placement the signer dragged, when the page has one (hidden inputs Input.Placement.*), in points.
+// The placement the signer dragged (signature-placement.js enables the hidden inputs Input.Placement.*), in points.
 function placement() {
     const value = (name) => form.querySelector(`[name='Input.Placement.${name}']`)?.value;
-    const page = value("PageIndex");
-    if (page === undefined || page === "") {
+    const page = form.querySelector("[name='Input.Placement.PageIndex']");
+    if (!page || page.disabled || page.value === "") {
         return null;
     }
-    return { pageIndex: Number(page), left: Number(value("Left")), top: Number(value("Top")), width: Number(value("Width")), height: Number(value("Height")) };
+    return { pageIndex: Number(page.value), left: Number(value("Left")), top: Number(value("Top")), width: Number(value("Width")), height: Number(value("Height")) };
 }
 
 async function post(url, body) {

@@ -85,7 +85,8 @@ public sealed class GetOutgoingDocument(
         IReadOnlyList<LinkDto> Related,
         IReadOnlyList<EventDto> Timeline,
         IReadOnlyList<ActionDto> Actions,
-        IReadOnlyList<NextStepDto> NextSteps);
+        IReadOnlyList<NextStepDto> NextSteps,
+        SignatureBox? SignaturePlacement);
 
     public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -128,6 +129,7 @@ public sealed class GetOutgoingDocument(
             new("Duyệt thể thức", Approval(document.FormatApprovedByName, document.FormatApprovedAt)),
             new("Ký duyệt", Approval(document.SignedByName, document.SignedAt)),
             new("Chữ ký số", document.SignerCertificate ?? ""),
+            new("Mã xác thực", document.VerificationCode is { } code ? PublicVerification.Display(code) : ""),
             new("Phát hành", Approval(document.IssuedByName, document.IssuedAt)),
             new("Phát hành bản giấy", document.PaperCopies is { } copies
                 ? $"{copies} bản, đóng dấu ngày {VietnamTime.FormatDate(document.PaperIssuedOn!.Value)}{(document.PaperNote is null ? "" : $". {document.PaperNote}")}" : ""),
@@ -213,7 +215,8 @@ public sealed class GetOutgoingDocument(
             document.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.Id, e.At, e.Kind, OutgoingEventKinds.Name(e.Kind), e.ActorName,
                 e.OnBehalfOfName, e.Text, e.FileId is { } f ? File(f, fileNames.GetValueOrDefault(f) ?? "Tệp đính kèm") : null)).ToList(),
             ActionsFor(viewer, document),
-            await NextStepsAsync(viewer, document, cancellationToken));
+            await NextStepsAsync(viewer, document, cancellationToken),
+            SignatureBox.Parse(document.SignaturePlacement));
     }
 
     /// <summary>

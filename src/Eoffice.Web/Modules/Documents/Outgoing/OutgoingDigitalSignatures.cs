@@ -56,9 +56,32 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
             return new SignatureBox(d.PageIndex, r.X, r.Y, r.Width, r.Height);
         }
 
-        var layout = await layouts.LayoutOfAsync(document, cancellationToken);
-        return LayoutPositions.SignatureBox(pages, layout.SignerName, layout.PositionLine)
+        return await AutomaticBoxAsync(document, pages, cancellationToken)
             ?? throw RuleException.Invalid("Không tìm thấy vị trí chữ ký (giữa chức vụ và họ tên người ký) trong văn bản; hãy chọn vùng đặt chữ ký trên trang.", "placement");
+    }
+
+    /// <summary>
+    /// What the Sign page shows before the signer drags a box: the PDF to be signed and, when the layout has one, the
+    /// signature block found automatically (from the page's top-left, in points); null while there is no PDF to sign.
+    /// </summary>
+    public async Task<SignaturePlacementPreview?> PlacementPreviewAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        if (document.CurrentVersion.LayoutFileId is not { } layout
+            || await renditions.StatusAsync(layout, cancellationToken) is not { State: PdfViewState.Ready, PdfFileId: { } pdf })
+        {
+            return null;
+        }
+
+        var pages = await WordsAsync(pdf, null, cancellationToken);
+        var box = await AutomaticBoxAsync(document, pages, cancellationToken);
+        var height = box is null ? 0 : pages.First(p => p.PageIndex == box.PageIndex).Height;
+        return new SignaturePlacementPreview(pdf, box is null ? null : new DraggedBox(box.PageIndex, box.X, height - box.Y - box.Height, box.Width, box.Height));
+    }
+
+    private async Task<SignatureBox?> AutomaticBoxAsync(OutgoingDocument document, IReadOnlyList<PdfPageWords> pages, CancellationToken cancellationToken)
+    {
+        var layout = await layouts.LayoutOfAsync(document, cancellationToken);
+        return LayoutPositions.SignatureBox(pages, layout.SignerName, layout.PositionLine);
     }
 
     /// <summary>The leader signs now with a key the server reaches (a PKCS#12 file, a PKCS#11 token and its PIN).</summary>
@@ -178,3 +201,6 @@ public sealed class OutgoingDigitalSignatures(OutgoingLayouts layouts, PdfRendit
 
 /// <summary>A rectangle the signer dragged on a page of the viewer: page index from 0, points from the page's top-left corner.</summary>
 public sealed record DraggedBox(int PageIndex, double Left, double Top, double Width, double Height);
+
+/// <summary>The PDF the leader signs and the automatically found signature block, if any, as a box from the page's top-left.</summary>
+public sealed record SignaturePlacementPreview(Guid PdfFileId, DraggedBox? Automatic);

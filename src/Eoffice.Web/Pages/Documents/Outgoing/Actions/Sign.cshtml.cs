@@ -14,7 +14,8 @@ namespace Eoffice.Web.Pages.Documents.Outgoing.Actions;
 /// document goes to the clerk to issue.
 /// </summary>
 [RequirePermission(DocumentsPermissions.DraftOutgoing)]
-public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handler, FileStore files, IPdfSigning signing) : OutgoingActionPage(access)
+public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handler, FileStore files, IPdfSigning signing, OutgoingDigitalSignatures digital)
+    : OutgoingActionPage(access)
 {
     public const string Digital = "digital";
     public const string Paper = "paper";
@@ -33,11 +34,14 @@ public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handl
 
         public string? Note { get; set; }
 
+        /// <summary>The box dragged on the page (_SignaturePlacement); none: the layout's signature block.</summary>
+        public DraggedBox? Placement { get; set; }
+
         // The handlers' own checks, with the scan standing for the file it will be.
         public Dictionary<string, string[]> Validate() => Mode == Paper
             ? new OutgoingReview.SignRequest(Upload is { Length: > 0 } ? Guid.Empty : null, Note).Validate()
                 .ToDictionary(e => e.Key == "signedFileId" ? "upload" : e.Key, e => e.Value)
-            : new OutgoingReview.SignDigitallyRequest(CertificateId, Pin, null, Note).Validate();
+            : new OutgoingReview.SignDigitallyRequest(CertificateId, Pin, Placement, Note).Validate();
     }
 
     [BindProperty]
@@ -58,6 +62,9 @@ public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handl
     /// <summary>The signer's own certificates that are valid now.</summary>
     public IReadOnlyList<UsableCertificate> Certificates { get; private set; } = [];
 
+    /// <summary>The PDF to sign with the automatic signature box, for dragging another; null without a PDF or a certificate.</summary>
+    public SignaturePlacementPreview? Placement { get; private set; }
+
     protected override async Task OnLoadedAsync(CancellationToken cancellationToken)
     {
         Certificates = await signing.CertificatesAsync(SignatureRole.Personal, SignerCapacity.None, cancellationToken);
@@ -65,6 +72,8 @@ public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handl
         {
             Input.Mode = Paper;
         }
+
+        Placement = Certificates.Count > 0 ? await digital.PlacementPreviewAsync(Document, cancellationToken) : null;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -76,7 +85,7 @@ public sealed class SignModel(OutgoingAccessControl access, OutgoingReview handl
             return Done("Đã duyệt ký; văn bản chuyển văn thư phát hành.");
         }
 
-        await handler.SignDigitallyAsync(Id, new OutgoingReview.SignDigitallyRequest(Input.CertificateId, Input.Pin, null, Input.Note), cancellationToken);
+        await handler.SignDigitallyAsync(Id, new OutgoingReview.SignDigitallyRequest(Input.CertificateId, Input.Pin, Input.Placement, Input.Note), cancellationToken);
         return Done("Đã ký số; văn bản chuyển văn thư cấp số và ký số của cơ quan.");
     }
 }
