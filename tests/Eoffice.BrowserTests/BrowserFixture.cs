@@ -62,6 +62,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The signing agent "on the user's machine" the pages are configured to call (Signing:LocalAgentUrl).</summary>
+    public TestSigningAgent Agent { get; private set; } = null!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -78,6 +81,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
             settings["Eoffice:LibreOfficePath"] = soffice;
         }
 
+        if (Agent is not null)
+        {
+            settings["Signing:LocalAgentUrl"] = Agent.Url;
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
@@ -88,9 +96,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
             return;
         }
 
+        Agent = await TestSigningAgent.StartAsync("Trần Thị Bích Hạnh");
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        Agent.AllowedOrigin = BaseUrl;
         Directory.CreateDirectory(ArtifactsPath);
 
         // CI runs this suite beside the integration suites on two cores: the first request to a page (JIT, first EF
@@ -114,6 +124,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
         playwright?.Dispose();
         await base.DisposeAsync();
+        if (Agent is not null)
+        {
+            await Agent.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(dataPath, recursive: true);
