@@ -23,7 +23,7 @@ public sealed partial class DigitallySigningOutgoingDocumentTests(BrowserFixture
 
         var (deputy, deputyErrors) = await app.SignedInAsync("ttbhanh");
         await deputy.GotoAsync(documentUrl);
-        await Assertions.Expect(deputy.Locator("#pdf-preview canvas").First).ToBeVisibleAsync(); // the layout PDF is ready
+        await deputy.ExpectLayoutPdfShownAsync();
         await deputy.Locator("#outgoing-actions a[data-action='sign']").ClickAsync();
         await Assertions.Expect(deputy.Locator("#sign-digital")).ToBeCheckedAsync();
         await Assertions.Expect(deputy.Locator("#Input_CertificateId option")).ToHaveCountAsync(1);
@@ -74,7 +74,7 @@ public sealed partial class DigitallySigningOutgoingDocumentTests(BrowserFixture
         var documentUrl = await app.DraftThroughLegalReviewAsync(subject);
         var (deputy, errors) = await app.SignedInAsync("ttbhanh");
         await deputy.GotoAsync(documentUrl);
-        await Assertions.Expect(deputy.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();
+        await deputy.ExpectLayoutPdfShownAsync();
         await deputy.Locator("#outgoing-actions a[data-action='sign']").ClickAsync();
         await Assertions.Expect(deputy.Locator("#signature-placement")).ToHaveAttributeAsync("data-ready", "true");
         await Assertions.Expect(deputy.Locator("#signature-placement-auto")).ToBeVisibleAsync(); // the signature block found in the layout

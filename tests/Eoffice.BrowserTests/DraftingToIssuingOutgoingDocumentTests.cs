@@ -27,7 +27,7 @@ public sealed partial class DraftingToIssuingOutgoingDocumentTests(BrowserFixtur
         await Assertions.Expect(deputy.Locator("#outgoing-chain")).ToContainTextAsync("Đồng ý nội dung.");
         await Assertions.Expect(deputy.Locator("#outgoing-chain")).ToContainTextAsync("Đủ điều kiện ban hành.");
         await Assertions.Expect(deputy.Locator("#outgoing-actions a[data-action='sign']")).ToBeVisibleAsync();
-        await Assertions.Expect(deputy.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();
+        await deputy.ExpectLayoutPdfShownAsync();
         await deputy.SaveScreenshotAsync("outgoing-review-step");
 
         // She signs on paper and attaches the scan.
@@ -114,6 +114,13 @@ internal static partial class OutgoingBrowserPages
         IncomingPages.NoConsoleErrors("vdthang", legalErrors);
         return documentUrl;
     }
+
+    /// <summary>
+    /// Waits until the details page shows the layout's PDF. LibreOffice makes it in the background, which on a loaded
+    /// two-core machine can take longer than a locator's default wait; the page shows it without a reload once made.
+    /// </summary>
+    public static Task ExpectLayoutPdfShownAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("#pdf-preview canvas").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
 
     /// <summary>A .docx with one paragraph, saved as du-thao.docx in a folder of its own.</summary>
     public static string Docx(string text)

@@ -32,7 +32,7 @@ public sealed class SigningWithTheLocalAgentTests(BrowserFixture app) : IClassFi
         var documentUrl = await app.DraftThroughLegalReviewAsync(subject);
         var (deputy, errors) = await app.SignedInAsync("ttbhanh");
         await deputy.GotoAsync(documentUrl);
-        await Assertions.Expect(deputy.Locator("#pdf-preview canvas").First).ToBeVisibleAsync();
+        await deputy.ExpectLayoutPdfShownAsync();
         await deputy.Locator("#outgoing-actions a[data-action='sign']").ClickAsync();
         var agentOption = deputy.Locator("#Input_CertificateId option[data-location='agent']");
         await Assertions.Expect(agentOption).ToContainTextAsync("phần mềm ký số trên máy của bạn");

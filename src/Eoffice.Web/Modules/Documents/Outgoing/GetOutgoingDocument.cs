@@ -185,7 +185,7 @@ public sealed class GetOutgoingDocument(
             var view = await renditions.StatusAsync(layoutId, cancellationToken);
             pdf = new PdfDto(view.State.ToString(), view.PdfFileId is { } p ? $"/api/v1/files/{p}" : null, view.State switch
             {
-                PdfViewState.Pending or PdfViewState.NotRequested => "Đang tạo bản PDF; vui lòng tải lại trang sau ít phút hoặc tải tệp .docx.",
+                PdfViewState.Pending or PdfViewState.NotRequested => "Đang tạo bản PDF; bản xem hiện ra ở đây khi xong, hoặc tải tệp .docx.",
                 _ => view.Message,
             });
         }
