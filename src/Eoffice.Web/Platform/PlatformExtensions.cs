@@ -10,6 +10,7 @@ using Eoffice.Web.Platform.Notifications;
 using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
+using Eoffice.Web.Platform.TextExtraction;
 using Eoffice.Web.Platform.Time;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -130,6 +131,7 @@ public static class PlatformExtensions
         services.AddEofficeNotifications();
         services.AddEofficeReporting();
         services.AddEofficeConversion(configuration);
+        services.AddFileTexts(configuration);
 
         return builder;
     }
@@ -204,6 +206,7 @@ public static class PlatformExtensions
         app.MapEofficeStorage();
         app.MapEofficeJobs();
         app.MapEofficeNotifications();
+        app.MapFileTexts();
         return app;
     }
 

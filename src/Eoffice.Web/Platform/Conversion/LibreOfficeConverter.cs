@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Eoffice.Web.Platform.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Platform.Conversion;
@@ -21,21 +21,7 @@ public sealed class LibreOfficeConverter(IOptions<LibreOfficeOptions> options, I
     private static readonly string[] ProgramNames = ["soffice", "libreoffice"];
 
     /// <summary>The program that converts, looked up on every call (LibreOffice installed while eOffice runs counts at once); <c>null</c> when there is none.</summary>
-    public string? ProgramPath
-    {
-        get
-        {
-            if (options.Value.LibreOfficePath is { Length: > 0 } configured)
-            {
-                return File.Exists(configured) ? configured : null;
-            }
-
-            var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-            return ProgramNames
-                .SelectMany(name => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, name)))
-                .FirstOrDefault(File.Exists);
-        }
-    }
+    public string? ProgramPath => ExternalProcess.Find(options.Value.LibreOfficePath, ProgramNames);
 
     public bool IsAvailable => ProgramPath is not null;
 
@@ -65,7 +51,7 @@ public sealed class LibreOfficeConverter(IOptions<LibreOfficeOptions> options, I
             var pdf = Path.Combine(output, "document.pdf");
             if (exitCode != 0 || !File.Exists(pdf))
             {
-                throw new ConversionException($"LibreOffice exited with code {exitCode} without a PDF: {Shorten(messages)}");
+                throw new ConversionException($"LibreOffice exited with code {exitCode} without a PDF: {messages}");
             }
 
             var content = await File.ReadAllBytesAsync(pdf, cancellationToken);
@@ -79,13 +65,7 @@ public sealed class LibreOfficeConverter(IOptions<LibreOfficeOptions> options, I
 
     private async Task<(int ExitCode, string Messages)> RunAsync(string program, string profile, string output, string input, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(input)!,
-        };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = Path.GetDirectoryName(input)! };
         foreach (var argument in new[]
                  {
                      "-env:UserInstallation=" + new Uri(profile + Path.DirectorySeparatorChar).AbsoluteUri,
@@ -96,70 +76,20 @@ public sealed class LibreOfficeConverter(IOptions<LibreOfficeOptions> options, I
             start.ArgumentList.Add(argument);
         }
 
-        using var process = new Process { StartInfo = start };
-        var messages = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(messages, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(messages, e.Data);
         try
         {
-            process.Start();
+            // Kills soffice and whatever it started (oosplash, soffice.bin) when the time runs out.
+            var result = await ExternalProcess.RunAsync(start, Timeout, logger, cancellationToken);
+            return (result.ExitCode, result.ShortMessages);
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (ExternalProcessStartException ex)
         {
-            throw new ConversionException($"LibreOffice could not be started ({program}): {ex.Message}", ex);
+            throw new ConversionException($"LibreOffice could not be started ({program}): {ex.InnerException?.Message}", ex);
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(Timeout);
-        try
+        catch (ExternalProcessTimeoutException)
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             throw new ConversionException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"LibreOffice did not finish within {Timeout.TotalSeconds:0.#} s and was stopped."));
-        }
-
-        // The exit event can come before the last lines of output: wait for the readers to reach the end.
-        process.WaitForExit();
-        lock (messages)
-        {
-            return (process.ExitCode, messages.ToString());
-        }
-    }
-
-    /// <summary>Kills soffice and whatever it started (oosplash, soffice.bin), so that no converter outlives its time.</summary>
-    private void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            logger.LogWarning(ex, "Could not kill the LibreOffice process {Pid}.", SafeId(process));
-        }
-    }
-
-    private static int? SafeId(Process process)
-    {
-        try
-        {
-            return process.Id;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
         }
     }
 
@@ -188,27 +118,5 @@ public sealed class LibreOfficeConverter(IOptions<LibreOfficeOptions> options, I
                 }
             }
         }
-    }
-
-    private static void Append(StringBuilder messages, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (messages)
-        {
-            if (messages.Length < 4000)
-            {
-                messages.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Shorten(string text)
-    {
-        text = text.Trim();
-        return text.Length == 0 ? "(no output)" : text.Length <= 1000 ? text : text[..1000];
     }
 }

@@ -80,13 +80,6 @@ public sealed class PdfRendition
         LockedUntil = null;
     }
 
-    internal void Claim(string node, DateTime until)
-    {
-        Attempts++;
-        LockedBy = node;
-        LockedUntil = until;
-    }
-
     internal void Complete(Guid pdfFileId, DateTime now)
     {
         Status = PdfRenditionStatus.Ready;

@@ -14,8 +14,7 @@ public sealed class PdfRenditionSignal
 
 /// <summary>
 /// One conversion for one node: claim the oldest due rendition with a lease, convert its .docx, store the PDF, record
-/// the outcome. Claiming is the outbox's (ADR 0007): on PostgreSQL the row is chosen with <c>FOR UPDATE SKIP LOCKED</c>
-/// and leased in the same transaction; on SQLite one conditional UPDATE leases it only while its lease is free. The
+/// the outcome. Claiming is <see cref="LeasedWorkQueue{TRow, TState}"/>'s (the outbox's, ADR 0007). The
 /// attempt is counted when claimed, so a document that brings LibreOffice or the node down is given up after
 /// <see cref="PdfRendition.MaxAttempts"/> all the same; failures are retried after the jobs' back-off.
 /// </summary>
@@ -28,6 +27,9 @@ public sealed class PdfRenditionProcessor(
     ILogger<PdfRenditionProcessor> logger)
 {
     private sealed record Claimed(Guid SourceFileId, int Attempts);
+
+    private static readonly LeasedWorkQueue<PdfRendition, PdfRenditionStatus> Queue =
+        new(nameof(PdfRendition.Status), PdfRenditionStatus.Pending, nameof(PdfRendition.AvailableAt));
 
     /// <summary>How long a claim holds: the conversion's time limit and the jobs' lease on top, for storing the result.</summary>
     private TimeSpan Lease => converter.Timeout + options.Value.LeaseDuration;
@@ -50,47 +52,9 @@ public sealed class PdfRenditionProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var until = now + Lease;
-
-        if (db.Database.IsNpgsql())
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Read as written (not composed into a subquery), as the outbox's claim is.
-            var rows = await db.Set<PdfRendition>().FromSqlInterpolated($"""
-                SELECT * FROM platform_pdf_renditions
-                WHERE status = {(int)PdfRenditionStatus.Pending} AND available_at <= {now}
-                  AND (locked_until IS NULL OR locked_until <= {now})
-                ORDER BY available_at
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
-            if (rows.FirstOrDefault() is not { } row)
-            {
-                return null;
-            }
-
-            row.Claim(node.Id, until);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new Claimed(row.SourceFileId, row.Attempts);
-        }
-
-        var due = db.Set<PdfRendition>().Where(r => r.Status == PdfRenditionStatus.Pending && r.AvailableAt <= now
-            && (r.LockedUntil == null || r.LockedUntil <= now));
-        var next = due.OrderBy(r => r.AvailableAt).Select(r => r.SourceFileId).Take(1);
-        var leased = await due.Where(r => next.Contains(r.SourceFileId)).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Attempts, r => r.Attempts + 1)
-            .SetProperty(r => r.LockedBy, node.Id)
-            .SetProperty(r => r.LockedUntil, until), cancellationToken);
-        if (leased == 0)
-        {
-            return null;
-        }
-
-        return await db.Set<PdfRendition>().AsNoTracking()
-            .Where(r => r.LockedBy == node.Id && r.LockedUntil == until && r.Status == PdfRenditionStatus.Pending)
-            .Select(r => new Claimed(r.SourceFileId, r.Attempts))
-            .FirstOrDefaultAsync(cancellationToken);
+        return await Queue.ClaimAsync(db, node.Id, now, now + Lease, cancellationToken) is { } claim
+            ? new Claimed(claim.Id, claim.Attempts)
+            : null;
     }
 
     private async Task ConvertAsync(Claimed claimed, CancellationToken stoppingToken)
@@ -127,10 +91,8 @@ public sealed class PdfRenditionProcessor(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the attempt was interrupted, not failed.
-            await UpdateOwnedAsync(claimed.SourceFileId, q => q.ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Attempts, r => r.Attempts - 1)
-                .SetProperty(r => r.LockedBy, (string?)null)
-                .SetProperty(r => r.LockedUntil, (DateTime?)null)));
+            await using var scope = scopes.CreateAsyncScope();
+            await Queue.ReleaseAsync(scope.ServiceProvider.GetRequiredService<EofficeDbContext>(), claimed.SourceFileId, node.Id);
         }
         catch (Exception ex)
         {
@@ -170,14 +132,13 @@ public sealed class PdfRenditionProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
-        return await update(db.Set<PdfRendition>().Where(r => r.SourceFileId == sourceFileId && r.LockedBy == node.Id));
+        return await update(Queue.Owned(db, sourceFileId, node.Id));
     }
 }
 
 /// <summary>
-/// This node's PDF worker: converts due renditions one after another while LibreOffice is installed, then waits for the
-/// poll interval or a new request. A worker of its own, not a recurring job or an outbox handler, because a conversion
-/// takes seconds to minutes and must hold up neither the notifications nor the other jobs (ADR 0023).
+/// This node's PDF worker: converts due renditions one after another while LibreOffice is installed (without it,
+/// requests wait and pages say why: they are converted once it is installed).
 /// </summary>
 public sealed class PdfRenditionWorker(
     PdfRenditionProcessor processor,
@@ -186,65 +147,15 @@ public sealed class PdfRenditionWorker(
     WorkerHeartbeats heartbeats,
     IOptions<JobsOptions> options,
     TimeProvider time,
-    ILogger<PdfRenditionWorker> logger) : BackgroundService
+    ILogger<PdfRenditionWorker> logger) : LeasedWorkWorker(heartbeats, options, time, logger)
 {
     public const string HeartbeatName = "pdf-renditions";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        heartbeats.Alive(HeartbeatName);
-        Exception? fatal = null;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var converted = false;
-                try
-                {
-                    // Without LibreOffice requests wait (pages say why): they are converted once it is installed.
-                    if (converter.IsAvailable)
-                    {
-                        using var busy = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                        var beating = WorkerLoop.KeepAliveAsync(time, options.Value.PollInterval, () =>
-                        {
-                            heartbeats.Alive(HeartbeatName);
-                            return Task.CompletedTask;
-                        }, busy.Token);
-                        try
-                        {
-                            converted = await processor.ProcessNextAsync(stoppingToken);
-                        }
-                        finally
-                        {
-                            await busy.CancelAsync();
-                            await beating;
-                        }
-                    }
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(ex, "The PDF worker could not claim or record a rendition; it tries again in {Interval}.", options.Value.PollInterval);
-                }
+    protected override string Heartbeat => HeartbeatName;
 
-                heartbeats.Alive(HeartbeatName);
-                if (!converted)
-                {
-                    await signal.Signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (Exception ex)
-        {
-            fatal = ex;
-            logger.LogCritical(ex, "The PDF worker stopped.");
-        }
-        finally
-        {
-            heartbeats.Stopped(HeartbeatName, fatal);
-        }
-    }
+    protected override WorkerSignal Signal => signal.Signal;
+
+    protected override bool IsEnabled => converter.IsAvailable;
+
+    protected override Task<bool> ProcessNextAsync(CancellationToken stoppingToken) => processor.ProcessNextAsync(stoppingToken);
 }

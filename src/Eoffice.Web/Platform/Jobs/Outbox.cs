@@ -15,6 +15,13 @@ public interface IOutbox
     /// </summary>
     void Enqueue<TMessage>(TMessage message)
         where TMessage : notnull;
+
+    /// <summary>
+    /// Publishes the declared event <paramref name="name"/> (<see cref="OutboxRegistration.AddOutboxEvents{TMessage}"/>)
+    /// carrying <paramref name="message"/>, in the request's unit of work like <see cref="Enqueue{TMessage}"/>: for
+    /// changes whose event is not the insertion of an <see cref="IOutboxEventSource"/> (a row reaching a final state).
+    /// </summary>
+    void Publish(string name, object message);
 }
 
 /// <summary>Handles one message type after the change that enqueued it committed. Must be safe to run more than once.</summary>
@@ -54,6 +61,15 @@ public sealed class Outbox : IOutbox
         var type = registry.For(typeof(TMessage));
         var payload = JsonSerializer.Serialize(message, OutboxTypeRegistry.JsonOptions);
         db.Add(new OutboxMessage(type.Name, payload, time.GetUtcNow().UtcDateTime));
+        enqueued = true;
+    }
+
+    public void Publish(string name, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var type = registry.Event(name, message.GetType());
+        db.Add(new OutboxMessage(type.Name, JsonSerializer.Serialize(message, message.GetType(), OutboxTypeRegistry.JsonOptions),
+            time.GetUtcNow().UtcDateTime));
         enqueued = true;
     }
 }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Eoffice.Web.Platform.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Eoffice.Web.Platform.TextExtraction;
+
+/// <summary>A searchable PDF made by OCR and the recognised text of each of its pages.</summary>
+internal sealed record OcrResult(byte[] SearchablePdf, IReadOnlyList<string> Pages);
+
+/// <summary>
+/// OCR with ocrmypdf (which runs tesseract): <c>ocrmypdf -l vie --output-type pdf --jobs 1 --skip-text --optimize 0
+/// --sidecar</c>, one process per file on one thread (<c>OMP_THREAD_LIMIT=1</c>: as many workers as cores, not one
+/// worker on all of them), in a folder of its own removed afterwards. Pages that have text are skipped
+/// (<c>--skip-text</c>), so a PDF mixing typed and scanned pages is recognised where it needs it; the input is never
+/// altered: the output is a new PDF.
+/// </summary>
+public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngine> logger)
+{
+    public const string UnavailableMessage = "Máy chủ chưa cài phần mềm nhận dạng chữ (OCR) nên chưa đọc được văn bản của bản quét; các chức năng khác vẫn dùng được.";
+
+    /// <summary>ocrmypdf's exit codes (ocrmypdf.ExitCode).</summary>
+    private const int InputFileError = 2;
+    private const int EncryptedPdf = 8;
+
+    public string? OcrMyPdfPath => ExternalProcess.Find(options.Value.OcrMyPdfPath, "ocrmypdf");
+
+    public string? TesseractPath => ExternalProcess.Find(options.Value.TesseractPath, "tesseract");
+
+    /// <summary>Both programs are there (looked up on every call: installing them while eOffice runs counts at once).</summary>
+    public bool IsAvailable => OcrMyPdfPath is not null && TesseractPath is not null;
+
+    /// <summary>Recognises <paramref name="input"/> (a PDF, or an image when <paramref name="isImage"/>), at most its first <paramref name="maxPages"/> pages.</summary>
+    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var program = OcrMyPdfPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var work = Directory.CreateTempSubdirectory("eoffice-ocr-").FullName;
+        try
+        {
+            var source = Path.Combine(work, isImage ? "input.img" : "input.pdf");
+            var output = Path.Combine(work, "output.pdf");
+            var sidecar = Path.Combine(work, "text.txt");
+            await File.WriteAllBytesAsync(source, input, cancellationToken);
+
+            var start = new ProcessStartInfo(program) { WorkingDirectory = work };
+            start.Environment["OMP_THREAD_LIMIT"] = "1";
+            start.Environment["TMPDIR"] = work;
+            start.Environment["PATH"] = Path.GetDirectoryName(tesseract) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+            var arguments = new List<string>
+            {
+                "-l", options.Value.Language, "--output-type", "pdf", "--jobs", "1", "--skip-text", "--optimize", "0", "--quiet",
+                "--sidecar", sidecar,
+            };
+            if (isImage)
+            {
+                arguments.AddRange(["--image-dpi", options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            if (maxPages is { } pages)
+            {
+                arguments.AddRange(["--pages", "1-" + pages.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            arguments.AddRange([source, output]);
+            arguments.ForEach(start.ArgumentList.Add);
+
+            ExternalProcessResult result;
+            try
+            {
+                result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
+            }
+            catch (ExternalProcessTimeoutException ex)
+            {
+                throw new FileTextFailure(TimeLimitMessage(limit), ex);
+            }
+
+            switch (result.ExitCode)
+            {
+                case 0 when File.Exists(output):
+                    var text = File.Exists(sidecar) ? await File.ReadAllTextAsync(sidecar, cancellationToken) : string.Empty;
+                    return new OcrResult(await File.ReadAllBytesAsync(output, cancellationToken), text.Split('\f'));
+                case EncryptedPdf:
+                    throw new FileTextFailure(PdfTextLayer.EncryptedMessage);
+                case InputFileError:
+                    throw new FileTextFailure(isImage ? ImageCorruptMessage : PdfTextLayer.CorruptMessage);
+                default:
+                    throw new InvalidOperationException($"ocrmypdf exited with code {result.ExitCode}: {result.ShortMessages}");
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Could not remove the OCR folder {Folder}.", work);
+            }
+        }
+    }
+
+    public const string ImageCorruptMessage = "Tệp ảnh bị hỏng hoặc không đúng định dạng nên không nhận dạng được chữ.";
+
+    public static string TimeLimitMessage(TimeSpan limit) => string.Create(VietnameseCulture,
+        $"Quá thời gian cho phép ({Describe(limit)}) khi đọc văn bản của tệp; tệp có thể quá dài hoặc ảnh quá lớn.");
+
+    private static readonly CultureInfo VietnameseCulture = CultureInfo.GetCultureInfo("vi-VN");
+
+    private static string Describe(TimeSpan limit) => limit.TotalMinutes >= 1
+        ? string.Create(VietnameseCulture, $"{limit.TotalMinutes:0.#} phút")
+        : string.Create(VietnameseCulture, $"{limit.TotalSeconds:0.#} giây");
+}
