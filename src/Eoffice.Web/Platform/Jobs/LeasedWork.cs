@@ -120,46 +120,61 @@ public sealed class LeasedWorkQueue<TRow, TState>
         return new LeasedWorkClaim(entry.Property<Guid>(key).CurrentValue, attempts.CurrentValue);
     }
 
-    private static readonly ParameterExpression Row = Expression.Parameter(typeof(TRow), "r");
+    private static ParameterExpression NewRow() => Expression.Parameter(typeof(TRow), "r");
 
-    private static Expression Member(string property) => Expression.Property(Row, property);
+    private static Expression Member(ParameterExpression row, string property) => Expression.Property(row, property);
 
-    private static Expression<Func<TRow, TValue>> Lambda<TValue>(string property) => Expression.Lambda<Func<TRow, TValue>>(Member(property), Row);
+    private static Expression<Func<TRow, TValue>> Lambda<TValue>(string property)
+    {
+        var row = NewRow();
+        return Expression.Lambda<Func<TRow, TValue>>(Member(row, property), row);
+    }
 
-    private static Expression<Func<TRow, bool>> Equal<TValue>(string property, TValue value) =>
-        Expression.Lambda<Func<TRow, bool>>(Expression.Equal(Member(property), Parameter(value)), Row);
+    private static Expression<Func<TRow, bool>> Equal<TValue>(string property, TValue value)
+    {
+        var row = NewRow();
+        return Expression.Lambda<Func<TRow, bool>>(Expression.Equal(Member(row, property), Parameter(value)), row);
+    }
 
     /// <summary>A value EF Core sends as a parameter (a captured variable), not as a literal in the SQL.</summary>
     private static Expression Parameter<TValue>(TValue value) => Expression.Property(Expression.Constant(new Box<TValue>(value)), nameof(Box<TValue>.Value));
 
     private sealed record Box<TValue>(TValue Value);
 
-    private static Expression<Func<TRow, int>> Increment() =>
-        Expression.Lambda<Func<TRow, int>>(Expression.Add(Member(Attempts), Expression.Constant(1)), Row);
+    private static Expression<Func<TRow, int>> Increment() => AddToAttempts(1);
 
-    private static Expression<Func<TRow, int>> Decrement() =>
-        Expression.Lambda<Func<TRow, int>>(Expression.Subtract(Member(Attempts), Expression.Constant(1)), Row);
+    private static Expression<Func<TRow, int>> Decrement() => AddToAttempts(-1);
+
+    private static Expression<Func<TRow, int>> AddToAttempts(int change)
+    {
+        var row = NewRow();
+        return Expression.Lambda<Func<TRow, int>>(Expression.Add(Member(row, Attempts), Expression.Constant(change)), row);
+    }
 
     private Expression<Func<TRow, bool>> Waiting() => Equal(stateProperty, waiting);
 
     /// <summary>Waiting, due, and not leased (or its lease ran out).</summary>
     private Expression<Func<TRow, bool>> Free(DateTime now)
     {
+        var row = NewRow();
         var at = Parameter(now);
-        var lockedUntil = Member(LockedUntil);
+        var lockedUntil = Member(row, LockedUntil);
         var body = Expression.AndAlso(
-            Expression.AndAlso(Waiting().Body, Expression.LessThanOrEqual(Member(dueProperty), at)),
+            Expression.AndAlso(
+                Expression.Equal(Member(row, stateProperty), Parameter(waiting)),
+                Expression.LessThanOrEqual(Member(row, dueProperty), at)),
             Expression.OrElse(
                 Expression.Equal(lockedUntil, Expression.Constant(null, typeof(DateTime?))),
                 Expression.LessThanOrEqual(lockedUntil, Expression.Convert(at, typeof(DateTime?)))));
-        return Expression.Lambda<Func<TRow, bool>>(body, Row);
+        return Expression.Lambda<Func<TRow, bool>>(body, row);
     }
 
     private static Expression<Func<TRow, bool>> In(IQueryable<Guid> ids, string key)
     {
+        var row = NewRow();
         var contains = typeof(Queryable).GetMethods()
             .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2)
             .MakeGenericMethod(typeof(Guid));
-        return Expression.Lambda<Func<TRow, bool>>(Expression.Call(contains, ids.Expression, Member(key)), Row);
+        return Expression.Lambda<Func<TRow, bool>>(Expression.Call(contains, ids.Expression, Member(row, key)), row);
     }
 }

@@ -21,6 +21,7 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
 
     /// <summary>ocrmypdf's exit codes (ocrmypdf.ExitCode).</summary>
     private const int InputFileError = 2;
+    private const int InvalidOutputPdf = 4;
     private const int EncryptedPdf = 8;
 
     public string? OcrMyPdfPath => ExternalProcess.Find(options.Value.OcrMyPdfPath, "ocrmypdf");
@@ -77,6 +78,11 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
 
             switch (result.ExitCode)
             {
+                case InvalidOutputPdf when File.Exists(output):
+                    // The output is written but qpdf found defects it repaired (often the input's own, e.g. a bad zlib
+                    // check in a scanner's PDF): the text and the PDF are usable.
+                    logger.LogWarning("ocrmypdf made a PDF that failed its validation: {Messages}", result.ShortMessages);
+                    goto case 0;
                 case 0 when File.Exists(output):
                     var text = File.Exists(sidecar) ? await File.ReadAllTextAsync(sidecar, cancellationToken) : string.Empty;
                     return new OcrResult(await File.ReadAllBytesAsync(output, cancellationToken), text.Split('\f'));

@@ -181,7 +181,8 @@ public sealed class OutgoingInput : IValidatableRequest
 /// and position from the staff directory, internal recipients checked against the agency's units and people, the
 /// "Lưu: VT, …" line added when the drafter left it out, the files checked to be the person's own uploads.
 /// </summary>
-public sealed class OutgoingContentBuilder(IOrganizationDirectory organization, IPeopleDirectory people, OutgoingHandling handling)
+public sealed class OutgoingContentBuilder(IOrganizationDirectory organization, IPeopleDirectory people, OutgoingHandling handling,
+    Platform.TextExtraction.IFileTexts fileTexts)
 {
     public async Task<(OutgoingContent Content, VersionFile? Main, IReadOnlyList<VersionFile> Annexes)> BuildAsync(OutgoingInput input, Guid agencyId,
         string? unitCode, Guid actorId, IReadOnlyCollection<Guid> filesOnDocument, CancellationToken cancellationToken)
@@ -251,6 +252,12 @@ public sealed class OutgoingContentBuilder(IOrganizationDirectory organization, 
         foreach (var id in input.AnnexFileIds.Distinct())
         {
             annexes.Add(await handling.OwnFileAsync(id, actorId, filesOnDocument, "annexFileIds", cancellationToken));
+        }
+
+        // The text of the document's files, for search (committed with the draft; asking again changes nothing).
+        foreach (var file in annexes.Prepend(main).OfType<VersionFile>())
+        {
+            await fileTexts.RequestAsync(file.FileId, cancellationToken);
         }
 
         return (content, main, annexes);

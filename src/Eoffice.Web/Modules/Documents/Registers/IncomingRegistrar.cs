@@ -59,7 +59,7 @@ public sealed record RegistrationDraft(
 /// directory, the audit entry.
 /// </summary>
 public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbers, IncomingAccessControl access, UnitOfWork unitOfWork, TimeProvider time,
-    Signing.Contracts.IFileSignatureCheck signatures)
+    Signing.Contracts.IFileSignatureCheck signatures, Platform.TextExtraction.IFileTexts fileTexts)
 {
     /// <summary>How many documents with the same number the duplicate check compares at most.</summary>
     public const int DuplicateCandidates = 5000;
@@ -82,7 +82,10 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
         return register.IsActive ? register : throw RuleException.Invalid("Sổ văn bản đã ngừng sử dụng.", "registerId");
     }
 
-    /// <summary>Files the clerk uploaded, in the order given; the first is the main one unless <paramref name="mainFileId"/> says otherwise.</summary>
+    /// <summary>
+    /// Files the clerk uploaded, in the order given; the first is the main one unless <paramref name="mainFileId"/> says
+    /// otherwise. Their text is requested in the caller's unit of work (search and the reading of the scan need it).
+    /// </summary>
     public async Task<IReadOnlyList<FileToAttach>> UploadedFilesAsync(IEnumerable<Guid>? fileIds, Guid? mainFileId, CancellationToken cancellationToken)
     {
         var ids = (fileIds ?? []).Distinct().ToList();
@@ -96,6 +99,11 @@ public sealed class IncomingRegistrar(EofficeDbContext db, NumberAllocator numbe
         if (files.Count != ids.Count)
         {
             throw RuleException.Invalid("Tệp đính kèm không tồn tại hoặc không do bạn tải lên. Hãy tải lại tệp.", "fileIds");
+        }
+
+        foreach (var id in ids)
+        {
+            await fileTexts.RequestAsync(id, cancellationToken);
         }
 
         var main = mainFileId is { } m && ids.Contains(m) ? m : ids[0];

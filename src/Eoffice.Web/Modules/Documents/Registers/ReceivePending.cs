@@ -17,7 +17,8 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 /// "chờ tiếp nhận" list, with the files it already stored. The same package (external id) from the same sender twice
 /// answers 409. <c>POST /api/v1/documents/incoming/pending</c>.
 /// </summary>
-public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser, UnitOfWork unitOfWork, TimeProvider time)
+public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser, UnitOfWork unitOfWork, TimeProvider time,
+    Platform.TextExtraction.IFileTexts fileTexts)
 {
     /// <summary>
     /// <c>externalId</c>: the sender's identifier of the document (edXML DocumentId); <c>document</c>: its metadata as the
@@ -86,6 +87,7 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
         foreach (var file in ids.Select(id => files.Single(f => f.Id == id)))
         {
             pending.AddFile(file.Id, file.Sha256, file.FileName, file.Id == main);
+            await fileTexts.RequestAsync(file.Id, cancellationToken);
         }
 
         db.Add(pending);
