@@ -76,13 +76,16 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
                 throw new FileTextFailure(TimeLimitMessage(limit), ex);
             }
 
+            if (result.ExitCode == InvalidOutputPdf && File.Exists(output))
+            {
+                // The output is written but qpdf found defects it repaired (often the input's own, e.g. a bad zlib
+                // check in a scanner's PDF): the text and the PDF are usable.
+                logger.LogWarning("ocrmypdf made a PDF that failed its validation: {Messages}", result.ShortMessages);
+                result = result with { ExitCode = 0 };
+            }
+
             switch (result.ExitCode)
             {
-                case InvalidOutputPdf when File.Exists(output):
-                    // The output is written but qpdf found defects it repaired (often the input's own, e.g. a bad zlib
-                    // check in a scanner's PDF): the text and the PDF are usable.
-                    logger.LogWarning("ocrmypdf made a PDF that failed its validation: {Messages}", result.ShortMessages);
-                    goto case 0;
                 case 0 when File.Exists(output):
                     var text = File.Exists(sidecar) ? await File.ReadAllTextAsync(sidecar, cancellationToken) : string.Empty;
                     return new OcrResult(await File.ReadAllBytesAsync(output, cancellationToken), text.Split('\f'));
