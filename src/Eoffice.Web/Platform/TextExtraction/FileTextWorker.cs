@@ -49,6 +49,15 @@ public sealed class FileTextProcessor(
             return false;
         }
 
+        if (claim.Attempts > FileText.MaxAttempts)
+        {
+            // Every earlier attempt ended with its node (a file that crashes the reader, a node killed mid-OCR): the
+            // leases ran out and were re-claimed. Not tried again.
+            logger.LogError("The text of file {File} was claimed {Attempts} times without an outcome and is given up.", claim.Id, claim.Attempts);
+            await FinishAsync(claim, FileTextState.Failed, new FileTextOutcome(null, Message: GivenUpMessage), null, null);
+            return true;
+        }
+
         await ExtractAsync(claim, cancellationToken);
         return true;
     }

@@ -195,7 +195,7 @@ public abstract class ImpatientOcrTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
-/// <summary>Without OCR (paths that do not exist): scans say so, everything else is read.</summary>
+/// <summary>Without OCR (paths that do not exist; a page limit of 2): scans say so, everything else is read.</summary>
 public abstract class NoOcrTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : EofficeApp
 {
@@ -214,6 +214,53 @@ public abstract class NoOcrTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(FileTextState.Ready, (await FileTextKit.FinishedAsync(app, docx)).State);
         Assert.Equal(1, await FileTextKit.EventsAsync(app, scan));
         Assert.False(await app.WithServiceAsync<OcrEngine, bool>(o => Task.FromResult(o.IsAvailable)));
+    }
+}
+
+/// <summary>Limits without OCR installed: the page limit (2 here) and a file whose workers all died.</summary>
+public abstract class FileTextLimitTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : EofficeApp
+{
+    [DbFact]
+    public async Task A_pdf_longer_than_the_page_limit_is_read_up_to_the_limit_and_says_so()
+    {
+        var admin = await app.SignedInClientAsync();
+        var id = await FileTextKit.UploadAsync(admin, TextSamples.TextPdf(TextSamples.Letter, ["Trang hai: Điều 2. Hiệu lực thi hành."],
+            ["Trang ba: Nơi nhận và lưu văn thư."]), "dai.pdf", FileTypeSniffer.Pdf);
+
+        await FileTextKit.RequestAsync(app, id);
+        var view = await FileTextKit.FinishedAsync(app, id);
+
+        Assert.Equal((FileTextState.Ready, (int?)3, 2), (view.State, view.Pages, view.PagesDone));
+        Assert.Equal("Tệp có 3 trang; chỉ trích xuất văn bản của 2 trang đầu (giới hạn của máy chủ).", view.Message);
+        var text = await FileTextKit.TextAsync(app, id);
+        Assert.Contains("Hiệu lực thi hành", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nơi nhận", text, StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task A_file_whose_lease_ran_out_after_the_last_attempt_is_given_up_not_left_pending()
+    {
+        var admin = await app.SignedInClientAsync();
+        var id = await FileTextKit.UploadAsync(admin, TextSamples.TextPdf(TextSamples.Letter), "treo.pdf", FileTypeSniffer.Pdf);
+        using (var scope = app.Services.CreateScope())
+        {
+            // As left by a node that died during its third attempt: leased, the lease long over.
+            var db = scope.ServiceProvider.GetRequiredService<EofficeDbContext>();
+            await scope.ServiceProvider.GetRequiredService<IFileTexts>().RequestAsync(id);
+            var entry = db.Entry(db.Set<FileText>().Local.Single(t => t.FileId == id));
+            entry.Property(t => t.Attempts).CurrentValue = FileText.MaxAttempts;
+            entry.Property(t => t.LockedBy).CurrentValue = "node-that-died";
+            entry.Property(t => t.LockedUntil).CurrentValue = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        var view = await FileTextKit.FinishedAsync(app, id);
+
+        Assert.Equal((FileTextState.Failed, FileTextProcessor.GivenUpMessage), (view.State, view.Message));
+        var row = await app.WithDbAsync(db => db.Set<FileText>().AsNoTracking().SingleAsync(t => t.FileId == id));
+        Assert.Equal((FileText.MaxAttempts + 1, (string?)null), (row.Attempts, row.LockedBy));
+        Assert.Equal(1, await FileTextKit.EventsAsync(app, id));
     }
 }
 
@@ -282,6 +329,10 @@ public sealed class ImpatientOcrTestsOnSqlite(ImpatientOcrSqliteApp app) : Impat
 
 public sealed class ImpatientOcrTestsOnPostgres(ImpatientOcrPostgresApp app) : ImpatientOcrTests<ImpatientOcrPostgresApp>(app), IPostgresSuite;
 
+public sealed class FileTextLimitTestsOnSqlite(NoOcrSqliteApp app) : FileTextLimitTests<NoOcrSqliteApp>(app);
+
+public sealed class FileTextLimitTestsOnPostgres(NoOcrPostgresApp app) : FileTextLimitTests<NoOcrPostgresApp>(app), IPostgresSuite;
+
 public sealed class NoOcrTestsOnSqlite(NoOcrSqliteApp app) : NoOcrTests<NoOcrSqliteApp>(app);
 
 public sealed class NoOcrTestsOnPostgres(NoOcrPostgresApp app) : NoOcrTests<NoOcrPostgresApp>(app), IPostgresSuite;
@@ -292,6 +343,7 @@ internal static class OcrSettings
     {
         ["TextExtraction:OcrMyPdfPath"] = "/nonexistent/ocrmypdf",
         ["TextExtraction:TesseractPath"] = "/nonexistent/tesseract",
+        ["TextExtraction:MaxPages"] = "2",
     };
 
     public static Dictionary<string, string?> Impatient => new() { ["TextExtraction:TimeLimit"] = "00:00:00.300" };
