@@ -77,6 +77,17 @@ public sealed class IncomingReaderTests
         Assert.Equal(symbol, proposal.Symbol?.Value);
     }
 
+    [Theory]
+    [InlineData("Hà Nội, ngày 15 tháng Z7 năm 2024", "2024-07-15")]
+    [InlineData("Ninh Bình, ngay l5 thang 3 nam 2024", "2024-03-15")]
+    [InlineData("Ninh Bình, ngày  05  tháng 02 năm 2O24", "2024-02-05")]
+    public void Date_lines_as_ocr_reads_them(string line, string date)
+    {
+        var text = Text("Số: 12/STC-QLNS").Replace("Ninh Bình, ngày 05 tháng 3 năm 2024", line, StringComparison.Ordinal);
+
+        Assert.Equal(date, IncomingReader.Propose(text, ReadingCorpus.Directory).DocumentDate?.Value);
+    }
+
     [Fact]
     public void An_organ_the_directory_does_not_know_is_proposed_as_text_with_a_lower_confidence()
     {

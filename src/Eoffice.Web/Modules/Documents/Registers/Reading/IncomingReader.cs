@@ -26,7 +26,8 @@ public static class IncomingReader
 
     private static readonly Regex NumberLine = new(@"(?<![a-z0-9])(?:so|s6|s0|se|s)\s*[:;.,]?\s*(?<n>[0-9][0-9lio]{0,5}|[lio][0-9][0-9lio]{0,4})\s*/\s*(?<s>[0-9a-z](?:[0-9a-z]|\s*[-/.]\s*(?=[0-9a-z]))*)", Options);
     private static readonly Regex BareNumber = new(@"(?<![a-z0-9/])(?<n>[0-9]{1,5})\s*/\s*(?<s>(?:[0-9]{4}\s*/\s*)?[a-z]{1,6}(?:\s*-\s*[a-z0-9]+)+)", Options);
-    private static readonly Regex DateWords = new(@"ngay\s*(?<d>[0-9lio]{1,2})\s*[,.]?\s*thang\s*(?<m>[0-9lio]{1,2})\s*[,.]?\s*nam\s*(?<y>[0-9lio]{4})", Options);
+    // OCR may put a stray letter before a digit ("tháng Z7"): one is skipped.
+    private static readonly Regex DateWords = new(@"ngay\s*(?:[a-hj-km-np-z](?=[0-9]))?(?<d>[0-9lio]{1,2})\s*[,.]?\s*thang\s*(?:[a-hj-km-np-z](?=[0-9]))?(?<m>[0-9lio]{1,2})\s*[,.]?\s*nam\s*(?<y>[0-9lio]{4})", Options);
     private static readonly Regex DateDigits = new(@"ngay\s*(?<d>[0-9]{1,2})\s*[/.-]\s*(?<m>[0-9]{1,2})\s*[/.-]\s*(?<y>[0-9]{4})", Options);
     private static readonly Regex Motto = new(@"c[o0]ng\s*h[o0]a\s*x[a]\s*h[o0]i\s*ch[u]\s*ngh[il1]a\s*vi[e]t\s*nam|d[o0]c\s*l[a]p\s*[-–—.,]?\s*t[u]\s*d[o0]\s*[-–—.,]?\s*h[a]nh\s*ph[u]c", Options);
     private static readonly Regex Subject = new(@"^\s*v\s*[/|l1i]\s*[vy]\b\.?", Options);
@@ -690,7 +691,8 @@ public static class IncomingReader
     {
         for (var i = from; i < Math.Min(lines.Count, from + 10); i++)
         {
-            var text = Regex.Replace(lines[i].Text, @"\s+", " ").Trim(' ', '.', ',', ';');
+            // OCR sprinkles quotes and dots on a signature line ("Hoàng 'Thị Lan").
+            var text = Regex.Replace(Regex.Replace(lines[i].Text, @"['`‘’""]", ""), @"\s+", " ").Trim(' ', '.', ',', ';');
             if (text.Length == 0 || text.StartsWith('(') || IsUpperCase(text) && PositionIn(lines[i]) is not null)
             {
                 continue;
