@@ -30,10 +30,11 @@ public static class ReadingBenchmark
         foreach (var degraded in new[] { false, true })
         {
             var pages = new List<(CorpusDocument Document, string Path)>();
-            foreach (var document in documents)
+            for (var i = 0; i < documents.Count; i++)
             {
+                var document = documents[i];
                 var path = Path.Combine(folder, $"{document.Id}-{(degraded ? "200dpi-degraded" : "300dpi")}.png");
-                Render(document, path, degraded ? 200 : 300, degraded, document.Id.GetHashCode(StringComparison.Ordinal));
+                Render(document, path, degraded ? 200 : 300, degraded, seed: i); // the same degradation every run
                 pages.Add((document, path));
             }
 

@@ -290,7 +290,8 @@ public static class IncomingReader
         return Math.Max(0, start);
     }
 
-    private static bool IsHeaderNoise(string folded) => folded.Length == 0 || Rule.IsMatch(folded) || folded.All(c => !char.IsLetter(c));
+    /// <summary>An empty line, a rule, or OCR's specks (a lone "l", a few dots): fewer than two letters.</summary>
+    private static bool IsHeaderNoise(string folded) => folded.Length == 0 || Rule.IsMatch(folded) || folded.Count(char.IsLetter) < 2;
 
     /// <summary>The lines of the organ block: up to three before the number line (or the title), without the right column.</summary>
     private static List<(string Folded, string Text)> OrganBlock(List<Line> lines, int numberAt)
