@@ -11,6 +11,13 @@ namespace Eoffice.UnitTests.Platform;
 public sealed class SafeTextTests
 {
     [Fact]
+    public void Tcvn3_text_keeps_its_u_horn_which_is_a_soft_hyphen_code_point()
+    {
+        Assert.Equal("Trường học số 1 của huyện", SafeText.Clean("Tr\u00AD\u00EAng häc sè 1 cña huyÖn"));
+        Assert.Equal("admin", SafeText.Clean("ad\u00ADmin"));
+    }
+
+    [Fact]
     public void Control_bidirectional_and_invisible_characters_are_removed_and_letters_and_emoji_stay()
     {
         (string Text, string Expected)[] cases =

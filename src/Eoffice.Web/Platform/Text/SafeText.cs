@@ -8,7 +8,8 @@ namespace Eoffice.Web.Platform.Text;
 /// in text that may span lines), the Unicode bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) that
 /// make <c>hoadon\u202Efdp.zip</c> display as "hoadonpiz.pdf", the other invisible format characters (zero-width space,
 /// word joiner, byte-order mark, soft hyphen, tag characters…; the zero-width joiner and non-joiner of emoji and scripts
-/// stay) and unpaired surrogates. Removed at the edge, from every posted text (so a field left empty without them is
+/// stay) and unpaired surrogates. Text confidently in TCVN3 that holds its ư (0xAD, a soft hyphen) is converted to Unicode
+/// first (<see cref="LegacyVietnamese"/>). Removed at the edge, from every posted text (so a field left empty without them is
 /// refused as empty, beside the field), from file names, and from every text saved.
 /// </summary>
 public static class SafeText
@@ -25,6 +26,12 @@ public static class SafeText
         if (IsSafe(text, multiLine))
         {
             return text;
+        }
+
+        if (text.Contains('\u00AD') && LegacyVietnamese.Detect(text) == LegacyEncoding.Tcvn3)
+        {
+            // TCVN3 writes ư as 0xAD, the soft hyphen this removes: convert such text first, or its ư would be lost.
+            return Clean(LegacyVietnamese.ToUnicode(text, LegacyEncoding.Tcvn3), multiLine);
         }
 
         var builder = new StringBuilder(text.Length);

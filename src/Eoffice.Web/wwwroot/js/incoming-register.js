@@ -1,7 +1,8 @@
 // /van-ban-den/vao-so: organ autocomplete, uploads (several at once, drag and drop, a progress bar per file; saving waits
-// for them) and the PDF preview.
+// for them), the PDF preview and the fields proposed from the main file's text (incoming-reading.js).
 import { showPdf, clearPreview } from './incoming-register-preview.js';
 import { fileUploads } from './file-uploads.js';
+import { incomingReading } from './incoming-reading.js';
 
 const form = document.getElementById('register-form');
 const preview = document.getElementById('pdf-preview');
@@ -45,6 +46,10 @@ organName.addEventListener('input', () => {
 organName.addEventListener('change', pickOrgan);
 organName.addEventListener('focus', () => { if (organs.length === 0) { searchOrgans(); } }, { once: true });
 
+// ---- reading the main file: proposals for the fields left empty ----
+const read = incomingReading({ form, prefix: 'Input.Document', banner: document.getElementById('reading-banner') });
+let readFileId = null;
+
 // ---- uploads: saving waits for them; a PDF is previewed beside the form ----
 function isPdf(name) {
     return /\.pdf$/i.test(name || '');
@@ -66,6 +71,11 @@ fileUploads({
     added: item => {
         if (!preview.querySelector('canvas')) {
             previewItem(item);
+        }
+        // The main file's text is read and the empty fields proposed from it (never applied without the clerk).
+        if (item.querySelector('input[type=radio]')?.checked && item.dataset.fileId !== readFileId) {
+            readFileId = item.dataset.fileId;
+            read(readFileId);
         }
     },
     emptied: () => clearPreview(preview),

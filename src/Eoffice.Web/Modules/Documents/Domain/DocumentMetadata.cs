@@ -9,7 +9,8 @@ namespace Eoffice.Web.Modules.Documents.Domain;
 /// trích yếu, ngôn ngữ, số trang, ghi chú, người ký, độ khẩn, hạn giải quyết…), declared once for every kind of document
 /// — registered incoming documents, electronic arrivals waiting to be registered, and (next) outgoing drafts, which add
 /// their own fields beside it. An instance is always valid and normalised: made only by <see cref="Create"/> from a
-/// <see cref="DocumentMetadataInput"/>, trimmed, composed to NFC (TCVN 6909:2001), blanks as <c>null</c>.
+/// <see cref="DocumentMetadataInput"/>, trimmed, composed to NFC (TCVN 6909:2001), blanks as <c>null</c>, texts typed
+/// in the legacy TCVN3 or VNI encodings converted to Unicode.
 /// </summary>
 /// <param name="TypeCode">Code of the <see cref="DocumentTypes"/> entry.</param>
 /// <param name="TypeName">Tên loại (field 3 <c>TypeName</c>), from the catalogue.</param>
@@ -165,18 +166,18 @@ public sealed record DocumentMetadata(
             Clean(input.CodeNotation),
             input.IssuedDate,
             Clean(input.IssuingOrganId),
-            Clean(input.IssuingOrganName)!,
-            Clean(input.Subject)!,
+            Text(input.IssuingOrganName)!,
+            Text(input.Subject)!,
             Clean(input.Language) ?? DefaultLanguage,
             input.PageAmount,
-            Clean(input.Description),
-            Clean(input.SignerPosition),
-            Clean(input.SignerFullName),
+            Text(input.Description),
+            Text(input.SignerPosition),
+            Text(input.SignerFullName),
             UrgencyNames.ParseUrgency(input.Urgency) ?? Urgency.Normal,
             input.DueDate,
             input.RequestsComments,
-            Clean(input.PaperAppendixNote),
-            Clean(input.PaperAppendixHolder));
+            Text(input.PaperAppendixNote),
+            Text(input.PaperAppendixHolder));
     }
 
     /// <summary>The fields as an input, to prefill a form or to change a few and create again.</summary>
@@ -187,6 +188,12 @@ public sealed record DocumentMetadata(
         SignerPosition = SignerPosition, SignerFullName = SignerFullName, Urgency = UrgencyNames.Code(Urgency), DueDate = DueDate,
         RequestsComments = RequestsComments, PaperAppendixNote = PaperAppendixNote, PaperAppendixHolder = PaperAppendixHolder,
     };
+
+    /// <summary>
+    /// A text field as <see cref="Clean"/> makes it, converted to Unicode when it is confidently legacy TCVN3 or VNI
+    /// (pasted from an old file: "Quyeát ñònh" → "Quyết định"; see <see cref="LegacyVietnamese"/>).
+    /// </summary>
+    public static string? Text(string? value) => Clean(value) is { } clean ? LegacyVietnamese.ToUnicode(clean) : null;
 
     /// <summary>Trims, composes (NFC) and turns blank into <c>null</c>.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Normalize(value.Trim());

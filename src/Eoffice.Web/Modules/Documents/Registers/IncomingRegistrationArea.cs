@@ -9,6 +9,7 @@ internal static class IncomingRegistrationArea
         services.AddScoped<SaveRegister>();
         services.AddScoped<SetRegisterKeepers>();
         services.AddScoped<SearchOrgans>();
+        services.AddScoped<Reading.ProposeIncomingFields>();
         services.AddScoped<IncomingRegistrar>();
         services.AddScoped<RegisterIncoming>();
         services.AddScoped<EditIncoming>();
@@ -23,6 +24,7 @@ internal static class IncomingRegistrationArea
         SaveRegister.Map(group);
         SetRegisterKeepers.Map(group);
         SearchOrgans.Map(group);
+        Reading.ProposeIncomingFields.Map(group);
         RegisterIncoming.Map(group);
         EditIncoming.Map(group);
         ReceivePending.Map(group);
