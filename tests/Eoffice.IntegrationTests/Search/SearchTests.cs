@@ -222,7 +222,7 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp>
                     found.AddRange(results.Hits.Select(h => h.ItemId));
                     if (page == 1)
                     {
-                        Assert.Equal(expected.Count, results.Total);
+                        Assert.True(expected.Count == results.Total, $"{user}, {kind}: {expected.Count} may be opened, total {results.Total}");
                     }
 
                     if (results.Hits.Count < 100)
@@ -288,6 +288,60 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty((await SearchAsync(clerk, $"dong huong {mark}")).Hits);
         Assert.Single((await SearchAsync(clerk, $"hoi dong {mark}")).Hits);
     }
+
+    [DbFact]
+    public async Task The_check_reports_a_corrupted_index_and_a_rebuild_restores_it()
+    {
+        var mark = Marker();
+        var kept = await app.RegisterDirectAsync($"V/v cải tạo bến phà {mark}");
+        var lost = await app.RegisterDirectAsync($"V/v sửa chữa cầu treo {mark}");
+        var changed = await app.RegisterDirectAsync($"V/v nạo vét luồng lạch {mark}");
+        await app.OutboxDrainedAsync();
+        var admin = await app.SignedInClientAsync();
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        Assert.True((await CheckAsync(admin)).Consistent);
+
+        // Corrupt the index by hand: an entry deleted, a title changed, a full-text row dropped, an entry for nothing.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Set<SearchEntry>().Where(e => e.ItemId == lost).ExecuteDeleteAsync();
+            await db.Set<SearchEntry>().Where(e => e.ItemId == changed).ExecuteUpdateAsync(u => u.SetProperty(e => e.Title, "Sai"));
+            var keptEntry = await db.Set<SearchEntry>().Where(e => e.ItemId == kept).Select(e => e.Id).SingleAsync();
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "DELETE FROM search_fts WHERE rowid = {0}" : "DELETE FROM search_fts WHERE entry_id = {0}",
+                keptEntry);
+            var template = await db.Set<SearchEntry>().AsNoTracking().FirstAsync(e => e.ItemId == changed);
+            db.Add(new SearchEntry { Kind = "incoming", ItemId = Guid.CreateVersion7(), AgencyId = template.AgencyId, Title = "Không có", Url = "/x", ContentHash = "x" });
+            await db.SaveChangesAsync();
+        });
+        Assert.Empty(await IdsAsync(clerk, $"ben pha {mark}"));
+
+        var report = await CheckAsync(admin);
+        Assert.False(report.Consistent);
+        var incoming = report.Kinds.Single(k => k.Kind == "incoming");
+        Assert.Equal((1, 1, 2), (incoming.Missing, incoming.Extra, incoming.WithoutFullText)); // the extra entry has no full-text row either
+        Assert.Equal([lost], incoming.MissingItems);
+        Assert.Contains(changed, incoming.DriftedItems);
+        Assert.DoesNotContain(kept, incoming.DriftedItems);
+        Assert.Equal(incoming.InSource - 1, incoming.InIndex - 1);
+
+        var rebuild = await admin.PostAsync("/api/v1/search/rebuild", null);
+        Assert.Equal(HttpStatusCode.OK, rebuild.StatusCode);
+        var rebuilt = (await rebuild.Content.ReadFromJsonAsync<SearchIndexAdmin.RebuildReport>())!.Kinds.Single(k => k.Kind == "incoming");
+        Assert.Equal((incoming.InSource, 1), (rebuilt.Items, rebuilt.Removed));
+
+        Assert.True((await CheckAsync(admin)).Consistent);
+        Assert.Equal([kept], await IdsAsync(clerk, $"ben pha {mark}"));
+        Assert.Equal([lost], await IdsAsync(clerk, $"cau treo {mark}"));
+        Assert.Equal("V/v nạo vét luồng lạch " + mark, Assert.Single((await SearchAsync(clerk, $"luong {mark}")).Hits).Title);
+        Assert.True(await app.WithDbAsync(db => db.Set<Eoffice.Web.Platform.Audit.AuditEntry>().AnyAsync(a => a.Action == "search.rebuild")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/v1/search/check")).StatusCode);
+        var page = await admin.GetStringAsync("/quan-tri/tim-kiem");
+        Assert.Contains("Chỉ mục khớp với dữ liệu.", page);
+        Assert.Contains("Xây dựng lại chỉ mục", page);
+    }
+
+    private static async Task<SearchIndexAdmin.CheckReport> CheckAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<SearchIndexAdmin.CheckReport>("/api/v1/search/check?sample=5000"))!;
 
     private async Task IndexNoteAsync(SearchItem item)
     {

@@ -16,7 +16,11 @@ public static class SearchModule
         services.AddScoped<SearchIndexer>();
         services.AddScoped<RunSearch>();
         services.AddScoped<Contracts.ISearchReindexing, SearchIndexing>();
+        services.AddScoped<SearchIndexAdmin>();
+        services.AddScoped<Platform.IConsoleCommand, SearchRebuildCommand>();
+        services.AddScoped<Platform.IConsoleCommand, SearchCheckCommand>();
         services.AddOutboxSubscriber<FileTextExtracted, SearchFileIndexing>([FileTextEvents.Extracted]);
+        services.AddSingleton(new NavigationItem("Nav.SearchIndex", "/quan-tri/tim-kiem", Platform.PlatformPermissions.ManageJobs, NavigationSections.Administration, 85));
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class SearchModule
     {
         var group = endpoints.MapGroup("/api/v1/search").WithTags("Tìm kiếm").WithRequestValidation().RequireAuthorization();
         RunSearch.Map(group);
+        SearchIndexAdmin.Map(group);
         return endpoints;
     }
 }
