@@ -1,6 +1,7 @@
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.Web.Kernel.Numbering;
 using Eoffice.Web.Modules.Identity.Domain;
+using Eoffice.Web.Modules.Search.Data;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
         {
             await fromModel.Database.EnsureCreatedAsync();
             await ManualIndexes.CreateAsync(fromModel);
+            await SearchIndexSchema.CreateAsync(fromModel);
             await fromMigrations.Database.MigrateAsync();
 
             var expected = await SchemaSnapshot.ReadAsync(fromModel);

@@ -5,6 +5,7 @@ using Eoffice.Web.Modules.Documents.Outgoing.Layout;
 using Eoffice.Web.Modules.Documents.Outgoing.Outputs;
 using Eoffice.Web.Modules.Documents.Outputs;
 using Eoffice.Web.Modules.Documents.Registers;
+using Eoffice.Web.Modules.Search.Contracts;
 using Eoffice.Web.Platform;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Storage;
@@ -38,6 +39,8 @@ public static class DocumentsModule
         OutgoingArea.Add(services);
         OutgoingAdminArea.Add(services);
         OutgoingOutputsArea.Add(services);
+        services.AddSearchSource<IncomingSearchSource>(IncomingSearchSource.KindCode, Contracts.IncomingDocumentEvents.All);
+        services.AddSearchSource<OutgoingSearchSource>(OutgoingSearchSource.KindCode, Contracts.OutgoingDocumentEvents.All);
 
         services.AddSingleton(new NavigationItem("Nav.Incoming", "/van-ban-den", DocumentsPermissions.ViewIncoming, NavigationSections.Main, 20));
         services.AddSingleton(new NavigationItem("Nav.IncomingRegister", "/van-ban-den/vao-so", DocumentsPermissions.RegisterIncoming, NavigationSections.Main, 21));

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Eoffice.IntegrationTests.Infrastructure;
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Search.Contracts;
+using Eoffice.Web.Platform.Jobs;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.TextExtraction;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Eoffice.IntegrationTests.Search;
+
+/// <summary>
+/// The items of a test-only kind ("test-note"): what a later module (dossiers, tasks) would give the index, with a body
+/// standing for the extracted text of a file. The kind is read by everyone of the item's agency.
+/// </summary>
+public sealed class TestNotes
+{
+    public const string Kind = "test-note";
+    public const string ChangedEvent = "tests.note.changed";
+
+    public ConcurrentDictionary<Guid, SearchItem> Items { get; } = new();
+}
+
+public sealed class TestNoteSource(TestNotes notes, ICurrentUser currentUser) : ISearchSource
+{
+    public string Kind => TestNotes.Kind;
+
+    public string Name => "Ghi chú thử";
+
+    public Task<IReadOnlyList<SearchItem>> LoadAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SearchItem>>(itemIds.Select(id => notes.Items.GetValueOrDefault(id)).OfType<SearchItem>().ToList());
+
+    public Task<IReadOnlyList<Guid>> ItemIdsAsync(Guid? after, int take, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>>(notes.Items.Keys.Where(k => after is null || k.CompareTo(after.Value) > 0).Order().Take(take).ToList());
+
+    public Task<SearchReaderScope> ReaderScopeAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(currentUser.AgencyId is { } agency ? new SearchReaderScope(agency, true, []) : SearchReaderScope.None(Guid.Empty));
+}
+
+internal static class SearchTestServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSingleton<TestNotes>();
+        services.AddOutboxEvents<TimelineEvent>([TestNotes.ChangedEvent]);
+        services.AddSearchSource<TestNoteSource>(TestNotes.Kind, [TestNotes.ChangedEvent]);
+    }
+}
+
+public sealed class SearchSqliteApp : SqliteApp
+{
+    protected override void ConfigureTestServices(IServiceCollection services) => SearchTestServices.Add(services);
+}
+
+public sealed class SearchPostgresApp : PostgresApp
+{
+    protected override void ConfigureTestServices(IServiceCollection services) => SearchTestServices.Add(services);
+}
