@@ -2,6 +2,7 @@ using Eoffice.Web.Kernel;
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
+using Eoffice.Web.Modules.Search;
 using Eoffice.Web.Modules.Signing;
 using Eoffice.Web.Platform;
 
@@ -13,6 +14,7 @@ builder.Services.AddOrganizationModule();
 builder.Services.AddIdentityModule();
 builder.Services.AddDocumentsModule();
 builder.Services.AddSigningModule();
+builder.Services.AddSearchPages(); // h-searchui: until merged, then called from AddSearchModule (remove this line)
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.MapOrganizationModule();
 app.MapIdentityModule();
 app.MapDocumentsModule();
 app.MapSigningModule();
+app.MapSearchPages(); // h-searchui: until merged, then called from MapSearchModule (remove this line)
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {
