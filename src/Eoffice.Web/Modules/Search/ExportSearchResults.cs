@@ -3,7 +3,6 @@ using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Reporting;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
-using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Eoffice.Web.Modules.Search;
@@ -41,14 +40,34 @@ public sealed class ExportSearchResults(RunSearch search, ICurrentUser currentUs
         _ => null,
     };
 
+    public const string NoCriteriaMessage = "Vui lòng nhập từ khóa hoặc chọn bộ lọc trước khi xuất kết quả.";
+
+    /// <summary>What the endpoint refuses with 400 before anything runs: the format, the search's own checks, an empty search.</summary>
+    public static Dictionary<string, string[]> Validate(SearchRequest request, string? format)
+    {
+        var errors = request.Validate();
+        if (ParseFormat(format) is null)
+        {
+            errors["format"] = [FormatMessage];
+        }
+
+        if (errors.Count == 0 && !SearchQueryString.HasCriteria(request))
+        {
+            errors["q"] = [NoCriteriaMessage];
+        }
+
+        return errors;
+    }
+
     public async Task<File> HandleAsync(SearchRequest request, IReadOnlyList<SearchColumn> columns, string? format, CancellationToken cancellationToken)
     {
-        var kind = ParseFormat(format) ?? throw RuleException.Invalid(FormatMessage, "format");
-        request.ThrowIfInvalid();
-        if (!SearchQueryString.HasCriteria(request))
+        if (Validate(request, format) is { Count: > 0 } errors)
         {
-            throw RuleException.Invalid("Vui lòng nhập từ khóa hoặc chọn bộ lọc trước khi xuất kết quả.", "q");
+            var (field, messages) = errors.First();
+            throw RuleException.Invalid(messages[0], field);
         }
+
+        var kind = ParseFormat(format)!.Value;
 
         var hits = await search.AllAsync(request with { Page = 1 }, MaxRows, cancellationToken);
         var agency = currentUser.AgencyId is { } agencyId ? (await organization.FindAgencyAsync(agencyId, cancellationToken))?.FullName ?? "" : "";
@@ -149,10 +168,16 @@ public sealed class ExportSearchResults(RunSearch search, ICurrentUser currentUs
     };
 
     internal static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/tim-kiem/xuat", async Task<FileStreamHttpResult> (HttpRequest http, string? format, ExportSearchResults handler, CancellationToken ct) =>
+        endpoints.MapGet("/tim-kiem/xuat", async Task<Results<FileStreamHttpResult, ValidationProblem>> (HttpRequest http, string? format, ExportSearchResults handler,
+                CancellationToken ct) =>
                 {
                     var request = SearchQueryString.FromValues(key => http.Query[key]);
-                    var columns = SearchColumns.Parse(http.Query["cols"].ToString()) ?? SearchColumns.Default;
+                    if (Validate(request, format) is { Count: > 0 } errors)
+                    {
+                        return TypedResults.ValidationProblem(errors, title: errors.First().Value[0]);
+                    }
+
+                    var columns = SearchColumns.Parse(string.Join(',', http.Query["cols"].ToArray())) ?? SearchColumns.Default;
                     var file = await handler.HandleAsync(request, columns, format, ct);
                     return TypedResults.File(file.Content, file.ContentType, file.FileName);
                 })

@@ -12,9 +12,18 @@ public sealed class RunSavedSearch(SavedSearches saved, RunSearch search)
     public sealed record Result(SavedSearchView Saved, SearchResults Results);
 
     /// <summary>Notes the run and returns the saved search (whose <see cref="SavedSearchView.Url"/> the page opens).</summary>
-    public async Task<SavedSearchView> StartAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<SavedSearchView> StartAsync(Guid id, CancellationToken cancellationToken) =>
+        await TryStartAsync(id, cancellationToken) ?? throw Platform.Rules.RuleException.NotFound(SavedSearches.NotFoundMessage);
+
+    /// <summary>As <see cref="StartAsync"/>, <c>null</c> for an id that is not one of the person's saved searches.</summary>
+    public async Task<SavedSearchView?> TryStartAsync(Guid id, CancellationToken cancellationToken)
     {
-        var item = await saved.LoadAsync(id, cancellationToken);
+        var item = await saved.FindAsync(id, cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+
         item.MarkRun(saved.Now);
         await saved.UnitOfWork.CommitAsync(null, cancellationToken);
         return SavedSearchView.Of(item);

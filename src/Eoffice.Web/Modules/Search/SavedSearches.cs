@@ -38,8 +38,12 @@ public sealed class SavedSearches(UnitOfWork unitOfWork, ICurrentUser currentUse
         return unitOfWork.Db.Set<SavedSearch>().Where(s => s.UserId == userId && s.AgencyId == agencyId);
     }
 
+    public const string NotFoundMessage = "Không tìm thấy tìm kiếm đã lưu.";
+
     public async Task<SavedSearch> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await Mine().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw RuleException.NotFound("Không tìm thấy tìm kiếm đã lưu.");
+        await FindAsync(id, cancellationToken) ?? throw RuleException.NotFound(NotFoundMessage);
+
+    public Task<SavedSearch?> FindAsync(Guid id, CancellationToken cancellationToken) => Mine().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     /// <summary>The name as stored: trimmed (the edge already composed it and removed invisible characters).</summary>
     public static string CleanName(string? name) => (name ?? "").Trim();

@@ -1,4 +1,5 @@
 using Eoffice.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Eoffice.Web.Modules.Search;
@@ -34,8 +35,8 @@ public static class SearchPagesRegistration
         RunSavedSearch.Map(saved);
 
         ExportSearchResults.Map(endpoints);
-        endpoints.MapGet("/tim-kiem/da-luu/{id:guid}", async Task<Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult> (Guid id, RunSavedSearch handler, CancellationToken ct) =>
-                TypedResults.Redirect((await handler.StartAsync(id, ct)).Url))
+        endpoints.MapGet("/tim-kiem/da-luu/{id:guid}", async Task<Results<RedirectHttpResult, NotFound>> (Guid id, RunSavedSearch handler, CancellationToken ct) =>
+                await handler.TryStartAsync(id, ct) is { } saved ? TypedResults.Redirect(saved.Url) : TypedResults.NotFound())
             .RequireAuthorization()
             .ExcludeFromDescription();
         return endpoints;
