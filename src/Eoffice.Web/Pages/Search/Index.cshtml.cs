@@ -65,12 +65,14 @@ public sealed class IndexModel(RunSearch search, ListSavedSearches listSaved, Sa
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Saved = await listSaved.HandleAsync(cancellationToken);
-        foreach (var (field, messages) in Query.Validate())
+        var errors = Query.Validate();
+        foreach (var (field, messages) in errors)
         {
             ModelState.AddModelError(field, messages[0]);
         }
 
-        if (HasCriteria && ModelState.ErrorCount == 0)
+        // A refused "Lưu tìm kiếm" keeps its message beside the name and still shows the results.
+        if (HasCriteria && errors.Count == 0)
         {
             Results = await search.HandleAsync(Query, cancellationToken);
         }
@@ -98,6 +100,13 @@ public sealed class IndexModel(RunSearch search, ListSavedSearches listSaved, Sa
             ? SearchColumns.Parse(codes) ?? SearchColumns.Default
             : SearchColumns.Default;
     }
+
+    /// <summary>How many filters are set (the phone's "Bộ lọc" button says so).</summary>
+    public int ActiveFilters =>
+        new object?[] { Query.Kind, Query.From, Query.To, Query.Type, Query.Organ, Query.RegisterId, Query.UnitId, Query.State }.Count(v => v is not null);
+
+    /// <summary>The filters are shown unfolded on a phone when some are set or one is wrong.</summary>
+    public bool FiltersOpen => ActiveFilters > 0 || !ModelState.IsValid;
 
     public string ColumnsValue => SearchColumns.Format(Columns);
 
