@@ -164,6 +164,21 @@ public abstract class SavedSearchTests(EofficeApp app)
         var saved = await app.WithDbAsync(db => db.Set<SavedSearch>().AsNoTracking().SingleAsync(s => s.UserId == userId && s.Name == "Kế hoạch bảo trì"));
         Assert.Equal("code,title", saved.Columns);
     }
+
+    [DbFact]
+    public async Task An_installation_administrator_of_no_agency_opens_the_search_page_but_keeps_no_saved_searches()
+    {
+        var (_, userName) = await app.CreateInstallationAdministratorAsync("Quản Trị Cài Đặt");
+        var client = await app.SignedInClientAsync(userName, TestAccounts.Password);
+
+        var page = await client.GetAsync("/tim-kiem");
+        var refused = await client.PostAsJsonAsync("/api/v1/search/saved", new { name = "Thử", query = "q=a" });
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("id=\"saved-searches\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/v1/search/saved")).EnumerateArray());
+    }
 }
 
 public sealed class SavedSearchTestsOnSqlite(SqliteApp app) : SavedSearchTests(app), IClassFixture<SqliteApp>;

@@ -8,6 +8,12 @@ public sealed class ListSavedSearches(SavedSearches saved)
 {
     public async Task<IReadOnlyList<SavedSearchView>> HandleAsync(CancellationToken cancellationToken)
     {
+        // An installation administrator (no agency) has none, and may still search.
+        if (!saved.CanKeep)
+        {
+            return [];
+        }
+
         var rows = await saved.Mine().AsNoTracking().ToListAsync(cancellationToken);
         return rows.OrderBy(s => s.Name, StringComparer.Create(Platform.Text.VietnameseText.Culture, ignoreCase: true)).ThenBy(s => s.CreatedAt)
             .Select(SavedSearchView.Of).ToList();

@@ -32,6 +32,9 @@ public sealed class SavedSearches(UnitOfWork unitOfWork, ICurrentUser currentUse
             ? (userId, agencyId)
             : throw RuleException.Forbidden("Chỉ người làm việc tại một cơ quan mới lưu được tìm kiếm.");
 
+    /// <summary>Whether the current person may keep saved searches (they work for an agency).</summary>
+    public bool CanKeep => currentUser.Id is not null && currentUser.AgencyId is not null;
+
     public IQueryable<SavedSearch> Mine()
     {
         var (userId, agencyId) = Owner();

@@ -10,7 +10,8 @@ namespace Eoffice.Web.Pages.Search;
 /// person in a cookie, and kept with a saved search), paging, the snippet, the exports, and the person's saved searches
 /// ("Lưu tìm kiếm", "Tìm kiếm đã lưu"). The search itself is <see cref="RunSearch"/>, as for <c>GET /api/v1/search</c>.
 /// </summary>
-public sealed class IndexModel(RunSearch search, ListSavedSearches listSaved, SaveSearch save, DeleteSavedSearch delete, ICurrentUser currentUser)
+public sealed class IndexModel(RunSearch search, SavedSearches savedSearches, ListSavedSearches listSaved, SaveSearch save, DeleteSavedSearch delete,
+    ICurrentUser currentUser)
     : FormPageModel
 {
     /// <summary>The cookie that remembers the chosen columns: "&lt;user id&gt;|code,date,…" (another person's is ignored).</summary>
@@ -31,6 +32,9 @@ public sealed class IndexModel(RunSearch search, ListSavedSearches listSaved, Sa
     public string? Message { get; set; }
 
     public bool HasCriteria => SearchQueryString.HasCriteria(Query);
+
+    /// <summary>Whether the person keeps saved searches (an installation administrator, of no agency, does not).</summary>
+    public bool CanSave => savedSearches.CanKeep;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
