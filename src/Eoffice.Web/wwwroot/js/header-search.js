@@ -5,6 +5,7 @@
     "use strict";
     var input = document.getElementById("header-search-input");
     var list = document.getElementById("header-search-list");
+    var status = document.getElementById("header-search-status");
     if (!input || !list) { return; }
     var url = input.getAttribute("data-suggest-url");
     var timer = null;
@@ -67,6 +68,7 @@
         });
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
+        if (status) { status.textContent = suggestions.length + " gợi ý. Dùng phím mũi tên để chọn."; }
     }
 
     function open(index) {
@@ -86,7 +88,9 @@
             .then(function (r) { return r.ok ? r.json() : []; })
             .then(function (data) {
                 if (input.value.trim() !== q) { return; }
-                render(Array.isArray(data) ? data : (data && data.items) || []);
+                var found = Array.isArray(data) ? data : (data && data.items) || [];
+                if (!found.length && status) { status.textContent = "Không có gợi ý."; }
+                render(found);
             })
             .catch(function (e) { if (e.name !== "AbortError") { close(); } });
     }
@@ -110,7 +114,7 @@
             close();
         }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    input.addEventListener("blur", function () { last = ""; setTimeout(close, 150); });
     input.form.addEventListener("submit", function (e) {
         clearTimeout(timer);
         if (!input.value.trim()) { e.preventDefault(); input.focus(); }
