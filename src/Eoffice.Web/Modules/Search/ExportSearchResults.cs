@@ -79,7 +79,7 @@ public sealed class ExportSearchResults(RunSearch search, ICurrentUser currentUs
             _ => new File(await XlsxWriter.WriteAsync(report, "Kết quả", cancellationToken), XlsxContentType, report.FileName + ".xlsx"),
         };
         await audit.RecordAsync(new AuditEvent("search.export", "search", Details:
-            $"{Title} ({kind.ToString().ToLowerInvariant()}, {hits.Count} kết quả): {SearchQueryString.Format(request, withPage: false)}"), cancellationToken);
+            $"{Title} ({kind.ToString().ToLowerInvariant()}, {hits.Count} kết quả): {string.Join("; ", Describe(request, hits))}"), cancellationToken);
         return file;
     }
 
