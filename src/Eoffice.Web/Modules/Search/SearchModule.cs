@@ -20,6 +20,7 @@ public static class SearchModule
         services.AddScoped<Platform.IConsoleCommand, SearchRebuildCommand>();
         services.AddScoped<Platform.IConsoleCommand, SearchCheckCommand>();
         services.AddOutboxSubscriber<FileTextExtracted, SearchFileIndexing>([FileTextEvents.Extracted]);
+        services.AddSearchPages();
         services.AddSingleton(new NavigationItem("Nav.SearchIndex", "/quan-tri/tim-kiem", Platform.PlatformPermissions.ManageJobs, NavigationSections.Administration, 85));
         return services;
     }
@@ -29,6 +30,7 @@ public static class SearchModule
         var group = endpoints.MapGroup("/api/v1/search").WithTags("Tìm kiếm").WithRequestValidation().RequireAuthorization();
         RunSearch.Map(group);
         SearchIndexAdmin.Map(group);
+        endpoints.MapSearchPages();
         return endpoints;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Reporting;
@@ -34,12 +33,7 @@ public sealed class PrintMarks(ICurrentUser currentUser, TimeProvider time, IOrg
 
     public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
 
-    public string PrintedBy()
-    {
-        var local = VietnamTime.ToLocal(time.GetUtcNow());
-        var name = currentUser.FullName ?? currentUser.UserName ?? "";
-        return string.Create(CultureInfo.InvariantCulture, $"In bởi {name} lúc {local:HH:mm} ngày {local:dd/MM/yyyy}");
-    }
+    public string PrintedBy() => PrintedByMark.Of(currentUser.FullName ?? currentUser.UserName, time.GetUtcNow());
 
     public async Task<string> AgencyNameAsync(Guid agencyId, CancellationToken cancellationToken) =>
         (await organization.FindAgencyAsync(agencyId, cancellationToken))?.FullName ?? "";
