@@ -158,8 +158,7 @@ public sealed class FileTextProcessor(
     /// <summary>The text as stored: NFC (and legacy TCVN3/VNI converted), without a trailing blank.</summary>
     internal static string Clean(string text)
     {
-        // legacy-encoding: LegacyVietnamese.ToUnicode(text) once merged
-        return VietnameseText.Normalize(text).TrimEnd();
+        return LegacyVietnamese.ToUnicode(text).TrimEnd();
     }
 
     private static string Join(IEnumerable<string?> pages) => Clean(string.Join("\n\f", pages.Select(p => (p ?? string.Empty).Trim())));

@@ -60,6 +60,22 @@ public abstract class IncomingProposalsEndpointTests<TApp>(TApp app) : IClassFix
     }
 
     [DbFact]
+    public async Task Metadata_pasted_in_vni_or_tcvn3_is_registered_in_unicode()
+    {
+        var clerk = await app.SignedInDemoAsync("dtmai");
+        var register = await app.AgencyRegisterIdAsync();
+
+        var vni = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v kieåm tra an toaøn giao thoâng cuoái naêm",
+            ("signerFullName", "Nguyeãn Vaên Hoøa")));
+        var tcvn3 = await clerk.RegisterOkAsync(RegistrationKit.Body(register, "V/v h\u00ADíng dÉn x©y dùng dù to¸n ng©n s¸ch"));
+
+        var first = await app.LoadIncomingAsync(vni.Id);
+        Assert.Equal("V/v kiểm tra an toàn giao thông cuối năm", first.Metadata.Subject);
+        Assert.Equal("Nguyễn Văn Hòa", first.Metadata.SignerFullName);
+        Assert.Equal("V/v hướng dẫn xây dựng dự toán ngân sách", (await app.LoadIncomingAsync(tcvn3.Id)).Metadata.Subject);
+    }
+
+    [DbFact]
     public async Task Unreadable_text_proposes_nothing()
     {
         var agencyId = await app.WithDbAsync(db => db.Set<ExternalOrgan>().Select(o => o.AgencyId).FirstAsync());
