@@ -72,7 +72,7 @@ public abstract class SearchPageTests(EofficeApp app)
         Assert.Contains("data-col=\"title\"", again, StringComparison.Ordinal);
         Assert.DoesNotContain("data-col=\"snippet\"", again, StringComparison.Ordinal);
         // Another person on the same browser does not inherit them.
-        var other = await app.SignedInDemoAsync("lttha");
+        var other = await app.SignedInDemoAsync("nvan");
         Assert.Contains("data-col=\"snippet\"", await other.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(code)), StringComparison.Ordinal);
     }
 
