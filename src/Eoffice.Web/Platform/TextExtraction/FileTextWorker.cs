@@ -138,7 +138,7 @@ public sealed class FileTextProcessor(
                     return (FileTextState.OcrUnavailable, new FileTextOutcome(null, Message: OcrEngine.UnavailableMessage, Pages: 1, PagesDone: 0), null);
                 }
 
-                var scanned = await ocr.RecognizeAsync(content, true, null, limit, cancellationToken);
+                var scanned = await ocr.RecognizeImageAsync(content, limit, cancellationToken);
                 return (FileTextState.Ready, new FileTextOutcome("ocr", Join(scanned.Pages), null, scanned.Pages.Count, scanned.Pages.Count), scanned.SearchablePdf);
 
             case FileTypeSniffer.Docx:

@@ -31,6 +31,52 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
     /// <summary>Both programs are there (looked up on every call: installing them while eOffice runs counts at once).</summary>
     public bool IsAvailable => OcrMyPdfPath is not null && TesseractPath is not null;
 
+    /// <summary>
+    /// Recognises an image (PNG, JPEG, TIFF) with tesseract alone, which writes the searchable PDF and the text in one
+    /// run (<c>tesseract image out -l vie --dpi 300 pdf txt</c>): half the CPU of ocrmypdf for a one-page file, whose
+    /// Python start-up would cost as much as the recognition (docs/benchmarks.md, OCR).
+    /// </summary>
+    internal async Task<OcrResult> RecognizeImageAsync(byte[] image, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var work = Directory.CreateTempSubdirectory("eoffice-ocr-").FullName;
+        try
+        {
+            var source = Path.Combine(work, "input.img");
+            var output = Path.Combine(work, "output");
+            await File.WriteAllBytesAsync(source, image, cancellationToken);
+            var start = new ProcessStartInfo(tesseract) { WorkingDirectory = work };
+            start.Environment["OMP_THREAD_LIMIT"] = "1";
+            foreach (var argument in new[] { source, output, "-l", options.Value.Language, "--dpi", options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture), "pdf", "txt" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            ExternalProcessResult result;
+            try
+            {
+                result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
+            }
+            catch (ExternalProcessTimeoutException ex)
+            {
+                throw new FileTextFailure(TimeLimitMessage(limit), ex);
+            }
+
+            if (result.ExitCode != 0 || !File.Exists(output + ".pdf"))
+            {
+                logger.LogInformation("tesseract could not read the image (exit code {Code}): {Messages}", result.ExitCode, result.ShortMessages);
+                throw new FileTextFailure(ImageCorruptMessage);
+            }
+
+            var text = File.Exists(output + ".txt") ? await File.ReadAllTextAsync(output + ".txt", cancellationToken) : string.Empty;
+            return new OcrResult(await File.ReadAllBytesAsync(output + ".pdf", cancellationToken), text.TrimEnd('\f').Split('\f'));
+        }
+        finally
+        {
+            RemoveFolder(work);
+        }
+    }
+
     /// <summary>Recognises <paramref name="input"/> (a PDF, or an image when <paramref name="isImage"/>), at most its first <paramref name="maxPages"/> pages.</summary>
     internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken)
     {
@@ -99,14 +145,19 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
         }
         finally
         {
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning(ex, "Could not remove the OCR folder {Folder}.", work);
-            }
+            RemoveFolder(work);
+        }
+    }
+
+    private void RemoveFolder(string work)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not remove the OCR folder {Folder}.", work);
         }
     }
 
