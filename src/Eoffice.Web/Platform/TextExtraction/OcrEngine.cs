@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Eoffice.Web.Platform.Jobs;
@@ -78,7 +79,10 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
     }
 
     /// <summary>Recognises <paramref name="input"/> (a PDF, or an image when <paramref name="isImage"/>), at most its first <paramref name="maxPages"/> pages.</summary>
-    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken)
+    /// <remarks><paramref name="recognized"/> is told the number of pages recognised so far while ocrmypdf runs (tesseract
+    /// writes one <c>NNNNNN_ocr_tess.txt</c> a page in ocrmypdf's temporary folder, which is inside this run's own folder).</remarks>
+    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken,
+        Func<int, Task>? recognized = null)
     {
         var program = OcrMyPdfPath ?? throw new InvalidOperationException(UnavailableMessage);
         var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
@@ -113,6 +117,8 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
             arguments.ForEach(start.ArgumentList.Add);
 
             ExternalProcessResult result;
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watching = recognized is null ? Task.CompletedTask : WatchPagesAsync(work, recognized, running.Token);
             try
             {
                 result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
@@ -120,6 +126,11 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
             catch (ExternalProcessTimeoutException ex)
             {
                 throw new FileTextFailure(TimeLimitMessage(limit), ex);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await watching;
             }
 
             if (result.ExitCode == InvalidOutputPdf && File.Exists(output))
@@ -146,6 +157,33 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
         finally
         {
             RemoveFolder(work);
+        }
+    }
+
+    /// <summary>Every second, the pages tesseract has finished, reported when the number grows. Progress only: failures are logged, never thrown.</summary>
+    private async Task WatchPagesAsync(string work, Func<int, Task> recognized, CancellationToken cancellationToken)
+    {
+        var reported = 0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                var done = Directory.EnumerateFiles(work, "*_ocr_tess.txt", SearchOption.AllDirectories).Count();
+                if (done > reported)
+                {
+                    reported = done;
+                    await recognized(done);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // ocrmypdf ended.
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or DbException)
+        {
+            logger.LogWarning(ex, "Could not report the OCR progress of {Folder}.", work);
         }
     }
 
