@@ -126,7 +126,9 @@ public sealed class FileTextProcessor(
                     return (FileTextState.OcrUnavailable, new FileTextOutcome(null, Message: OcrEngine.UnavailableMessage, Pages: layer.PageCount, PagesDone: 0), null);
                 }
 
-                var recognized = await ocr.RecognizeAsync(content, false, layer.PageCount > maxPages ? maxPages : null, limit, cancellationToken);
+                var typed = layer.Pages.Count(p => p is not null);
+                var recognized = await ocr.RecognizeAsync(content, false, layer.PageCount > maxPages ? maxPages : null, limit, cancellationToken,
+                    done => ReportProgressAsync(claim.Id, Math.Min(read, typed + done)));
                 // Typed pages keep their own text (ocrmypdf skipped them); scanned pages take what OCR read.
                 var pages = layer.Pages.Select((text, i) => text ?? (i < recognized.Pages.Count ? recognized.Pages[i] : null)).ToList();
                 return (FileTextState.Ready, new FileTextOutcome("ocr", Join(pages), cut, layer.PageCount, read), recognized.SearchablePdf);
@@ -138,7 +140,7 @@ public sealed class FileTextProcessor(
                     return (FileTextState.OcrUnavailable, new FileTextOutcome(null, Message: OcrEngine.UnavailableMessage, Pages: 1, PagesDone: 0), null);
                 }
 
-                var scanned = await ocr.RecognizeAsync(content, true, null, limit, cancellationToken);
+                var scanned = await ocr.RecognizeImageAsync(content, limit, cancellationToken);
                 return (FileTextState.Ready, new FileTextOutcome("ocr", Join(scanned.Pages), null, scanned.Pages.Count, scanned.Pages.Count), scanned.SearchablePdf);
 
             case FileTypeSniffer.Docx:
@@ -172,6 +174,14 @@ public sealed class FileTextProcessor(
         await using var scope = scopes.CreateAsyncScope();
         await Queue.Owned(scope.ServiceProvider.GetRequiredService<EofficeDbContext>(), fileId, node.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Pages, pages).SetProperty(t => t.PagesDone, 0));
+    }
+
+    /// <summary>Progress: pages read so far ("trang x/y" on the pages), while OCR runs.</summary>
+    private async Task ReportProgressAsync(Guid fileId, int pagesDone)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await Queue.Owned(scope.ServiceProvider.GetRequiredService<EofficeDbContext>(), fileId, node.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PagesDone, pagesDone));
     }
 
     /// <summary>The final state, the searchable PDF (a new file) and the event, in one transaction, while this node holds the row.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Eoffice.Web.Platform.Jobs;
@@ -31,8 +32,57 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
     /// <summary>Both programs are there (looked up on every call: installing them while eOffice runs counts at once).</summary>
     public bool IsAvailable => OcrMyPdfPath is not null && TesseractPath is not null;
 
+    /// <summary>
+    /// Recognises an image (PNG, JPEG, TIFF) with tesseract alone, which writes the searchable PDF and the text in one
+    /// run (<c>tesseract image out -l vie --dpi 300 pdf txt</c>): half the CPU of ocrmypdf for a one-page file, whose
+    /// Python start-up would cost as much as the recognition (docs/benchmarks.md, OCR).
+    /// </summary>
+    internal async Task<OcrResult> RecognizeImageAsync(byte[] image, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var work = Directory.CreateTempSubdirectory("eoffice-ocr-").FullName;
+        try
+        {
+            var source = Path.Combine(work, "input.img");
+            var output = Path.Combine(work, "output");
+            await File.WriteAllBytesAsync(source, image, cancellationToken);
+            var start = new ProcessStartInfo(tesseract) { WorkingDirectory = work };
+            start.Environment["OMP_THREAD_LIMIT"] = "1";
+            foreach (var argument in new[] { source, output, "-l", options.Value.Language, "--dpi", options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture), "pdf", "txt" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            ExternalProcessResult result;
+            try
+            {
+                result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
+            }
+            catch (ExternalProcessTimeoutException ex)
+            {
+                throw new FileTextFailure(TimeLimitMessage(limit), ex);
+            }
+
+            if (result.ExitCode != 0 || !File.Exists(output + ".pdf"))
+            {
+                logger.LogInformation("tesseract could not read the image (exit code {Code}): {Messages}", result.ExitCode, result.ShortMessages);
+                throw new FileTextFailure(ImageCorruptMessage);
+            }
+
+            var text = File.Exists(output + ".txt") ? await File.ReadAllTextAsync(output + ".txt", cancellationToken) : string.Empty;
+            return new OcrResult(await File.ReadAllBytesAsync(output + ".pdf", cancellationToken), text.TrimEnd('\f').Split('\f'));
+        }
+        finally
+        {
+            RemoveFolder(work);
+        }
+    }
+
     /// <summary>Recognises <paramref name="input"/> (a PDF, or an image when <paramref name="isImage"/>), at most its first <paramref name="maxPages"/> pages.</summary>
-    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken)
+    /// <remarks><paramref name="recognized"/> is told the number of pages recognised so far while ocrmypdf runs (tesseract
+    /// writes one <c>NNNNNN_ocr_tess.txt</c> a page in ocrmypdf's temporary folder, which is inside this run's own folder).</remarks>
+    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken,
+        Func<int, Task>? recognized = null)
     {
         var program = OcrMyPdfPath ?? throw new InvalidOperationException(UnavailableMessage);
         var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
@@ -67,6 +117,8 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
             arguments.ForEach(start.ArgumentList.Add);
 
             ExternalProcessResult result;
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watching = recognized is null ? Task.CompletedTask : WatchPagesAsync(work, recognized, running.Token);
             try
             {
                 result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
@@ -74,6 +126,11 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
             catch (ExternalProcessTimeoutException ex)
             {
                 throw new FileTextFailure(TimeLimitMessage(limit), ex);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await watching;
             }
 
             if (result.ExitCode == InvalidOutputPdf && File.Exists(output))
@@ -99,14 +156,46 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
         }
         finally
         {
-            try
+            RemoveFolder(work);
+        }
+    }
+
+    /// <summary>Every second, the pages tesseract has finished, reported when the number grows. Progress only: failures are logged, never thrown.</summary>
+    private async Task WatchPagesAsync(string work, Func<int, Task> recognized, CancellationToken cancellationToken)
+    {
+        var reported = 0;
+        try
+        {
+            while (true)
             {
-                Directory.Delete(work, recursive: true);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                var done = Directory.EnumerateFiles(work, "*_ocr_tess.txt", SearchOption.AllDirectories).Count();
+                if (done > reported)
+                {
+                    reported = done;
+                    await recognized(done);
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning(ex, "Could not remove the OCR folder {Folder}.", work);
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // ocrmypdf ended.
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or DbException)
+        {
+            logger.LogWarning(ex, "Could not report the OCR progress of {Folder}.", work);
+        }
+    }
+
+    private void RemoveFolder(string work)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not remove the OCR folder {Folder}.", work);
         }
     }
 

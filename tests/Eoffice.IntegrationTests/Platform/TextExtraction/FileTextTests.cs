@@ -159,6 +159,28 @@ public abstract class OcrTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [OcrFact]
+    public async Task A_three_page_scan_shows_its_progress_page_by_page_while_ocr_runs()
+    {
+        var admin = await app.SignedInClientAsync();
+        var pages = TextSamples.Render(TextSamples.TextPdf(TextSamples.Letter, ["Trang hai: Điều 2. Hiệu lực thi hành."], ["Trang ba: Nơi nhận."]), jpeg: true);
+        var id = await FileTextKit.UploadAsync(admin, TextSamples.ScanPdf(pages), "ba-trang.pdf", FileTypeSniffer.Pdf);
+
+        await FileTextKit.RequestAsync(app, id);
+        var seen = new List<FileTextView>();
+        var view = await Eventually.WaitForAsync(async () =>
+        {
+            var current = await app.WithServiceAsync<IFileTexts, FileTextView>(t => t.StatusAsync(id));
+            seen.Add(current);
+            return current;
+        }, v => v.State is not FileTextState.Pending, "the three pages", TimeSpan.FromMinutes(4));
+
+        Assert.Equal((FileTextState.Ready, (int?)3, 3), (view.State, view.Pages, view.PagesDone));
+        Assert.Contains(seen, v => v is { State: FileTextState.Pending, Pages: 3, PagesDone: 0 });
+        Assert.Contains(seen, v => v is { State: FileTextState.Pending, Pages: 3, PagesDone: > 0 and < 3 });
+        Assert.Contains("Hiệu lực thi hành", await FileTextKit.TextAsync(app, id), StringComparison.Ordinal);
+    }
+
+    [OcrFact]
     public async Task A_png_scan_is_recognised_too()
     {
         var admin = await app.SignedInClientAsync();
