@@ -36,6 +36,10 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               2 workers (invisible, visible seal, PKCS#12 loaded per signature); R verifications of a ~2 MB PDF signed
               twice; the peak working set, GC heap and allocations while signing a 1 MB and a large (default 100 MB)
               file written to disk in chunks. Every produced file checked is verified; a failure stops the benchmark.
+          search [--documents 100000] [--staff 500] [--runs 50] [--indexing 5000] [--postgres "<server connection string>"] [--keep <folder>] [--reuse]
+              writes N documents (realistic subjects, 1–3 pages of text) straight into the search index, then times the
+              indexing of --indexing more through the real indexer, and the real query engine (two-word queries, number
+              look-ups) as a specialist, a unit head and an agency leader.
         """);
     return 0;
 }
@@ -73,6 +77,10 @@ switch (arguments[0])
             int.Parse(Option("--large-mb", "100"), CultureInfo.InvariantCulture),
             arguments.Contains("--ec"),
             Option("--only", string.Empty)));
+        return 0;
+    case "search":
+        await SearchBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 100_000, runs: 50),
+            int.Parse(Option("--indexing", "5000"), CultureInfo.InvariantCulture));
         return 0;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{arguments[0]}'.");
