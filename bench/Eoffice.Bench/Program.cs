@@ -41,6 +41,10 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               300 dpi and degraded at 200 dpi (rotated, blurred, speckled), reads them with tesseract (vie, one thread per
               worker) and the incoming reader, and prints the accuracy of each proposed field and OCR pages/s; --keep keeps
               the PNGs and OCR texts.
+          search [--documents 100000] [--staff 500] [--runs 50] [--indexing 5000] [--postgres "<server connection string>"] [--keep <folder>] [--reuse]
+              writes N documents (realistic subjects, 1–3 pages of text) straight into the search index, then times the
+              indexing of --indexing more through the real indexer, and the real query engine (two-word queries, number
+              look-ups) as a specialist, a unit head and an agency leader.
         """);
     return 0;
 }
@@ -84,6 +88,10 @@ switch (arguments[0])
             int.Parse(Option("--documents", "36"), CultureInfo.InvariantCulture),
             int.Parse(Option("--workers", "2"), CultureInfo.InvariantCulture),
             arguments.Contains("--keep") ? Option("--keep", string.Empty) : null));
+    case "search":
+        await SearchBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 100_000, runs: 50),
+            int.Parse(Option("--indexing", "5000"), CultureInfo.InvariantCulture));
+        return 0;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{arguments[0]}'.");
         return 2;

@@ -94,8 +94,18 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     }
 
     /// <summary>A query ready to run: its FROM and WHERE (access included), its parameters, its rank, its words.</summary>
+    /// <remarks>
+    /// Two shapes of the same match: <see cref="Matched"/> reads the entries (by their date index) keeping those whose id
+    /// the full-text index returned — cheap for newest/oldest first however many match, as no sort of every match is
+    /// needed; <see cref="From"/>/<see cref="Where"/> join the full-text index, for ranking by relevance.
+    /// </remarks>
     private sealed record Plan(string From, string Where, List<(string Name, object Value)> Parameters, string? Rank, IReadOnlyList<string> Tokens,
-        IReadOnlyDictionary<string, string> KindNames, Plan? Fallback);
+        IReadOnlyDictionary<string, string> KindNames, Plan? Fallback, string? Matched = null)
+    {
+        public string FilteredWhere => Matched is null ? Where : Matched + " AND " + Filters;
+
+        public string Filters { get; init; } = "";
+    }
 
     private async Task<Plan?> PlanAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -123,8 +133,8 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             else if (scope.Principals.Count > 0)
             {
                 var principals = string.Join(", ", scope.Principals.Distinct().Select(p => P(Id(p))));
-                access.Add($"(e.kind = {P(source.Kind)} AND e.agency_id = {P(Id(scope.AgencyId))} AND EXISTS (SELECT 1 FROM search_entry_readers r " +
-                    $"WHERE r.entry_id = e.id AND r.principal_id IN ({principals})))");
+                access.Add($"(e.kind = {P(source.Kind)} AND e.agency_id = {P(Id(scope.AgencyId))} AND e.id IN (SELECT r.entry_id FROM search_entry_readers r " +
+                    $"WHERE r.principal_id IN ({principals})))");
             }
         }
 
@@ -184,13 +194,14 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
                 var match = string.Join(" ", tokens.Select((t, i) => Quote(t) + (i == tokens.Count - 1 ? "*" : "")));
                 ps.Add(("@m", match));
                 return new Plan("search_fts JOIN search_entries e ON e.id = search_fts.rowid", "search_fts MATCH @m AND " + filters, ps,
-                    "bm25(search_fts) ASC", tokens, names, null);
+                    "bm25(search_fts) ASC", tokens, names, null, "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @m)") { Filters = filters };
             }
 
             var tsquery = string.Join(" & ", tokens.Select((t, i) => t + (i == tokens.Count - 1 ? ":*" : "")));
             ps.Add(("@m", tsquery));
             return new Plan("search_fts f JOIN search_entries e ON e.id = f.entry_id", "f.vector @@ to_tsquery('simple', @m) AND " + filters, ps,
-                "ts_rank(f.vector, to_tsquery('simple', @m)) DESC", tokens, names, null);
+                "ts_rank(f.vector, to_tsquery('simple', @m)) DESC", tokens, names, null,
+                "e.id IN (SELECT f.entry_id FROM search_fts f WHERE f.vector @@ to_tsquery('simple', @m))") { Filters = filters };
         }
 
         var text = Text([.. parameters]);
@@ -207,13 +218,13 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             var expression = squashed == parts ? $"{Quote(squashed)}*" : $"{Quote(squashed)}* OR {Quote(parts)}*";
             codeParameters.Add(("@m", $"codes : ({expression})"));
             return new Plan("search_fts JOIN search_entries e ON e.id = search_fts.rowid", "search_fts MATCH @m AND " + filters, codeParameters,
-                null, tokens, names, text);
+                null, tokens, names, text, "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @m)") { Filters = filters };
         }
 
         codeParameters.Add(("@c1", $"% {squashed}%"));
         codeParameters.Add(("@c2", $"% {parts}%"));
         return new Plan("search_fts f JOIN search_entries e ON e.id = f.entry_id", "(f.codes LIKE @c1 OR f.codes LIKE @c2) AND " + filters,
-            codeParameters, null, tokens, names, text);
+            codeParameters, null, tokens, names, text, "e.id IN (SELECT f.entry_id FROM search_fts f WHERE f.codes LIKE @c1 OR f.codes LIKE @c2)") { Filters = filters };
     }
 
     /// <summary>A term of the FTS5 query: quoted, any quote doubled (the words hold letters and digits only, this is a second fence).</summary>
@@ -225,7 +236,7 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     private async Task<List<FacetRow>> FacetRowsAsync(Plan plan, CancellationToken cancellationToken)
     {
         var sql = $"SELECT e.kind, e.type_code, e.type_name, e.organ, e.register_id, e.register_name, e.unit_id, e.unit_name, e.state, e.state_name " +
-            $"FROM {plan.From} WHERE {plan.Where} LIMIT {TotalCap + 1}";
+            $"FROM search_entries e WHERE {plan.FilteredWhere} LIMIT {TotalCap + 1}";
         var rows = new List<FacetRow>();
         await using var command = Command(sql, plan.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -246,8 +257,9 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             SearchSort.Relevance when plan.Rank is not null => plan.Rank + ", e.date DESC, e.id DESC",
             _ => "e.date DESC, e.id DESC",
         };
+        var ranked = sort == SearchSort.Relevance && plan.Rank is not null;
         var sql = $"SELECT e.id, e.kind, e.item_id, e.title, e.code, e.url, e.date, e.type_name, e.organ, e.register_name, e.unit_name, e.state_name " +
-            $"FROM {plan.From} WHERE {plan.Where} ORDER BY {order} LIMIT {take} OFFSET {skip}";
+            (ranked ? $"FROM {plan.From} WHERE {plan.Where}" : $"FROM search_entries e WHERE {plan.FilteredWhere}") + $" ORDER BY {order} LIMIT {take} OFFSET {skip}";
         var rows = new List<(long Id, SearchHit Hit)>();
         await using (var command = Command(sql, plan.Parameters))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
