@@ -215,7 +215,9 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         var codeParameters = new List<(string Name, object Value)>(parameters);
         if (sqlite)
         {
-            var expression = squashed == parts ? $"{Quote(squashed)}*" : $"{Quote(squashed)}* OR {Quote(parts)}*";
+            var expression = squashed == parts
+                ? $"{Quote(squashed)}*"
+                : $"{Quote(squashed)}* OR ({string.Join(" AND ", tokens.Select((t, i) => Quote(t) + (i == tokens.Count - 1 ? "*" : "")))})";
             codeParameters.Add(("@m", $"codes : ({expression})"));
             return new Plan("search_fts JOIN search_entries e ON e.id = search_fts.rowid", "search_fts MATCH @m AND " + filters, codeParameters,
                 null, tokens, names, text, "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @m)") { Filters = filters };

@@ -13,7 +13,7 @@ public static class SearchIndexSchema
 {
     public static IReadOnlyList<string> Sqlite { get; } =
     [
-        "CREATE VIRTUAL TABLE search_fts USING fts5(codes, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        "CREATE VIRTUAL TABLE search_fts USING fts5(codes, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail=column)",
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
