@@ -4,8 +4,8 @@ using Xunit.Sdk;
 namespace Eoffice.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A <see cref="DbFactAttribute"/> that also needs OCR (tesseract with Vietnamese, ocrmypdf, and poppler's pdftoppm to
-/// make the scans): EOFFICE_TEST_OCR set (CI installs tesseract-ocr, tesseract-ocr-vie, ocrmypdf and sets it). Reported
+/// A <see cref="DbFactAttribute"/> that also needs OCR (tesseract with Vietnamese and poppler's pdftoppm, pdfseparate, pdfunite, which also
+/// make the scans): EOFFICE_TEST_OCR set (CI installs tesseract-ocr, tesseract-ocr-vie, poppler-utils and sets it). Reported
 /// as skipped, with the reason, when the variable is not set; when it is set nothing is skipped, and a missing program
 /// makes the test fail.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class OcrFactAttribute : FactAttribute;
 public sealed class OcrFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
 {
     public const string OcrSkipReason =
-        "OCR suite: set EOFFICE_TEST_OCR=1 with tesseract-ocr, tesseract-ocr-vie, ocrmypdf and poppler-utils installed to run it.";
+        "OCR suite: set EOFFICE_TEST_OCR=1 with tesseract-ocr, tesseract-ocr-vie and poppler-utils installed to run it.";
 
     public static bool Enabled => Environment.GetEnvironmentVariable("EOFFICE_TEST_OCR") is { Length: > 0 };
 

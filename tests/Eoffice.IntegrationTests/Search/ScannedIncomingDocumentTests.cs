@@ -13,7 +13,7 @@ namespace Eoffice.IntegrationTests.Search;
 
 /// <summary>
 /// Issue 12's whole path, with the real parts: a paper document scanned to an image-only PDF is uploaded by the clerk,
-/// OCR (ocrmypdf, tesseract with Vietnamese) reads it, the reader proposes the registration fields, the clerk confirms
+/// OCR (tesseract with Vietnamese, page by page) reads it, the reader proposes the registration fields, the clerk confirms
 /// them by registering, and the document is then found by a word of its body typed without diacritics, and by its number.
 /// </summary>
 public abstract class ScannedIncomingDocumentTests<TApp>(TApp app) : IClassFixture<TApp>

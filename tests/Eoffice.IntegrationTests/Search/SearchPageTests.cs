@@ -1,9 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Eoffice.IntegrationTests.Documents;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Organization;
+using Eoffice.Web.Modules.Search;
+using Eoffice.Web.Modules.Search.Domain;
 using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
 
@@ -74,6 +79,81 @@ public abstract class SearchPageTests(EofficeApp app)
         // Another person on the same browser does not inherit them.
         var other = await app.SignedInDemoAsync("nvan");
         Assert.Contains("data-col=\"snippet\"", await other.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(code)), StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task A_saved_search_run_through_the_api_gives_its_owner_the_results_and_another_persons_id_is_not_found()
+    {
+        var (code, subject) = await RegisteredAsync("V/v kiểm tra an toàn hồ chứa nước Yên Thắng");
+        var owner = await app.SignedInDemoAsync("dtmai");
+        var other = await app.SignedInDemoAsync("nvan");
+        var created = await owner.PostAsJsonAsync("/api/v1/search/saved", new { name = "Hồ chứa " + code, query = "q=" + Uri.EscapeDataString(code), columns = new[] { "code", "title" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var run = await owner.PostAsync($"/api/v1/search/saved/{id}/run", null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var body = await run.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id, body.GetProperty("saved").GetProperty("id").GetGuid());
+        var hits = body.GetProperty("results").GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains(hits, h => h.GetProperty("title").GetString() == subject && h.GetProperty("code").GetString() == code);
+        Assert.NotNull((await app.WithDbAsync(db => db.Set<SavedSearch>().AsNoTracking().SingleAsync(s => s.Id == id))).LastRunAt);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/search/saved/{id}/run", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.PostAsync($"/api/v1/search/saved/{Guid.NewGuid()}/run", null)).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_search_page_renames_a_saved_search_and_refuses_an_empty_a_too_long_or_a_duplicate_name_beside_its_field()
+    {
+        var (_, userName) = await app.CreateUserAsync("Hoàng Văn Đổi Tên");
+        var client = await app.SignedInClientAsync(userName, TestAccounts.Password);
+        async Task<Guid> SaveAsync(string name)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/search/saved", new { name, query = "q=cau%20duong" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        var id = await SaveAsync("Cầu đường");
+        await SaveAsync("Đã có tên này");
+        var page = await client.GetStringAsync("/tim-kiem");
+        Assert.Contains($"id=\"rename-{id}\"", page, StringComparison.Ordinal);
+
+        async Task<string> RefusedAsync(string name)
+        {
+            var response = await client.PostAsync($"/tim-kiem?handler=Rename&id={id}", OrganizationTestKit.Form(page, ("Renaming", id.ToString()), ("Rename.Name", name), ("back", "")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            var error = System.Text.RegularExpressions.Regex.Match(html, $"id=\"rename-{id}-error\">([^<]*)</div>");
+            Assert.True(error.Success, "no message beside the rename field");
+            return error.Groups[1].Value;
+        }
+
+        Assert.Equal("Vui lòng đặt tên cho tìm kiếm.", await RefusedAsync("  "));
+        Assert.Contains("tối đa 200 ký tự", await RefusedAsync(new string('x', 201)), StringComparison.Ordinal);
+        Assert.Equal(RenameSavedSearch.DuplicateMessage("Đã có tên này"), await RefusedAsync(" Đã có tên này "));
+        Assert.Equal("Cầu đường", (await app.WithDbAsync(db => db.Set<SavedSearch>().AsNoTracking().SingleAsync(s => s.Id == id))).Name);
+
+        // Without the antiforgery token (neither in the form nor as the header the test client sends): refused.
+        var header = client.DefaultRequestHeaders.GetValues(RequestForgeryGuard.HeaderName).ToList();
+        client.DefaultRequestHeaders.Remove(RequestForgeryGuard.HeaderName);
+        var forged = await client.PostAsync($"/tim-kiem?handler=Rename&id={id}", new FormUrlEncodedContent([KeyValuePair.Create("Rename.Name", "Giả mạo")]));
+        client.DefaultRequestHeaders.Add(RequestForgeryGuard.HeaderName, header);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("Cầu đường", (await app.WithDbAsync(db => db.Set<SavedSearch>().AsNoTracking().SingleAsync(s => s.Id == id))).Name);
+
+        var renamed = await client.PostAsync($"/tim-kiem?handler=Rename&id={id}", OrganizationTestKit.Form(page, ("Renaming", id.ToString()), ("Rename.Name", "Cầu đường tỉnh"), ("back", "")));
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("Cầu đường tỉnh", (await app.WithDbAsync(db => db.Set<SavedSearch>().AsNoTracking().SingleAsync(s => s.Id == id))).Name);
+        Assert.Contains(">Cầu đường tỉnh</a>", await client.GetStringAsync("/tim-kiem"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "search.saved.rename" && e.ObjectId == id.ToString())));
+
+        // Another person's saved search cannot be renamed from the page either.
+        var stranger = await app.SignedInDemoAsync("nvan");
+        var strangerPage = await stranger.GetStringAsync("/tim-kiem");
+        var refused = await stranger.PostAsync($"/tim-kiem?handler=Rename&id={id}", OrganizationTestKit.Form(strangerPage, ("Renaming", id.ToString()), ("Rename.Name", "Lấy mất")));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [DbFact]

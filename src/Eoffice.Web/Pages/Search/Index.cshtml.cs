@@ -11,7 +11,7 @@ namespace Eoffice.Web.Pages.Search;
 /// ("Lưu tìm kiếm", "Tìm kiếm đã lưu"). The search itself is <see cref="RunSearch"/>, as for <c>GET /api/v1/search</c>.
 /// </summary>
 public sealed class IndexModel(RunSearch search, SavedSearches savedSearches, ListSavedSearches listSaved, SaveSearch save, DeleteSavedSearch delete,
-    ICurrentUser currentUser)
+    RenameSavedSearch rename, ICurrentUser currentUser)
     : FormPageModel
 {
     /// <summary>The cookie that remembers the chosen columns: "&lt;user id&gt;|code,date,…" (another person's is ignored).</summary>
@@ -27,6 +27,14 @@ public sealed class IndexModel(RunSearch search, SavedSearches savedSearches, Li
 
     [BindProperty]
     public SaveSearch.Request? Input { get; set; }
+
+    /// <summary>"Đổi tên" of one saved search (<see cref="Renaming"/>): its new name.</summary>
+    [BindProperty]
+    public RenameSavedSearch.Request? Rename { get; set; }
+
+    /// <summary>The saved search being renamed, to show the refused name beside its own field again.</summary>
+    [BindProperty]
+    public Guid? Renaming { get; set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -45,7 +53,7 @@ public sealed class IndexModel(RunSearch search, SavedSearches savedSearches, Li
 
     public override async Task OnRedisplayAsync(CancellationToken cancellationToken)
     {
-        Query = SearchQueryString.Parse(Input?.Query) with { PageSize = 20 };
+        Query = SearchQueryString.Parse(Input?.Query ?? Request.Form["back"].ToString()) with { PageSize = 20 };
         Columns = SearchColumns.Parse(string.Join(',', Input?.Columns ?? [])) ?? SearchColumns.Default;
         await LoadAsync(cancellationToken);
     }
@@ -56,6 +64,14 @@ public sealed class IndexModel(RunSearch search, SavedSearches savedSearches, Li
         var saved = await save.HandleAsync(Input!, cancellationToken);
         Message = $"Đã lưu tìm kiếm “{saved.Name}”.";
         return Redirect(saved.Url);
+    }
+
+    /// <summary>Đổi tên: the new name of one's own saved search; an empty, too long or already used name is refused beside the field.</summary>
+    public async Task<IActionResult> OnPostRenameAsync(Guid id, string? back, CancellationToken cancellationToken)
+    {
+        var renamed = await rename.HandleAsync(id, Rename!, cancellationToken);
+        Message = $"Đã đổi tên tìm kiếm thành “{renamed.Name}”.";
+        return Redirect("/tim-kiem" + (string.IsNullOrEmpty(back) ? "" : "?" + SearchQueryString.Format(SearchQueryString.Parse(back))));
     }
 
     [RuleErrorsUnder("Saved")]

@@ -29,7 +29,7 @@ public sealed record ExternalProcessResult(int ExitCode, string Messages)
 }
 
 /// <summary>
-/// Runs a background helper program (LibreOffice, ocrmypdf) with a time limit after which the whole process tree is
+/// Runs a background helper program (LibreOffice, tesseract, poppler) with a time limit after which the whole process tree is
 /// killed, so that no helper outlives its time; standard output and errors are collected (at most 4000 characters).
 /// </summary>
 public static class ExternalProcess

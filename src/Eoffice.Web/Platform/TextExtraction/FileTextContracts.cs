@@ -15,7 +15,7 @@ public enum FileTextState
     /// <summary>Every attempt failed or the time limit passed (corrupt, encrypted, too long): <see cref="FileTextView.Message"/> says why.</summary>
     Failed = 3,
 
-    /// <summary>The file is a scan and this server has no OCR (tesseract / ocrmypdf are not installed).</summary>
+    /// <summary>The file is a scan and this server has no OCR (tesseract or poppler's pdftoppm / pdfseparate / pdfunite are not installed).</summary>
     OcrUnavailable = 4,
 
     /// <summary>A type whose text is not read (an archive, a video…).</summary>

@@ -126,12 +126,9 @@ public sealed class FileTextProcessor(
                     return (FileTextState.OcrUnavailable, new FileTextOutcome(null, Message: OcrEngine.UnavailableMessage, Pages: layer.PageCount, PagesDone: 0), null);
                 }
 
-                var typed = layer.Pages.Count(p => p is not null);
-                var recognized = await ocr.RecognizeAsync(content, false, layer.PageCount > maxPages ? maxPages : null, limit, cancellationToken,
-                    done => ReportProgressAsync(claim.Id, Math.Min(read, typed + done)));
-                // Typed pages keep their own text (ocrmypdf skipped them); scanned pages take what OCR read.
-                var pages = layer.Pages.Select((text, i) => text ?? (i < recognized.Pages.Count ? recognized.Pages[i] : null)).ToList();
-                return (FileTextState.Ready, new FileTextOutcome("ocr", Join(pages), cut, layer.PageCount, read), recognized.SearchablePdf);
+                // Typed pages keep their own text (and are kept as they are in the searchable PDF); scanned pages take what OCR read.
+                var recognized = await ocr.RecognizePdfAsync(content, layer.Pages, limit, cancellationToken, done => ReportProgressAsync(claim.Id, done));
+                return (FileTextState.Ready, new FileTextOutcome("ocr", Join(recognized.Pages), cut, layer.PageCount, read), recognized.SearchablePdf);
 
             case var image when Images.Contains(image):
                 await ReportPagesAsync(claim.Id, 1);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Eoffice.Web.Platform.Jobs;
@@ -6,36 +5,46 @@ using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Platform.TextExtraction;
 
-/// <summary>A searchable PDF made by OCR and the recognised text of each of its pages.</summary>
+/// <summary>A searchable PDF made by OCR and the text of each of its pages.</summary>
 internal sealed record OcrResult(byte[] SearchablePdf, IReadOnlyList<string> Pages);
 
 /// <summary>
-/// OCR with ocrmypdf (which runs tesseract): <c>ocrmypdf -l vie --output-type pdf --jobs 1 --skip-text --optimize 0
-/// --sidecar</c>, one process per file on one thread (<c>OMP_THREAD_LIMIT=1</c>: as many workers as cores, not one
-/// worker on all of them), in a folder of its own removed afterwards. Pages that have text are skipped
-/// (<c>--skip-text</c>), so a PDF mixing typed and scanned pages is recognised where it needs it; the input is never
-/// altered: the output is a new PDF.
+/// OCR with tesseract, each process on one thread (<c>OMP_THREAD_LIMIT=1</c>: as many workers as cores, not one worker
+/// on all of them), in a folder of its own removed afterwards. An image is read by one <c>tesseract img out pdf txt</c>;
+/// a PDF page by page: a scanned page is rendered by poppler's <c>pdftoppm -r 300 -gray -f n -l n</c> and read by
+/// <c>tesseract page.pgm out pdf txt</c>, a page that has text is taken as it is (<c>pdfseparate -f n -l n</c>), and the
+/// one-page PDFs are joined by <c>pdfunite</c> into the searchable PDF (ADR 0026). The input is never altered: the
+/// output is a new PDF.
 /// </summary>
 public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngine> logger)
 {
     public const string UnavailableMessage = "Máy chủ chưa cài phần mềm nhận dạng chữ (OCR) nên chưa đọc được văn bản của bản quét; các chức năng khác vẫn dùng được.";
 
-    /// <summary>ocrmypdf's exit codes (ocrmypdf.ExitCode).</summary>
-    private const int InputFileError = 2;
-    private const int InvalidOutputPdf = 4;
-    private const int EncryptedPdf = 8;
-
-    public string? OcrMyPdfPath => ExternalProcess.Find(options.Value.OcrMyPdfPath, "ocrmypdf");
+    /// <summary>poppler's exit codes (pdftoppm, pdfseparate, pdfunite).</summary>
+    private const int PopplerOpenError = 1;
+    private const int PopplerPermissionError = 3;
 
     public string? TesseractPath => ExternalProcess.Find(options.Value.TesseractPath, "tesseract");
 
-    /// <summary>Both programs are there (looked up on every call: installing them while eOffice runs counts at once).</summary>
-    public bool IsAvailable => OcrMyPdfPath is not null && TesseractPath is not null;
+    public string? PdfToPpmPath => Poppler("pdftoppm");
+
+    public string? PdfSeparatePath => Poppler("pdfseparate");
+
+    public string? PdfUnitePath => Poppler("pdfunite");
+
+    /// <summary>
+    /// tesseract and poppler's pdftoppm, pdfseparate and pdfunite are all there (looked up on every call: installing
+    /// them while eOffice runs counts at once).
+    /// </summary>
+    public bool IsAvailable => TesseractPath is not null && PdfToPpmPath is not null && PdfSeparatePath is not null && PdfUnitePath is not null;
+
+    private string? Poppler(string program) => options.Value.PopplerFolder is { Length: > 0 } folder
+        ? ExternalProcess.Find(Path.Combine(folder, program))
+        : ExternalProcess.Find(null, program);
 
     /// <summary>
     /// Recognises an image (PNG, JPEG, TIFF) with tesseract alone, which writes the searchable PDF and the text in one
-    /// run (<c>tesseract image out -l vie --dpi 300 pdf txt</c>): half the CPU of ocrmypdf for a one-page file, whose
-    /// Python start-up would cost as much as the recognition (docs/benchmarks.md, OCR).
+    /// run (<c>tesseract image out -l vie --dpi 300 pdf txt</c>): no rendering needed.
     /// </summary>
     internal async Task<OcrResult> RecognizeImageAsync(byte[] image, TimeSpan limit, CancellationToken cancellationToken)
     {
@@ -78,81 +87,67 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
         }
     }
 
-    /// <summary>Recognises <paramref name="input"/> (a PDF, or an image when <paramref name="isImage"/>), at most its first <paramref name="maxPages"/> pages.</summary>
-    /// <remarks><paramref name="recognized"/> is told the number of pages recognised so far while ocrmypdf runs (tesseract
-    /// writes one <c>NNNNNN_ocr_tess.txt</c> a page in ocrmypdf's temporary folder, which is inside this run's own folder).</remarks>
-    internal async Task<OcrResult> RecognizeAsync(byte[] input, bool isImage, int? maxPages, TimeSpan limit, CancellationToken cancellationToken,
-        Func<int, Task>? recognized = null)
+    /// <summary>
+    /// Recognises the pages of a PDF whose text layer is <paramref name="layer"/> (a page's text, or <c>null</c> for a
+    /// scanned page; as many entries as pages to read, so the page limit is already applied): scanned pages through
+    /// pdftoppm and tesseract, typed pages kept as they are with their own text. <paramref name="done"/> is told the
+    /// number of pages finished after each page. <paramref name="limit"/> is the whole file's: each program gets what is
+    /// left of it and is killed with its children when it runs out.
+    /// </summary>
+    internal async Task<OcrResult> RecognizePdfAsync(byte[] pdf, IReadOnlyList<string?> layer, TimeSpan limit, CancellationToken cancellationToken,
+        Func<int, Task>? done = null)
     {
-        var program = OcrMyPdfPath ?? throw new InvalidOperationException(UnavailableMessage);
         var tesseract = TesseractPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var pdftoppm = PdfToPpmPath ?? throw new InvalidOperationException(UnavailableMessage);
+        var pdfseparate = PdfSeparatePath ?? throw new InvalidOperationException(UnavailableMessage);
+        var pdfunite = PdfUnitePath ?? throw new InvalidOperationException(UnavailableMessage);
+        var clock = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("eoffice-ocr-").FullName;
         try
         {
-            var source = Path.Combine(work, isImage ? "input.img" : "input.pdf");
-            var output = Path.Combine(work, "output.pdf");
-            var sidecar = Path.Combine(work, "text.txt");
-            await File.WriteAllBytesAsync(source, input, cancellationToken);
+            var source = Path.Combine(work, "input.pdf");
+            await File.WriteAllBytesAsync(source, pdf, cancellationToken);
+            var dpi = options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture);
+            var parts = new List<string>(layer.Count);
+            var texts = new List<string>(layer.Count);
+            for (var i = 0; i < layer.Count; i++)
+            {
+                var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+                var page = Path.Combine(work, "page-" + number);
+                if (layer[i] is { } typed)
+                {
+                    // A page with text: the page itself, its text layer intact.
+                    await RunPopplerAsync(pdfseparate, ["-f", number, "-l", number, source, page + ".pdf"], work, limit, clock, cancellationToken);
+                    texts.Add(typed);
+                }
+                else
+                {
+                    await RunPopplerAsync(pdftoppm, ["-r", dpi, "-gray", "-f", number, "-l", number, "-singlefile", source, page], work, limit, clock,
+                        cancellationToken);
+                    await RunTesseractAsync(tesseract, page + ".pgm", page, work, limit, clock, cancellationToken);
+                    File.Delete(page + ".pgm");
+                    texts.Add(File.Exists(page + ".txt") ? (await File.ReadAllTextAsync(page + ".txt", cancellationToken)).TrimEnd('\f') : string.Empty);
+                }
 
-            var start = new ProcessStartInfo(program) { WorkingDirectory = work };
-            start.Environment["OMP_THREAD_LIMIT"] = "1";
-            start.Environment["TMPDIR"] = work;
-            start.Environment["PATH"] = Path.GetDirectoryName(tesseract) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-            var arguments = new List<string>
-            {
-                "-l", options.Value.Language, "--output-type", "pdf", "--jobs", "1", "--skip-text", "--optimize", "0", "--quiet",
-                "--sidecar", sidecar,
-            };
-            if (isImage)
-            {
-                arguments.AddRange(["--image-dpi", options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture)]);
-            }
+                if (!File.Exists(page + ".pdf"))
+                {
+                    throw new InvalidOperationException($"Page {number} of the PDF gave no one-page PDF.");
+                }
 
-            if (maxPages is { } pages)
-            {
-                arguments.AddRange(["--pages", "1-" + pages.ToString(CultureInfo.InvariantCulture)]);
-            }
-
-            arguments.AddRange([source, output]);
-            arguments.ForEach(start.ArgumentList.Add);
-
-            ExternalProcessResult result;
-            using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var watching = recognized is null ? Task.CompletedTask : WatchPagesAsync(work, recognized, running.Token);
-            try
-            {
-                result = await ExternalProcess.RunAsync(start, limit, logger, cancellationToken);
-            }
-            catch (ExternalProcessTimeoutException ex)
-            {
-                throw new FileTextFailure(TimeLimitMessage(limit), ex);
-            }
-            finally
-            {
-                await running.CancelAsync();
-                await watching;
+                parts.Add(page + ".pdf");
+                if (done is not null)
+                {
+                    await done(i + 1);
+                }
             }
 
-            if (result.ExitCode == InvalidOutputPdf && File.Exists(output))
+            var output = parts.Count == 1 ? parts[0] : Path.Combine(work, "output.pdf");
+            if (parts.Count > 1)
             {
-                // The output is written but qpdf found defects it repaired (often the input's own, e.g. a bad zlib
-                // check in a scanner's PDF): the text and the PDF are usable.
-                logger.LogWarning("ocrmypdf made a PDF that failed its validation: {Messages}", result.ShortMessages);
-                result = result with { ExitCode = 0 };
+                await RunPopplerAsync(pdfunite, [.. parts, output], work, limit, clock, cancellationToken);
             }
 
-            switch (result.ExitCode)
-            {
-                case 0 when File.Exists(output):
-                    var text = File.Exists(sidecar) ? await File.ReadAllTextAsync(sidecar, cancellationToken) : string.Empty;
-                    return new OcrResult(await File.ReadAllBytesAsync(output, cancellationToken), text.Split('\f'));
-                case EncryptedPdf:
-                    throw new FileTextFailure(PdfTextLayer.EncryptedMessage);
-                case InputFileError:
-                    throw new FileTextFailure(isImage ? ImageCorruptMessage : PdfTextLayer.CorruptMessage);
-                default:
-                    throw new InvalidOperationException($"ocrmypdf exited with code {result.ExitCode}: {result.ShortMessages}");
-            }
+            return new OcrResult(await File.ReadAllBytesAsync(output, cancellationToken), texts);
         }
         finally
         {
@@ -160,30 +155,61 @@ public sealed class OcrEngine(IOptions<FileTextOptions> options, ILogger<OcrEngi
         }
     }
 
-    /// <summary>Every second, the pages tesseract has finished, reported when the number grows. Progress only: failures are logged, never thrown.</summary>
-    private async Task WatchPagesAsync(string work, Func<int, Task> recognized, CancellationToken cancellationToken)
+    /// <summary>A poppler program on what is left of the time limit: a PDF it cannot open is corrupt, one it may not read encrypted.</summary>
+    private async Task RunPopplerAsync(string program, IEnumerable<string> arguments, string work, TimeSpan limit, Stopwatch clock,
+        CancellationToken cancellationToken)
     {
-        var reported = 0;
+        var result = await RunAsync(program, arguments, work, limit, clock, cancellationToken);
+        switch (result.ExitCode)
+        {
+            case 0:
+                return;
+            case PopplerOpenError:
+                logger.LogInformation("{Program} could not open the PDF: {Messages}", Path.GetFileName(program), result.ShortMessages);
+                throw new FileTextFailure(PdfTextLayer.CorruptMessage);
+            case PopplerPermissionError:
+                throw new FileTextFailure(PdfTextLayer.EncryptedMessage);
+            default:
+                throw new InvalidOperationException($"{Path.GetFileName(program)} exited with code {result.ExitCode}: {result.ShortMessages}");
+        }
+    }
+
+    private async Task RunTesseractAsync(string tesseract, string image, string output, string work, TimeSpan limit, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var dpi = options.Value.ImageDpi.ToString(CultureInfo.InvariantCulture);
+        var result = await RunAsync(tesseract, [image, output, "-l", options.Value.Language, "--dpi", dpi, "pdf", "txt"], work, limit, clock,
+            cancellationToken);
+        if (result.ExitCode != 0 || !File.Exists(output + ".pdf"))
+        {
+            throw new InvalidOperationException($"tesseract could not read a rendered page (exit code {result.ExitCode}): {result.ShortMessages}");
+        }
+    }
+
+    /// <summary>One program on one thread, given what is left of the file's time limit; running out fails the file with the limit in its message.</summary>
+    private async Task<ExternalProcessResult> RunAsync(string program, IEnumerable<string> arguments, string work, TimeSpan limit, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var left = limit - clock.Elapsed;
+        if (left <= TimeSpan.Zero)
+        {
+            throw new FileTextFailure(TimeLimitMessage(limit));
+        }
+
+        var start = new ProcessStartInfo(program) { WorkingDirectory = work };
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         try
         {
-            while (true)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                var done = Directory.EnumerateFiles(work, "*_ocr_tess.txt", SearchOption.AllDirectories).Count();
-                if (done > reported)
-                {
-                    reported = done;
-                    await recognized(done);
-                }
-            }
+            return await ExternalProcess.RunAsync(start, left, logger, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (ExternalProcessTimeoutException ex)
         {
-            // ocrmypdf ended.
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or DbException)
-        {
-            logger.LogWarning(ex, "Could not report the OCR progress of {Folder}.", work);
+            throw new FileTextFailure(TimeLimitMessage(limit), ex);
         }
     }
 

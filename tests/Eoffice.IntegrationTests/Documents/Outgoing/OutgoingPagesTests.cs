@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Eoffice.IntegrationTests.Platform.TextExtraction;
 using System.Text.RegularExpressions;
 using Eoffice.IntegrationTests.Infrastructure;
 using Eoffice.IntegrationTests.Organization;
@@ -11,6 +14,29 @@ namespace Eoffice.IntegrationTests.Documents.Outgoing;
 public abstract class OutgoingPagesTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : EofficeApp
 {
+    [OcrFact]
+    public async Task The_details_page_shows_each_files_text_state_and_the_searchable_pdf_made_of_a_scanned_annex_as_the_incoming_page_does()
+    {
+        var drafter = await app.SignedInDemoAsync("cxtruong");
+        var deputyId = await app.DemoUserIdAsync("ttbhanh");
+        var body = await drafter.UploadBodyAsync("Sở Giao thông vận tải đề nghị sửa chữa cầu.");
+        var scan = await Eoffice.IntegrationTests.Documents.OutgoingLayout.LayoutKit.UploadAsync(drafter, TextSamples.ScanPdf(TextSamples.Render(TextSamples.TextPdf(TextSamples.Letter), jpeg: true)), "phu-luc-quet.pdf",
+            "application/pdf");
+        var draft = JsonSerializer.SerializeToNode(OutgoingKit.Draft("Sửa chữa cầu " + Guid.NewGuid().ToString("N")[..6], deputyId, mainFileId: body))!.AsObject();
+        draft["annexFileIds"] = new JsonArray(scan.ToString());
+        var id = await drafter.CreateDraftAsync(draft);
+
+        await FileTextKit.FinishedAsync(app, body);
+        var ocr = await FileTextKit.FinishedAsync(app, scan, TimeSpan.FromMinutes(3));
+        var html = WebUtility.HtmlDecode(await drafter.GetStringAsync($"/van-ban-di/{id}"));
+
+        Assert.Equal(Eoffice.Web.Platform.TextExtraction.FileTextState.Ready, ocr.State);
+        Assert.Contains("data-file-text=\"Ready\">· Đã trích xuất văn bản</small>", html, StringComparison.Ordinal);
+        Assert.Contains("data-file-text=\"Ready\">· Đã nhận dạng chữ (OCR)</small>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/files/{ocr.SearchablePdfFileId}\" target=\"_blank\" rel=\"noopener\" class=\"searchable-pdf\">Bản PDF tìm kiếm được</a>", html,
+            StringComparison.Ordinal);
+    }
+
     [DbFact]
     public async Task A_draft_posted_without_a_subject_and_with_no_copies_shows_both_messages_beside_their_fields_and_saves_nothing()
     {

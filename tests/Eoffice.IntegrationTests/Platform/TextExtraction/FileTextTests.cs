@@ -14,7 +14,7 @@ namespace Eoffice.IntegrationTests.Platform.TextExtraction;
 
 /// <summary>
 /// The text of stored files, extracted by the background workers: text PDFs, .docx, .xlsx in-process; scans through
-/// the real ocrmypdf and tesseract (Vietnamese), producing a searchable PDF beside the untouched original; encrypted and
+/// the real tesseract (Vietnamese) and poppler, producing a searchable PDF beside the untouched original; encrypted and
 /// corrupt files failing with a message for the clerk; one event per outcome.
 /// </summary>
 public abstract class FileTextTests<TApp>(TApp app) : IClassFixture<TApp>
@@ -159,11 +159,14 @@ public abstract class OcrTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [OcrFact]
-    public async Task A_three_page_scan_shows_its_progress_page_by_page_while_ocr_runs()
+    public async Task A_three_page_scan_is_read_page_by_page_with_its_progress_into_a_three_page_searchable_pdf_beside_the_untouched_original()
     {
         var admin = await app.SignedInClientAsync();
-        var pages = TextSamples.Render(TextSamples.TextPdf(TextSamples.Letter, ["Trang hai: Điều 2. Hiệu lực thi hành."], ["Trang ba: Nơi nhận."]), jpeg: true);
-        var id = await FileTextKit.UploadAsync(admin, TextSamples.ScanPdf(pages), "ba-trang.pdf", FileTypeSniffer.Pdf);
+        var pages = TextSamples.Render(TextSamples.TextPdf(TextSamples.Letter, ["Trang hai: Điều 2. Hiệu lực thi hành."], ["Trang ba: Nơi nhận và lưu văn thư."]),
+            jpeg: true);
+        var scan = TextSamples.ScanPdf(pages);
+        var id = await FileTextKit.UploadAsync(admin, scan, "ba-trang.pdf", FileTypeSniffer.Pdf);
+        Assert.Empty(FileTextKit.PdfText(scan));
 
         await FileTextKit.RequestAsync(app, id);
         var seen = new List<FileTextView>();
@@ -174,10 +177,50 @@ public abstract class OcrTests<TApp>(TApp app) : IClassFixture<TApp>
             return current;
         }, v => v.State is not FileTextState.Pending, "the three pages", TimeSpan.FromMinutes(4));
 
-        Assert.Equal((FileTextState.Ready, (int?)3, 3), (view.State, view.Pages, view.PagesDone));
+        Assert.Equal((FileTextState.Ready, "ocr", (int?)3, 3), (view.State, view.Method, view.Pages, view.PagesDone));
         Assert.Contains(seen, v => v is { State: FileTextState.Pending, Pages: 3, PagesDone: 0 });
         Assert.Contains(seen, v => v is { State: FileTextState.Pending, Pages: 3, PagesDone: > 0 and < 3 });
-        Assert.Contains("Hiệu lực thi hành", await FileTextKit.TextAsync(app, id), StringComparison.Ordinal);
+        // Every page's text, in the order of the pages.
+        var text = await FileTextKit.TextAsync(app, id);
+        var positions = new[] { "chuyển đổi số", "Hiệu lực thi hành", "Nơi nhận" }.Select(w => text.IndexOf(w, StringComparison.Ordinal)).ToList();
+        Assert.True(positions[0] >= 0 && positions[1] > positions[0] && positions[2] > positions[1], $"Pages missing or out of order: {text}");
+
+        var searchable = await admin.GetByteArrayAsync($"/api/v1/files/{view.SearchablePdfFileId!.Value}");
+        var layer = FileTextKit.PdfPages(searchable);
+        Assert.Equal(3, layer.Count);
+        Assert.Contains("chuyển đổi số", layer[0], StringComparison.Ordinal);
+        Assert.Contains("Hiệu lực thi hành", layer[1], StringComparison.Ordinal);
+        Assert.Contains("Nơi nhận", layer[2], StringComparison.Ordinal);
+        var original = await admin.GetByteArrayAsync($"/api/v1/files/{id}");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(scan)), Convert.ToHexStringLower(SHA256.HashData(original)));
+    }
+
+    [OcrFact]
+    public async Task A_mixed_pdf_keeps_its_typed_page_as_it_is_and_recognises_only_its_scanned_page()
+    {
+        var admin = await app.SignedInClientAsync();
+        var typed = TextSamples.TextPdf(TextSamples.Letter);
+        var scanned = TextSamples.ScanPdf(TextSamples.Render(TextSamples.TextPdf(["Trang hai: Điều 2. Hiệu lực thi hành."]), jpeg: true));
+        var mixed = TextSamples.Concatenate(typed, scanned);
+        var id = await FileTextKit.UploadAsync(admin, mixed, "hon-hop.pdf", FileTypeSniffer.Pdf);
+
+        await FileTextKit.RequestAsync(app, id);
+        var view = await FileTextKit.FinishedAsync(app, id, TimeSpan.FromMinutes(3));
+
+        Assert.Equal((FileTextState.Ready, "ocr", (int?)2, 2), (view.State, view.Method, view.Pages, view.PagesDone));
+        var text = await FileTextKit.TextAsync(app, id);
+        Assert.StartsWith("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", text, StringComparison.Ordinal); // the typed page's own text
+        Assert.Contains("Số: 125/UBND-VP", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Hiệu lực thi hành", StringComparison.Ordinal) > text.IndexOf("Chủ tịch Nguyễn Văn Hùng", StringComparison.Ordinal), text);
+        var searchable = await admin.GetByteArrayAsync($"/api/v1/files/{view.SearchablePdfFileId!.Value}");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(searchable);
+        Assert.Equal(2, document.NumberOfPages);
+        // The typed page is the original page (its text, no image of it); the scanned one is an image with OCR text on it.
+        Assert.Equal(FileTextKit.PdfPages(typed)[0], FileTextKit.PdfPages(searchable)[0]);
+        Assert.Empty(document.GetPage(1).GetImages());
+        Assert.Single(document.GetPage(2).GetImages());
+        Assert.Contains("Hiệu lực thi hành", FileTextKit.PdfPages(searchable)[1], StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(mixed)), Convert.ToHexStringLower(SHA256.HashData(await admin.GetByteArrayAsync($"/api/v1/files/{id}"))));
     }
 
     [OcrFact]
@@ -286,6 +329,39 @@ public abstract class FileTextLimitTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
+/// <summary>OCR needs tesseract and poppler's pdftoppm, pdfseparate and pdfunite: any one missing means OCR unavailable.</summary>
+public sealed class OcrAvailabilityTests
+{
+    [OcrFact]
+    public void Ocr_is_available_with_the_installed_programs_and_unavailable_when_tesseract_or_the_poppler_programs_are_missing()
+    {
+        static OcrEngine Engine(FileTextOptions options) =>
+            new(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<OcrEngine>.Instance);
+
+        var poppler = Environment.GetEnvironmentVariable("EOFFICE_TEST_POPPLER") is { Length: > 0 } p ? p : "/usr/bin";
+        Assert.True(Engine(new FileTextOptions()).IsAvailable);
+        Assert.True(Engine(new FileTextOptions { PopplerFolder = poppler }).IsAvailable);
+        Assert.False(Engine(new FileTextOptions { TesseractPath = "/nonexistent/tesseract" }).IsAvailable);
+
+        // A folder with pdftoppm but without pdfunite (or pdfseparate) is not enough.
+        var folder = Directory.CreateTempSubdirectory("eoffice-poppler-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(poppler, "pdftoppm"), Path.Combine(folder, "pdftoppm"));
+            var partial = Engine(new FileTextOptions { PopplerFolder = folder });
+            Assert.Equal((false, true, (string?)null), (partial.IsAvailable, partial.PdfToPpmPath is not null, partial.PdfUnitePath));
+            File.Copy(Path.Combine(poppler, "pdfunite"), Path.Combine(folder, "pdfunite"));
+            Assert.False(Engine(new FileTextOptions { PopplerFolder = folder }).IsAvailable);
+            File.Copy(Path.Combine(poppler, "pdfseparate"), Path.Combine(folder, "pdfseparate"));
+            Assert.True(Engine(new FileTextOptions { PopplerFolder = folder }).IsAvailable);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
 internal static class FileTextKit
 {
     /// <summary>A white page rendered at 50 dpi: a scan with no text at all.</summary>
@@ -332,6 +408,13 @@ internal static class FileTextKit
         return messages.Count(m => m.Payload.Contains(fileId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The text layer of each page, NFC.</summary>
+    public static IReadOnlyList<string> PdfPages(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return document.GetPages().Select(p => p.Text.Normalize(System.Text.NormalizationForm.FormC).Trim()).ToList();
+    }
+
     public static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
@@ -363,7 +446,7 @@ internal static class OcrSettings
 {
     public static Dictionary<string, string?> Missing => new()
     {
-        ["TextExtraction:OcrMyPdfPath"] = "/nonexistent/ocrmypdf",
+        ["TextExtraction:PopplerFolder"] = "/nonexistent/poppler",
         ["TextExtraction:TesseractPath"] = "/nonexistent/tesseract",
         ["TextExtraction:MaxPages"] = "2",
     };

@@ -86,6 +86,25 @@ public static class TextSamples
         }
     }
 
+    /// <summary>The pages of these PDFs one after the other, as they are (a mixed file: typed pages and scans).</summary>
+    public static byte[] Concatenate(params byte[][] pdfs)
+    {
+        PdfSharpReportRenderer.EnsureInitialized();
+        using var document = new PdfDocument();
+        foreach (var pdf in pdfs)
+        {
+            using var source = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            foreach (var page in source.Pages)
+            {
+                document.AddPage(page);
+            }
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
     /// <summary>An image-only PDF (a scan): each image a full A4 page, no text layer.</summary>
     public static byte[] ScanPdf(IEnumerable<byte[]> images)
     {

@@ -31,25 +31,12 @@ public sealed class DetailsModel(GetIncomingDocument handler, IFileTexts fileTex
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Document = await handler.HandleAsync(Id, cancellationToken);
-        Texts = (await fileTexts.StatusAsync(Document.Files.Select(f => f.FileId).ToList(), cancellationToken)).ToDictionary(t => t.FileId);
+        Texts = await FileTextStateView.LoadAsync(fileTexts, Document.Files.Select(f => f.FileId), cancellationToken);
         return Page();
     }
 
-    /// <summary>Where the text of each file stands (search, the reading of the scan).</summary>
+    /// <summary>Where the text of each file stands (search, the reading of the scan), for <c>_FileTextState.cshtml</c>.</summary>
     public IReadOnlyDictionary<Guid, FileTextView> Texts { get; private set; } = new Dictionary<Guid, FileTextView>();
-
-    /// <summary>The text state as the clerk reads it; <c>null</c> when nobody asked for the text.</summary>
-    public static string? TextState(FileTextView? text) => text switch
-    {
-        null or { State: FileTextState.NotRequested } => null,
-        { State: FileTextState.Ready, Method: "ocr" } => "Đã nhận dạng chữ (OCR)",
-        { State: FileTextState.Ready } => "Đã trích xuất văn bản",
-        { State: FileTextState.Pending, Pages: { } pages } => $"Đang nhận dạng chữ (OCR): trang {text.PagesDone}/{pages}",
-        { State: FileTextState.Pending } => "Đang trích xuất văn bản…",
-        { State: FileTextState.Failed } => "Không đọc được: " + text.Message,
-        { State: FileTextState.OcrUnavailable } => "Máy chủ chưa có OCR",
-        _ => "Không trích xuất văn bản từ loại tệp này",
-    };
 
     public static string DeadlineClass(string state) => state switch
     {

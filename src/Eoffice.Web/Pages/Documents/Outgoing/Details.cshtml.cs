@@ -2,6 +2,7 @@ using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Documents.Outgoing;
 using Eoffice.Web.Pages.Documents.Shared;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.TextExtraction;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ namespace Eoffice.Web.Pages.Documents.Outgoing;
 /// the buttons of the actions the viewer may take now. A document the viewer may not see is the friendly 404.
 /// </summary>
 [RequirePermission(DocumentsPermissions.DraftOutgoing)]
-public sealed class DetailsModel(GetOutgoingDocument handler) : PageModel
+public sealed class DetailsModel(GetOutgoingDocument handler, IFileTexts fileTexts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -32,8 +33,13 @@ public sealed class DetailsModel(GetOutgoingDocument handler) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Document = await handler.HandleAsync(Id, cancellationToken);
+        Texts = await FileTextStateView.LoadAsync(fileTexts, Document.Versions.SelectMany(v => v.Annexes.Prepend(v.Main)).OfType<GetOutgoingDocument.FileDto>()
+            .Select(f => f.FileId), cancellationToken);
         return Page();
     }
+
+    /// <summary>Where the text of each version's file stands (search), for <c>_FileTextState.cshtml</c>, as on the incoming details page.</summary>
+    public IReadOnlyDictionary<Guid, FileTextView> Texts { get; private set; } = new Dictionary<Guid, FileTextView>();
 
     public static string StepClass(string state) => state switch
     {
