@@ -23,14 +23,14 @@ public sealed record EdxmlDocumentType(string Type, string? TypeDetail, string T
 /// <summary>§1.8 <c>SignerInfo</c>: the authority line (TL., KT., …), position and name of the signer.</summary>
 public sealed record EdxmlSigner(string? Competence, string? Position, string FullName);
 
-/// <summary>§1.11 <c>OtherInfo</c>; <see cref="Priority"/> is the code list of REQUIREMENTS §3.2.2 (0 thường … 4 hỏa tốc hẹn giờ).</summary>
+/// <summary>§1.11 <c>OtherInfo</c> (<see cref="Instruction"/> is the wire's <c>Direction</c>, the leader's instruction); <see cref="Priority"/> is the code list of REQUIREMENTS §3.2.2 (0 thường … 4 hỏa tốc hẹn giờ).</summary>
 public sealed record EdxmlOtherInfo(
     int Priority,
     string? SphereOfPromulgation = null,
     string? TyperNotation = null,
     int? PromulgationAmount = null,
     int? PageAmount = null,
-    string? Direction = null,
+    string? Instruction = null,
     IReadOnlyList<string>? Appendixes = null);
 
 /// <summary>§1.12 <c>ResponseFor</c>: the document a reply (or a status) answers.</summary>

@@ -57,7 +57,7 @@ public static class EdxmlWriter
         Text(other, "TyperNotation", package.OtherInfo.TyperNotation);
         Text(other, "PromulgationAmount", Number(package.OtherInfo.PromulgationAmount));
         Text(other, "PageAmount", Number(package.OtherInfo.PageAmount));
-        Text(other, "Direction", package.OtherInfo.Direction);
+        Text(other, "Direction", package.OtherInfo.Instruction);
         if (package.OtherInfo.Appendixes is { Count: > 0 } appendixes)
         {
             var list = Child(other, "Appendixes");
