@@ -13,6 +13,7 @@ public static class ExchangeModule
     {
         services.AddSingleton<IPermissionProvider, ExchangePermissions>();
         services.AddScoped<PartnerDirectory>();
+        services.AddScoped<AgencyEdxmlKeys>();
         services.AddScoped<ListPartners>();
         services.AddScoped<GetPartner>();
         services.AddScoped<CreatePartner>();
