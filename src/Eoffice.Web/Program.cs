@@ -1,5 +1,6 @@
 using Eoffice.Web.Kernel;
 using Eoffice.Web.Modules.Documents;
+using Eoffice.Web.Modules.Exchange;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
 using Eoffice.Web.Modules.Search;
@@ -15,6 +16,7 @@ builder.Services.AddIdentityModule();
 builder.Services.AddDocumentsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddSearchModule();
+builder.Services.AddExchangeModule();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapIdentityModule();
 app.MapDocumentsModule();
 app.MapSigningModule();
 app.MapSearchModule();
+app.MapExchangeModule();
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {

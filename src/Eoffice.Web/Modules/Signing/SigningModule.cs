@@ -35,6 +35,7 @@ public static class SigningModule
         services.AddScoped<VerifyFileSignatures>();
         services.AddScoped<Contracts.IFileSignatureCheck>(sp => sp.GetRequiredService<VerifyFileSignatures>());
         services.AddScoped<Contracts.IPdfSigning, PdfSigning>();
+        services.AddScoped<Contracts.IAgencyXmlSigning, AgencyXmlSigning>();
         services.AddHttpClient(PdfSigning.TimestampHttpClient);
         services.AddSingleton(new NavigationItem("Nav.Certificates", "/quan-tri/chung-thu-so", SigningPermissions.ManageSigning, NavigationSections.Administration, 40));
 
