@@ -5,7 +5,7 @@ namespace Eoffice.Web.Modules.Exchange;
 
 /// <summary>
 /// Document exchange with other agencies (liên thông văn bản, ADR 0030): the edXML wire format (<c>Edxml/</c>), the
-/// exchange directory of partner agencies. The module's only door.
+/// exchange directory of partner agencies, the receive endpoint and its received-package rows. The module's only door.
 /// </summary>
 public static class ExchangeModule
 {
@@ -18,6 +18,7 @@ public static class ExchangeModule
         services.AddScoped<GetPartner>();
         services.AddScoped<CreatePartner>();
         services.AddScoped<UpdatePartner>();
+        services.AddScoped<ReceivePackage>();
         services.AddSingleton(new NavigationItem("Nav.ExchangePartners", "/quan-tri/lien-thong", ExchangePermissions.ManagePartners,
             NavigationSections.Administration, 45));
         return services;
@@ -30,6 +31,7 @@ public static class ExchangeModule
         GetPartner.Map(group);
         CreatePartner.Map(group);
         UpdatePartner.Map(group);
+        ReceivePackage.Map(group);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
 using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Storage;
@@ -180,6 +181,11 @@ internal sealed class PendingIncomingConfiguration : IEntityTypeConfiguration<Pe
         builder.Property(p => p.RefusalReason).HasMaxLength(IncomingDocument.ReasonMaxLength);
         builder.HasIndex(p => new { p.AgencyId, p.Status, p.ReceivedAt });
         builder.HasIndex(p => new { p.AgencyId, p.ExternalId });
+        builder.Property(p => p.SenderKey).HasMaxLength(PendingIncoming.SenderKeyMaxLength).HasDefaultValue(""); // filled for existing rows by M0045
+        builder.Property(p => p.Channel).HasDefaultValue(ArrivalChannel.Gateway); // every arrival before M0045 came through the gateway
+        builder.Property(p => p.PackageSigner).HasMaxLength(PendingIncoming.SignerMaxLength);
+        builder.Property(p => p.PackageThumbprint).HasMaxLength(PendingIncoming.ThumbprintMaxLength);
+        builder.HasIndex(p => new { p.AgencyId, p.SenderKey, p.ExternalId }).IsUnique();
         builder.HasMany(p => p.Files).WithOne().HasForeignKey(f => f.PendingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -19,8 +19,10 @@ public enum PendingStatus
 /// <summary>
 /// A document that arrived electronically from another agency and waits in the "chờ tiếp nhận" list until a clerk
 /// checks it and registers it (it then becomes an <see cref="IncomingDocument"/>, with the metadata as received or as
-/// the clerk corrected it) or refuses it with a reason. The exchange transport (edXML over the national document axis)
-/// puts packages here through the API; the sender is the package's issuing organ.
+/// the clerk corrected it) or refuses it with a reason. Arrivals come through <see cref="IElectronicArrivals"/> (the
+/// JSON gateway, the edXML exchange); the sender is the issuing organ, <see cref="SenderKey"/> its identifier (or name)
+/// for spotting a document received twice; <see cref="Channel"/> says how it came, and an edXML package's signature
+/// check is kept with it.
 /// </summary>
 public sealed class PendingIncoming
 {
@@ -31,16 +33,32 @@ public sealed class PendingIncoming
         Metadata = null!;
     }
 
-    public PendingIncoming(Guid agencyId, string? externalId, DocumentMetadata metadata, Confidentiality confidentiality, DateTime receivedAt)
+    public PendingIncoming(Guid agencyId, string? externalId, DocumentMetadata metadata, Confidentiality confidentiality, DateTime receivedAt,
+        ArrivalChannel channel = ArrivalChannel.Gateway, PackageSignatureCheck? packageSignature = null)
     {
         Id = Guid.CreateVersion7();
         AgencyId = agencyId;
         ExternalId = externalId;
         Metadata = metadata;
+        SenderKey = SenderKeyOf(metadata.IssuingOrganId, metadata.IssuingOrganName);
         Confidentiality = confidentiality;
         ReceivedAt = receivedAt;
         Status = PendingStatus.Waiting;
+        Channel = channel;
+        if (packageSignature is not null)
+        {
+            PackageSignatureValid = packageSignature.IsValid;
+            PackageSigner = Cut(packageSignature.Signer, SignerMaxLength);
+            PackageThumbprint = Cut(packageSignature.Thumbprint, ThumbprintMaxLength);
+        }
     }
+
+    public const int SenderKeyMaxLength = DocumentMetadata.OrganNameMaxLength;
+    public const int SignerMaxLength = 500;
+    public const int ThumbprintMaxLength = 64;
+
+    /// <summary>The sender as the de-duplication key knows it: its identifier, or its name when it has none.</summary>
+    public static string SenderKeyOf(string? organId, string organName) => organId ?? organName;
 
     public Guid Id { get; private set; }
 
@@ -55,7 +73,21 @@ public sealed class PendingIncoming
     /// <summary>As declared by the sender; a secret level blocks registration.</summary>
     public Confidentiality Confidentiality { get; private set; }
 
+    /// <summary>The sender's identifier, or its name; unique with <see cref="ExternalId"/> per agency.</summary>
+    public string SenderKey { get; private set; } = string.Empty;
+
     public DateTime ReceivedAt { get; private set; }
+
+    public ArrivalChannel Channel { get; private set; }
+
+    /// <summary>Whether the edXML package's signature verified; null when the arrival was no signed package.</summary>
+    public bool? PackageSignatureValid { get; private set; }
+
+    /// <summary>The subject of the certificate that signed the package.</summary>
+    public string? PackageSigner { get; private set; }
+
+    /// <summary>SHA-256 of the certificate that signed the package, hex.</summary>
+    public string? PackageThumbprint { get; private set; }
 
     public PendingStatus Status { get; private set; }
 
@@ -89,6 +121,8 @@ public sealed class PendingIncoming
         RefusalReason = reason;
         Decide(clerk, now);
     }
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
     private void Decide(Actor clerk, DateTime now)
     {

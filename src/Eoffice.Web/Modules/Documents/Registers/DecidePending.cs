@@ -14,9 +14,23 @@ namespace Eoffice.Web.Modules.Documents.Registers;
 
 public sealed record PendingFileResponse(Guid FileId, string FileName, bool IsMain);
 
+/// <summary>The check of the edXML package's own signature, as the clerk reads it.</summary>
+public sealed record PendingPackageSignature(bool IsValid, string? Signer, string? Thumbprint, string Text)
+{
+    public static PendingPackageSignature? Of(PendingIncoming p) => p.PackageSignatureValid is not { } valid ? null
+        : new(valid, p.PackageSigner, p.PackageThumbprint, valid
+            ? "Chữ ký số của gói tin hợp lệ, khớp chứng thư số của cơ quan gửi trong danh bạ liên thông."
+            : "Chữ ký số của gói tin KHÔNG hợp lệ.");
+}
+
+/// <summary>
+/// An item of "Chờ tiếp nhận"; <c>channel</c> is gateway | eoffice | national-axis | email, <c>packageSignature</c> the
+/// check of an edXML package's signature (null for an arrival that was no signed package).
+/// </summary>
 public sealed record PendingResponse(
     Guid Id, string? ExternalId, DocumentMetadata Document, string UrgencyName, string Confidentiality, DateTime ReceivedAt, string Status,
-    string? RefusalReason, Guid? DocumentId, string? DecidedByName, IReadOnlyList<PendingFileResponse> Files)
+    string? RefusalReason, Guid? DocumentId, string? DecidedByName, IReadOnlyList<PendingFileResponse> Files, string Channel, string ChannelName,
+    PendingPackageSignature? PackageSignature)
 {
     public bool IsSecret => Confidentiality != "none";
 
@@ -27,7 +41,16 @@ public sealed record PendingResponse(
             PendingStatus.Refused => "refused",
             _ => "waiting",
         }, p.RefusalReason, p.DocumentId, p.DecidedByName,
-        p.Files.OrderBy(f => f.SortOrder).Select(f => new PendingFileResponse(f.FileId, f.FileName, f.IsMain)).ToList());
+        p.Files.OrderBy(f => f.SortOrder).Select(f => new PendingFileResponse(f.FileId, f.FileName, f.IsMain)).ToList(),
+        ChannelCode(p.Channel), ElectronicArrivals.ChannelName(p.Channel), PendingPackageSignature.Of(p));
+
+    public static string ChannelCode(ArrivalChannel channel) => channel switch
+    {
+        ArrivalChannel.Eoffice => "eoffice",
+        ArrivalChannel.NationalAxis => "national-axis",
+        ArrivalChannel.Email => "email",
+        _ => "gateway",
+    };
 }
 
 /// <summary>

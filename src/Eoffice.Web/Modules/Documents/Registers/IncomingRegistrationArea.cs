@@ -13,6 +13,8 @@ internal static class IncomingRegistrationArea
         services.AddScoped<IncomingRegistrar>();
         services.AddScoped<RegisterIncoming>();
         services.AddScoped<EditIncoming>();
+        services.AddScoped<ElectronicArrivals>();
+        services.AddScoped<Contracts.IElectronicArrivals>(sp => sp.GetRequiredService<ElectronicArrivals>());
         services.AddScoped<ReceivePending>();
         services.AddScoped<DecidePending>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOrgans>();

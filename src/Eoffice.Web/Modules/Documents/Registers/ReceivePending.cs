@@ -1,24 +1,18 @@
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Domain;
-using Eoffice.Web.Modules.Organization.Contracts;
-using Eoffice.Web.Platform.Audit;
-using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
-using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Modules.Documents.Registers;
 
 /// <summary>
-/// The exchange gateway puts a document received electronically from another agency into the agency's
-/// "chờ tiếp nhận" list, with the files it already stored. The same package (external id) from the same sender twice
-/// answers 409. <c>POST /api/v1/documents/incoming/pending</c>.
+/// A gateway puts a document received electronically from another agency into the agency's "chờ tiếp nhận" list,
+/// with the files it already stored, through <see cref="IElectronicArrivals"/> (channel: the gateway). The same package
+/// (external id) from the same sender twice answers 409 and creates nothing. <c>POST /api/v1/documents/incoming/pending</c>.
 /// </summary>
-public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser, UnitOfWork unitOfWork, TimeProvider time,
-    Platform.TextExtraction.IFileTexts fileTexts)
+public sealed class ReceivePending(ICurrentUser currentUser, IElectronicArrivals arrivals)
 {
     /// <summary>
     /// <c>externalId</c>: the sender's identifier of the document (edXML DocumentId); <c>document</c>: its metadata as the
@@ -65,35 +59,17 @@ public sealed class ReceivePending(EofficeDbContext db, ICurrentUser currentUser
             throw RuleException.NotFound();
         }
 
-        var externalId = request.ExternalId!.Trim();
-        var metadata = DocumentMetadata.Create(request.Document);
-        var (senderId, senderName) = (metadata.IssuingOrganId, metadata.IssuingOrganName);
-        if (await db.Set<PendingIncoming>().AnyAsync(p => p.AgencyId == agencyId && p.ExternalId == externalId
-                && (senderId != null ? p.Metadata.IssuingOrganId == senderId : p.Metadata.IssuingOrganName == senderName), cancellationToken))
-        {
-            throw RuleException.Conflict("Văn bản này (cùng mã văn bản, cùng cơ quan gửi) đã được nhận.");
-        }
-
+        var input = request.Document;
         var ids = request.FileIds.Distinct().ToList();
-        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id) && f.CreatedBy == userId).ToListAsync(cancellationToken);
-        if (files.Count != ids.Count)
-        {
-            throw RuleException.Invalid("Tệp của gói tin không tồn tại.", "fileIds");
-        }
-
-        var pending = new PendingIncoming(agencyId, externalId, metadata, IncomingFields.ParseConfidentiality(request.Confidentiality)!.Value,
-            time.GetUtcNow().UtcDateTime);
-        var main = request.MainFileId is { } m && ids.Contains(m) ? m : ids.FirstOrDefault();
-        foreach (var file in ids.Select(id => files.Single(f => f.Id == id)))
-        {
-            pending.AddFile(file.Id, file.Sha256, file.FileName, file.Id == main);
-            await fileTexts.RequestAsync(file.Id, cancellationToken);
-        }
-
-        db.Add(pending);
-        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.pending.receive", "pending-incoming", pending.Id.ToString(),
-            Details: $"{senderName}: {metadata.CodeText} — {metadata.Subject}"), cancellationToken);
-        return pending.Id;
+        var main = request.MainFileId is { } m && ids.Contains(m) ? ids.IndexOf(m) : 0;
+        var document = new ArrivalDocument(input.TypeCode, input.CodeNumber, input.CodeNotation, input.IssuedDate, input.Subject,
+            UrgencyNames.ParseUrgency(input.Urgency)!.Value, input.SignerPosition, input.SignerFullName, input.DueDate, input.PageAmount,
+            input.Description, input.Language, input.RequestsComments, input.PaperAppendixNote, input.PaperAppendixHolder);
+        var outcome = await arrivals.ReceiveAsync(new ElectronicArrival(agencyId, request.ExternalId!, new ArrivalSender(
+                string.IsNullOrWhiteSpace(input.IssuingOrganId) ? null : input.IssuingOrganId, input.IssuingOrganName!), ArrivalChannel.Gateway, document,
+            IncomingFields.ParseConfidentiality(request.Confidentiality)!.Value, [.. ids.Select(ArrivalFile.Stored)], main, UploadedBy: userId),
+            cancellationToken);
+        return outcome.IsNew ? outcome.PendingId : throw RuleException.Conflict(ElectronicArrivals.DuplicateMessage);
     }
 
     internal static void Map(RouteGroupBuilder group) =>

@@ -20,3 +20,17 @@ internal sealed class ExchangePartnerConfiguration : IEntityTypeConfiguration<Ex
         builder.HasIndex(p => new { p.AgencyId, p.OrganId }).IsUnique();
     }
 }
+
+internal sealed class ExchangeReceivedPackageConfiguration : IEntityTypeConfiguration<ExchangeReceivedPackage>
+{
+    public void Configure(EntityTypeBuilder<ExchangeReceivedPackage> builder)
+    {
+        builder.ToTable("exchange_received_packages");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.SenderId).HasMaxLength(ExchangePartner.OrganIdMaxLength);
+        builder.Property(p => p.DocumentId).HasMaxLength(ExchangeReceivedPackage.DocumentIdMaxLength);
+        builder.HasIndex(p => new { p.AgencyId, p.SenderId, p.DocumentId }).IsUnique();
+        builder.HasIndex(p => p.PendingId);
+    }
+}
