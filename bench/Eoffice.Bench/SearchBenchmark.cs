@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Eoffice.Web.Modules.Search;
 using Eoffice.Web.Modules.Search.Contracts;
+using Eoffice.Web.Modules.Search.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -165,9 +166,7 @@ internal static class SearchBenchmark
                     await ExecAsync(connection, transaction, "INSERT INTO search_entry_readers (entry_id, principal_id) VALUES (@a0, @a1)", id, G(reader));
                 }
 
-                await ExecAsync(connection, transaction, sqlite
-                    ? "INSERT INTO search_fts (rowid, codes, body) VALUES (@a0, @a1, @a2)"
-                    : "INSERT INTO search_fts (entry_id, codes, vector) VALUES (@a0, @a1, to_tsvector('simple', @a2))", id, item.Codes, item.Words);
+                await ExecAsync(connection, transaction, FullTextInsert(sqlite), SearchFullText.InsertValues(sqlite, id, e.Date, item));
             }
 
             await transaction.CommitAsync();
@@ -184,6 +183,10 @@ internal static class SearchBenchmark
 
         Console.WriteLine($"generated {documents:N0} documents in {watch.Elapsed.TotalSeconds:F0} s ({documents / watch.Elapsed.TotalSeconds:F0} documents/s, direct writes)");
     }
+
+    /// <summary>The indexer's full-text insert (<see cref="SearchFullText.InsertSql"/>) with this loader's parameter names.</summary>
+    private static string FullTextInsert(bool sqlite) =>
+        System.Text.RegularExpressions.Regex.Replace(SearchFullText.InsertSql(sqlite), @"\{(\d+)\}", "@a$1");
 
     private static Guid GuidOf(int i) => new($"0193a000-0000-7000-8000-{i:x12}");
 

@@ -306,9 +306,9 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             await db.Set<SearchEntry>().Where(e => e.ItemId == lost).ExecuteDeleteAsync();
             await db.Set<SearchEntry>().Where(e => e.ItemId == changed).ExecuteUpdateAsync(u => u.SetProperty(e => e.Title, "Sai"));
-            var keptEntry = await db.Set<SearchEntry>().Where(e => e.ItemId == kept).Select(e => e.Id).SingleAsync();
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "DELETE FROM search_fts WHERE rowid = {0}" : "DELETE FROM search_fts WHERE entry_id = {0}",
-                keptEntry);
+            var keptEntry = await db.Set<SearchEntry>().Where(e => e.ItemId == kept).Select(e => new { e.Id, e.Date }).SingleAsync();
+            await db.Database.ExecuteSqlRawAsync(SearchFullText.DeleteSql(db.Database.IsSqlite()),
+                db.Database.IsSqlite() ? SearchKey.Of(keptEntry.Date, keptEntry.Id) : keptEntry.Id);
             var template = await db.Set<SearchEntry>().AsNoTracking().FirstAsync(e => e.ItemId == changed);
             db.Add(new SearchEntry { Kind = "incoming", ItemId = Guid.CreateVersion7(), AgencyId = template.AgencyId, Title = "Không có", Url = "/x", ContentHash = "x" });
             await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Eoffice.Web.Modules.Search.Contracts;
+using Eoffice.Web.Modules.Search.Data;
 using Eoffice.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Eoffice.Web.Modules.Search;
 
 /// <summary>
-/// The query engine of the one index. The words are folded as the index is (<see cref="SearchText"/>), each becomes a
-/// quoted term (never raw text in the query syntax), all are required and the last is a prefix; a query that looks like
-/// a number and symbol is looked up in the codes first. What the reader may see is part of the WHERE clause — per kind,
-/// from that kind's source (<see cref="ISearchSource.ReaderScopeAsync"/>): all of the agency's items, or those listing
-/// one of the reader's principals — so ranking, paging, the total and the facets never involve anything else. The total
-/// is counted up to <see cref="TotalCap"/> and the facets are computed on those first matches (in index order).
+/// The query engine of the one index (ADR 0025, in the layout of ADR 0029). The words are folded as the index is
+/// (<see cref="SearchText"/>), each becomes a quoted term (never raw text in the query syntax), all are required and the
+/// last is a prefix; a query that looks like a number and symbol is looked up in the codes first — a complete one
+/// ("4711/SGTVT-KHTC", "1234") as one whole code, then as a prefix, then as words. What the reader may see is part of
+/// the query — per kind, from that kind's source (<see cref="ISearchSource.ReaderScopeAsync"/>): all of the agency's
+/// items, or those listing one of the reader's principals, which the full-text row holds too, so words and access are
+/// one full-text match — and ranking, paging, the total and the facets never involve anything else. The match is read
+/// in key order (<see cref="SearchKey"/>: newest first) and stops after the page; the total is counted up to
+/// <see cref="TotalCap"/>, the facets are computed on those first matches, and relevance ranks the newest
+/// <see cref="TotalCap"/> matches.
 /// </summary>
 public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 {
@@ -22,9 +27,6 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     public const int MaxExport = 5000;
     public const int MaxSuggestions = 8;
     private const int FacetValues = 20;
-
-    /// <summary>At most this many reader rows and a reader's query starts from them (SQLite), not from the full-text match.</summary>
-    internal const int NarrowReaderRows = 5_000;
 
     public async Task<SearchResults> HandleAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         try
         {
             var matched = await FacetRowsAsync(query, cancellationToken);
-            if (matched.Count == 0 && query.Fallback is { } fallback)
+            while (matched.Count == 0 && query.Fallback is { } fallback)
             {
                 query = fallback;
                 matched = await FacetRowsAsync(query, cancellationToken);
@@ -71,9 +73,10 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         try
         {
             var hits = await HitsAsync(query, 0, take, request.Sort, cancellationToken);
-            if (hits.Count == 0 && query.Fallback is { } fallback)
+            while (hits.Count == 0 && query.Fallback is { } fallback)
             {
-                hits = await HitsAsync(fallback, 0, take, request.Sort, cancellationToken);
+                query = fallback;
+                hits = await HitsAsync(query, 0, take, request.Sort, cancellationToken);
             }
 
             return hits;
@@ -96,18 +99,21 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         return hits.Select(h => new SearchSuggestion(h.Kind, h.KindName, h.Title, h.Code, h.Url)).ToList();
     }
 
-    /// <summary>A query ready to run: its FROM and WHERE (access included), its parameters, its rank, its words.</summary>
-    /// <remarks>
-    /// Two shapes of the same match: <see cref="Matched"/> reads the entries (by their date index) keeping those whose id
-    /// the full-text index returned — cheap for newest/oldest first however many match, as no sort of every match is
-    /// needed; <see cref="From"/>/<see cref="Where"/> join the full-text index, for ranking by relevance.
-    /// </remarks>
-    private sealed record Plan(string From, string Where, List<(string Name, object Value)> Parameters, string? Rank, IReadOnlyList<string> Tokens,
-        IReadOnlyDictionary<string, string> KindNames, Plan? Fallback, string? Matched = null)
+    /// <summary>
+    /// A query ready to run: its FROM and WHERE (access included) over the entries <c>e</c>, its parameters, the key it
+    /// is read in (the full-text row's; none when no full-text match is needed: then the entries' date index), its rank
+    /// (lower first), its words, and what to run when it matches nothing.
+    /// </summary>
+    private sealed record Plan(string From, string Where, List<(string Name, object Value)> Parameters, string? Key, string? Rank,
+        IReadOnlyList<string> Tokens, IReadOnlyDictionary<string, string> KindNames, Plan? Fallback)
     {
-        public string FilteredWhere => Matched is null ? Where : Matched + " AND " + Filters;
-
-        public string Filters { get; init; } = "";
+        public string Order(SearchSort sort) => (Key, sort) switch
+        {
+            (null, SearchSort.Oldest) => "e.date ASC, e.id ASC",
+            (null, _) => "e.date DESC, e.id DESC",
+            (_, SearchSort.Oldest) => Key + " ASC",
+            _ => Key + " DESC",
+        };
     }
 
     private async Task<Plan?> PlanAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -125,42 +131,31 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         object Day(DateOnly date) => sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date;
 
         var sources = indexer.Sources.Where(s => string.IsNullOrWhiteSpace(request.Kind) || s.Kind == request.Kind.Trim()).ToList();
-        var access = new List<string>();
-        var all = false;
-        var readers = new HashSet<Guid>();
+        var scopes = new List<(string Kind, SearchReaderScope Scope, Guid[] Principals)>();
         foreach (var source in sources)
         {
             var scope = await source.ReaderScopeAsync(cancellationToken);
-            if (scope.All)
+            if (scope.All || scope.Principals.Count > 0)
             {
-                all = true;
-                access.Add($"(e.kind = {P(source.Kind)} AND e.agency_id = {P(Id(scope.AgencyId))})");
-            }
-            else if (scope.Principals.Count > 0)
-            {
-                readers.UnionWith(scope.Principals);
-                var principals = string.Join(", ", scope.Principals.Distinct().Select(p => P(Id(p))));
-                access.Add($"(e.kind = {P(source.Kind)} AND e.agency_id = {P(Id(scope.AgencyId))} AND e.id IN (SELECT r.entry_id FROM search_entry_readers r " +
-                    $"WHERE r.principal_id IN ({principals})))");
+                scopes.Add((source.Kind, scope, scope.Principals.Distinct().Order().ToArray()));
             }
         }
 
-        if (access.Count == 0)
+        if (scopes.Count == 0)
         {
             return null;
         }
 
+        // The full-text rows hold the readers: when every kind asked for is restricted to one same set of principals
+        // (the usual case: a person's principals are those of every kind), that set is part of the full-text match and
+        // is the whole access check; otherwise each restricted kind also checks its reader rows.
+        var readerSets = scopes.Where(s => !s.Scope.All).Select(s => string.Join(',', s.Principals)).Distinct().ToList();
+        var readers = readerSets.Count == 1 && scopes.All(s => !s.Scope.All) ? scopes[0].Principals : null;
+        var access = scopes.Select(s => s.Scope.All || readers is not null
+            ? $"(e.kind = {P(s.Kind)} AND e.agency_id = {P(Id(s.Scope.AgencyId))})"
+            : $"(e.kind = {P(s.Kind)} AND e.agency_id = {P(Id(s.Scope.AgencyId))} AND EXISTS (SELECT 1 FROM search_entry_readers r " +
+                $"WHERE r.entry_id = e.id AND r.principal_id IN ({string.Join(", ", s.Principals.Select(p => P(Id(p))))})))");
         var where = new StringBuilder("(").AppendJoin(" OR ", access).Append(')');
-        if (request.From is { } from)
-        {
-            where.Append(" AND e.date >= ").Append(P(Day(from)));
-        }
-
-        if (request.To is { } to)
-        {
-            where.Append(" AND e.date <= ").Append(P(Day(to)));
-        }
-
         if (!string.IsNullOrWhiteSpace(request.Type))
         {
             where.Append(" AND e.type_code = ").Append(P(request.Type.Trim()));
@@ -188,82 +183,92 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 
         var names = sources.ToDictionary(s => s.Kind, s => s.Name);
         var tokens = SearchText.Tokens(request.Q, SearchText.MaxTokens);
-        var filters = where.ToString();
-        if (tokens.Count == 0)
+        if (tokens.Count == 0 && readers is null)
         {
-            return new Plan("search_entries e", filters, parameters, null, tokens, names, null);
-        }
-
-        // A narrow reader (few reader rows, no kind seen whole) is served from their rows: their entries drive the query
-        // (rowid look-ups) and the full-text match is computed once as a set each is probed in (the unary + keeps SQLite
-        // from driving by it), instead of reading the entry of every match of common words to keep the few that are
-        // theirs. A per-candidate FTS5 query (rowid = ? AND MATCH) was measured ~20x slower: each call redoes the prefix term.
-        var candidates = sqlite && !all && readers.Count > 0 && await ReaderRowsAtMostAsync(readers.Select(r => Id(r)).ToList(), NarrowReaderRows, cancellationToken)
-            ? "e.id IN (SELECT r.entry_id FROM search_entry_readers r WHERE r.principal_id IN (" +
-                string.Join(", ", readers.Select(r => P(Id(r)))) + ")) AND "
-            : null;
-        string SqliteMatched() => candidates is null
-            ? "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @m)"
-            : candidates + "+e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @m)";
-
-        Plan Text(List<(string Name, object Value)> ps)
-        {
-            if (sqlite)
+            // Every item of the kinds asked for (an agency leader browsing): the entries by their date index.
+            if (request.From is { } day1)
             {
-                var match = string.Join(" ", tokens.Select((t, i) => Quote(t) + (i == tokens.Count - 1 ? "*" : "")));
-                ps.Add(("@m", match));
-                return new Plan("search_fts JOIN search_entries e ON e.id = search_fts.rowid", "search_fts MATCH @m AND " + filters, ps,
-                    "bm25(search_fts) ASC", tokens, names, null, SqliteMatched()) { Filters = filters };
+                where.Append(" AND e.date >= ").Append(P(Day(day1)));
             }
 
-            var tsquery = string.Join(" & ", tokens.Select((t, i) => t + (i == tokens.Count - 1 ? ":*" : "")));
-            ps.Add(("@m", tsquery));
-            return new Plan("search_fts f JOIN search_entries e ON e.id = f.entry_id", "f.vector @@ to_tsquery('simple', @m) AND " + filters, ps,
-                "ts_rank(f.vector, to_tsquery('simple', @m)) DESC", tokens, names, null,
-                "e.id IN (SELECT f.entry_id FROM search_fts f WHERE f.vector @@ to_tsquery('simple', @m))") { Filters = filters };
+            if (request.To is { } day2)
+            {
+                where.Append(" AND e.date <= ").Append(P(Day(day2)));
+            }
+
+            return new Plan("search_entries e", where.ToString(), parameters, null, null, tokens, names, null);
         }
 
-        var text = Text([.. parameters]);
+        var key = sqlite ? "search_fts.rowid" : "f.key";
+        if ((request.From ?? (request.To is null ? null : SearchKey.Epoch)) is { } first) // "to" alone: items without a date stay out, as in SQL
+        {
+            where.Append(" AND ").Append(key).Append(" >= ").Append(P(SearchKey.First(first)));
+        }
+
+        if (request.To is { } last)
+        {
+            where.Append(" AND ").Append(key).Append(" <= ").Append(P(SearchKey.Last(last)));
+        }
+
+        var filters = where.ToString();
+        var from = sqlite
+            ? $"search_fts CROSS JOIN search_entries e ON e.id = ({key} & {SearchKey.EntryMask.ToString(CultureInfo.InvariantCulture)})"
+            : "search_fts f JOIN search_entries e ON e.id = f.entry_id";
+        var readerTerm = readers is null ? null
+            : sqlite ? $"(readers : ({string.Join(" OR ", readers.Select(r => Quote(SearchFullText.ReaderToken(r))))}))"
+            : "f.readers && @r";
+
+        // One full-text plan: the SQLite MATCH expression or the PostgreSQL tsquery of the words or codes (none: the readers alone).
+        Plan Match(string? expression, bool inCodes, bool ranked, Plan? fallback)
+        {
+            var ps = new List<(string Name, object Value)>(parameters);
+            if (sqlite)
+            {
+                var parts = new[] { expression is null ? null : $"({(inCodes ? "codes" : "{codes body}")} : ({expression}))", readerTerm }.OfType<string>();
+                ps.Add(("@m", string.Join(" AND ", parts)));
+                return new Plan(from, "search_fts MATCH @m AND " + filters, ps, key, ranked ? "bm25(search_fts)" : null, tokens, names, fallback);
+            }
+
+            var conditions = new List<string>();
+            if (expression is not null)
+            {
+                ps.Add(("@m", expression));
+                conditions.Add($"f.{(inCodes ? "codes" : "vector")} @@ to_tsquery('simple', @m)");
+            }
+
+            if (readerTerm is not null)
+            {
+                ps.Add(("@r", readers!));
+                conditions.Add(readerTerm);
+            }
+
+            conditions.Add(filters);
+            return new Plan(from, string.Join(" AND ", conditions), ps, key, ranked ? "-ts_rank(f.vector, to_tsquery('simple', @m))" : null, tokens, names,
+                fallback);
+        }
+
+        if (tokens.Count == 0)
+        {
+            return Match(null, false, false, null);
+        }
+
+        string Prefix(string token) => sqlite ? Quote(token) + "*" : token + ":*";
+        string Words(string separator) => string.Join(separator, tokens.Select((t, i) => i == tokens.Count - 1 ? Prefix(t) : sqlite ? Quote(t) : t));
+        var text = Match(Words(sqlite ? " " : " & "), false, true, null);
         if (!SearchText.LooksLikeCode(request.Q))
         {
             return text;
         }
 
+        // A code: its squashed whole as a prefix ("12345/QĐ" → 12345qd*) or its parts ("QĐ-UBND" → qd AND ubnd*), then the words.
         var squashed = string.Concat(tokens);
-        var parts = string.Join(' ', tokens);
-        var codeParameters = new List<(string Name, object Value)>(parameters);
-        if (sqlite)
-        {
-            var expression = squashed == parts
-                ? $"{Quote(squashed)}*"
-                : $"{Quote(squashed)}* OR ({string.Join(" AND ", tokens.Select((t, i) => Quote(t) + (i == tokens.Count - 1 ? "*" : "")))})";
-            codeParameters.Add(("@m", $"codes : ({expression})"));
-            return new Plan("search_fts JOIN search_entries e ON e.id = search_fts.rowid", "search_fts MATCH @m AND " + filters, codeParameters,
-                null, tokens, names, text, SqliteMatched()) { Filters = filters };
-        }
+        var prefix = Match(
+            tokens.Count == 1 ? Prefix(squashed) : $"{Prefix(squashed)} {(sqlite ? "OR" : "|")} ({Words(sqlite ? " AND " : " & ")})",
+            true, false, text);
 
-        codeParameters.Add(("@c1", $"% {squashed}%"));
-        codeParameters.Add(("@c2", $"% {parts}%"));
-        return new Plan("search_fts f JOIN search_entries e ON e.id = f.entry_id", "(f.codes LIKE @c1 OR f.codes LIKE @c2) AND " + filters,
-            codeParameters, null, tokens, names, text, "e.id IN (SELECT f.entry_id FROM search_fts f WHERE f.codes LIKE @c1 OR f.codes LIKE @c2)") { Filters = filters };
-    }
-
-    /// <summary>Whether the principals have at most <paramref name="limit"/> reader rows (counted no further than that).</summary>
-    private async Task<bool> ReaderRowsAtMostAsync(IReadOnlyList<object> principals, int limit, CancellationToken cancellationToken)
-    {
-        var parameters = principals.Select((p, i) => ("@r" + i.ToString(CultureInfo.InvariantCulture), p)).ToList();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(
-                $"SELECT count(*) FROM (SELECT 1 FROM search_entry_readers WHERE principal_id IN ({string.Join(", ", parameters.Select(p => p.Item1))}) LIMIT {limit + 1})",
-                parameters);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) <= limit;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // A complete number and symbol, or a bare number: one whole code, and nothing else when it exists (no prefix
+        // of a common symbol part collecting a tenth of the documents).
+        return SearchText.IsCompleteCode(request.Q) ? Match(sqlite ? Quote(squashed) : squashed, true, false, prefix) : prefix;
     }
 
     /// <summary>A term of the FTS5 query: quoted, any quote doubled (the words hold letters and digits only, this is a second fence).</summary>
@@ -275,7 +280,7 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     private async Task<List<FacetRow>> FacetRowsAsync(Plan plan, CancellationToken cancellationToken)
     {
         var sql = $"SELECT e.kind, e.type_code, e.type_name, e.organ, e.register_id, e.register_name, e.unit_id, e.unit_name, e.state, e.state_name " +
-            $"FROM search_entries e WHERE {plan.FilteredWhere} LIMIT {TotalCap + 1}";
+            $"FROM {plan.From} WHERE {plan.Where} ORDER BY {plan.Order(SearchSort.Newest)} LIMIT {TotalCap + 1}";
         var rows = new List<FacetRow>();
         await using var command = Command(sql, plan.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -290,15 +295,11 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 
     private async Task<List<SearchHit>> HitsAsync(Plan plan, int skip, int take, SearchSort sort, CancellationToken cancellationToken)
     {
-        var order = sort switch
-        {
-            SearchSort.Oldest => "e.date ASC, e.id ASC",
-            SearchSort.Relevance when plan.Rank is not null => plan.Rank + ", e.date DESC, e.id DESC",
-            _ => "e.date DESC, e.id DESC",
-        };
-        var ranked = sort == SearchSort.Relevance && plan.Rank is not null;
-        var sql = $"SELECT e.id, e.kind, e.item_id, e.title, e.code, e.url, e.date, e.type_name, e.organ, e.register_name, e.unit_name, e.state_name " +
-            (ranked ? $"FROM {plan.From} WHERE {plan.Where}" : $"FROM search_entries e WHERE {plan.FilteredWhere}") + $" ORDER BY {order} LIMIT {take} OFFSET {skip}";
+        const string columns = "e.id, e.kind, e.item_id, e.title, e.code, e.url, e.date, e.type_name, e.organ, e.register_name, e.unit_name, e.state_name";
+        var sql = sort == SearchSort.Relevance && plan.Rank is not null
+            ? $"SELECT {columns} FROM (SELECT e.id AS entry_id, {plan.Rank} AS score, {plan.Key} AS k FROM {plan.From} WHERE {plan.Where} " +
+                $"ORDER BY {plan.Key} DESC LIMIT {TotalCap}) x JOIN search_entries e ON e.id = x.entry_id ORDER BY x.score ASC, x.k DESC LIMIT {take} OFFSET {skip}"
+            : $"SELECT {columns} FROM {plan.From} WHERE {plan.Where} ORDER BY {plan.Order(sort)} LIMIT {take} OFFSET {skip}";
         var rows = new List<(long Id, SearchHit Hit)>();
         await using (var command = Command(sql, plan.Parameters))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -12,7 +12,7 @@ namespace Eoffice.Web.Modules.Search;
 /// <summary>
 /// Rebuild and check of the index, for administrators (API, page <c>/quan-tri/tim-kiem</c>, console commands
 /// <c>search-rebuild</c> and <c>search-check</c>). The check compares, per kind, the source's items with the index's
-/// entries (missing, extra, entries without a full-text row) and, for a sample, the hash of what the index holds with
+/// entries (missing, extra, entries without a full-text row under their key, entries marked for re-indexing) and, for a sample, the hash of what the index holds with
 /// the hash of the item as its source gives it now (drift). The rebuild rewrites every item of every kind, in batches,
 /// and removes entries whose item is gone. Both cover every agency of the installation (sources list items by kind).
 /// </summary>
@@ -30,13 +30,14 @@ public sealed class SearchIndexAdmin(EofficeDbContext db, SearchIndexer indexer,
         int Missing,
         int Extra,
         int WithoutFullText,
+        int Marked,
         int Sampled,
         int Drifted,
         IReadOnlyList<Guid> MissingItems,
         IReadOnlyList<Guid> ExtraItems,
         IReadOnlyList<Guid> DriftedItems)
     {
-        public bool Consistent => Missing == 0 && Extra == 0 && WithoutFullText == 0 && Drifted == 0;
+        public bool Consistent => Missing == 0 && Extra == 0 && WithoutFullText == 0 && Marked == 0 && Drifted == 0;
     }
 
     public sealed record CheckReport(DateTime CheckedAt, bool Consistent, IReadOnlyList<KindCheck> Kinds);
@@ -58,6 +59,7 @@ public sealed class SearchIndexAdmin(EofficeDbContext db, SearchIndexer indexer,
             var missing = items.Where(i => !indexed.Contains(i)).ToList();
             var extra = entries.Where(e => !items.Contains(e.ItemId)).Select(e => e.ItemId).ToList();
             var withoutText = await WithoutFullTextAsync(source.Kind, cancellationToken);
+            var marked = await db.Set<SearchEntry>().CountAsync(e => e.Kind == source.Kind && e.ContentHash == "", cancellationToken);
             var both = entries.Where(e => items.Contains(e.ItemId)).Select(e => e.ItemId).ToList();
             var sampled = both.Count <= sample ? both : both.OrderBy(_ => Random.Shared.Next()).Take(sample).ToList();
             var drifted = new List<Guid>();
@@ -77,7 +79,7 @@ public sealed class SearchIndexAdmin(EofficeDbContext db, SearchIndexer indexer,
                 }
             }
 
-            kinds.Add(new KindCheck(source.Kind, source.Name, items.Count, entries.Count, missing.Count, extra.Count, withoutText, sampled.Count,
+            kinds.Add(new KindCheck(source.Kind, source.Name, items.Count, entries.Count, missing.Count, extra.Count, withoutText, marked, sampled.Count,
                 drifted.Count, missing.Take(ListedIds).ToList(), extra.Take(ListedIds).ToList(), drifted.Take(ListedIds).ToList()));
         }
 
@@ -145,9 +147,10 @@ public sealed class SearchIndexAdmin(EofficeDbContext db, SearchIndexer indexer,
 
     private async Task<int> WithoutFullTextAsync(string kind, CancellationToken cancellationToken)
     {
-        var sql = db.Database.IsSqlite()
-            ? "SELECT count(*) AS \"Value\" FROM search_entries e WHERE e.kind = {0} AND NOT EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = e.id)"
-            : "SELECT count(*)::int AS \"Value\" FROM search_entries e WHERE e.kind = {0} AND NOT EXISTS (SELECT 1 FROM search_fts f WHERE f.entry_id = e.id)";
+        var sqlite = db.Database.IsSqlite();
+        var sql = sqlite
+            ? $"SELECT count(*) AS \"Value\" FROM search_entries e WHERE e.kind = {{0}} AND NOT EXISTS (SELECT 1 FROM search_fts WHERE search_fts.rowid = {SearchKey.Sql(true, "e")})"
+            : $"SELECT count(*)::int AS \"Value\" FROM search_entries e WHERE e.kind = {{0}} AND NOT EXISTS (SELECT 1 FROM search_fts f WHERE f.entry_id = e.id AND f.key = {SearchKey.Sql(false, "e")})";
         return await db.Database.SqlQueryRaw<int>(sql, kind).SingleAsync(cancellationToken);
     }
 
@@ -197,7 +200,7 @@ public sealed class SearchCheckCommand(SearchIndexAdmin admin) : IConsoleCommand
         foreach (var k in report.Kinds)
         {
             await output.WriteLineAsync($"{k.Name} ({k.Kind}): dữ liệu {k.InSource}, chỉ mục {k.InIndex}, thiếu {k.Missing}, thừa {k.Extra}, " +
-                $"không có chỉ mục văn bản {k.WithoutFullText}, lệch {k.Drifted}/{k.Sampled} mục mẫu.");
+                $"không có chỉ mục văn bản {k.WithoutFullText}, chờ ghi lại {k.Marked}, lệch {k.Drifted}/{k.Sampled} mục mẫu.");
         }
 
         await output.WriteLineAsync(report.Consistent ? "Chỉ mục khớp với dữ liệu." : "Chỉ mục KHÔNG khớp với dữ liệu: chạy search-rebuild.");

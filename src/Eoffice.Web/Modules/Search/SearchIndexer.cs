@@ -41,7 +41,8 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         var byItem = existing.ToDictionary(e => e.ItemId);
         var now = time.GetUtcNow().UtcDateTime;
         var written = new List<(SearchEntry Entry, IndexedItem Item)>();
-        var removed = new List<long>();
+        var removed = new List<SearchEntry>();
+        var oldRows = new List<(long EntryId, long Key)>();
         foreach (var item in items)
         {
             if (byItem.TryGetValue(item.Item.ItemId, out var entry) && !force && entry.ContentHash == item.Hash)
@@ -54,6 +55,10 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
                 entry = new SearchEntry { Kind = kind, ItemId = item.Item.ItemId };
                 db.Add(entry);
             }
+            else
+            {
+                oldRows.Add((entry.Id, SearchKey.Of(entry.Date, entry.Id))); // before the date may change: the row is re-keyed
+            }
 
             Apply(entry, item, now);
             written.Add((entry, item));
@@ -62,7 +67,8 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         var present = items.Select(i => i.Item.ItemId).ToHashSet();
         foreach (var gone in existing.Where(e => !present.Contains(e.ItemId)))
         {
-            removed.Add(gone.Id);
+            oldRows.Add((gone.Id, SearchKey.Of(gone.Date, gone.Id)));
+            removed.Add(gone);
             db.Remove(gone);
         }
 
@@ -74,19 +80,14 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();
-        foreach (var id in removed.Concat(written.Select(w => w.Entry.Id)))
+        foreach (var (entryId, key) in oldRows)
         {
-            await db.Database.ExecuteSqlRawAsync(sqlite ? "DELETE FROM search_fts WHERE rowid = {0}" : "DELETE FROM search_fts WHERE entry_id = {0}",
-                [id], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SearchFullText.DeleteSql(sqlite), [sqlite ? key : entryId], cancellationToken);
         }
 
         foreach (var (entry, item) in written)
         {
-            await db.Database.ExecuteSqlRawAsync(
-                sqlite
-                    ? "INSERT INTO search_fts (rowid, codes, body) VALUES ({0}, {1}, {2})"
-                    : "INSERT INTO search_fts (entry_id, codes, vector) VALUES ({0}, {1}, to_tsvector('simple', {2}))",
-                [entry.Id, item.Codes, item.Words], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SearchFullText.InsertSql(sqlite), SearchFullText.InsertValues(sqlite, entry.Id, entry.Date, item), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -103,12 +104,12 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         }
 
         var ids = entryIds.ToList();
+        var rows = await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Date }).ToListAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();
-        foreach (var id in ids)
+        foreach (var row in rows)
         {
-            await db.Database.ExecuteSqlRawAsync(sqlite ? "DELETE FROM search_fts WHERE rowid = {0}" : "DELETE FROM search_fts WHERE entry_id = {0}",
-                [id], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SearchFullText.DeleteSql(sqlite), [sqlite ? SearchKey.Of(row.Date, row.Id) : row.Id], cancellationToken);
         }
 
         var count = await db.Set<SearchEntry>().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);

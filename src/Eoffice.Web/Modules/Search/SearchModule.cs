@@ -17,6 +17,8 @@ public static class SearchModule
         services.AddScoped<RunSearch>();
         services.AddScoped<Contracts.ISearchReindexing, SearchIndexing>();
         services.AddScoped<SearchIndexAdmin>();
+        services.AddScoped<SearchReindexMarkedJob>();
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<SearchReindexMarkedJob>());
         services.AddScoped<Platform.IConsoleCommand, SearchRebuildCommand>();
         services.AddScoped<Platform.IConsoleCommand, SearchCheckCommand>();
         services.AddOutboxSubscriber<FileTextExtracted, SearchFileIndexing>([FileTextEvents.Extracted]);

@@ -92,6 +92,16 @@ public static partial class SearchText
     private static partial Regex CodePattern();
 
     /// <summary>
+    /// Whether a query is a complete code, looked up whole before any prefix: a bare number ("4711") or a number and
+    /// symbol in the Decree 30 form, number "/" then parts with a "-" ("4711/SGTVT-KHTC", "30/2020/NĐ-CP").
+    /// "12345/QĐ" and "QĐ-UBND" are partial: they are matched as prefixes and parts.
+    /// </summary>
+    public static bool IsCompleteCode(string? query) => LooksLikeCode(query) && CompleteCodePattern().IsMatch(query!.Trim());
+
+    [GeneratedRegex(@"^\p{N}+((/[\p{L}\p{M}\p{N}]+)+(-[\p{L}\p{M}\p{N}]+)+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CompleteCodePattern();
+
+    /// <summary>
     /// A short passage of <paramref name="body"/> around the first match of a <paramref name="tokens"/> word (a word
     /// starting with the folded token), HTML-encoded, the matches in &lt;mark&gt;. Without a match: the beginning.
     /// </summary>

@@ -7,7 +7,7 @@ namespace Eoffice.Web.Modules.Search.Data.Migrations;
 /// <summary>
 /// The one search index: an entry per item of every kind (what a hit shows, the facets), its text for snippets, its
 /// readers (access, filtered in SQL), its files (re-indexed when their text is extracted), and the full-text index per
-/// provider (<see cref="SearchIndexSchema"/>). Existing documents are indexed by <c>search-rebuild</c> (or the admin page).
+/// provider. Existing documents are indexed by <c>search-rebuild</c> (or the admin page).
 /// </summary>
 [DbContext(typeof(EofficeDbContext))]
 [Migration("20261202003900_SearchIndex")]
@@ -84,9 +84,30 @@ public sealed class M0039_SearchIndex : Migration
             });
         migrationBuilder.CreateIndex("ix_search_entry_files_file_id", "search_entry_files", "file_id");
 
-        foreach (var sql in SearchIndexSchema.For(migrationBuilder.IsSqlite()))
+        foreach (var sql in migrationBuilder.IsSqlite() ? Sqlite : Postgres)
         {
             migrationBuilder.Sql(sql);
         }
     }
+
+    /// <summary>The full-text layout of this version (ADR 0025), kept as it was: M0041 replaces it (ADR 0029, <see cref="SearchIndexSchema"/>).</summary>
+    private static readonly string[] Sqlite =
+    [
+        "CREATE VIRTUAL TABLE search_fts USING fts5(codes, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail=column)",
+    ];
+
+    private static readonly string[] Postgres =
+    [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        """
+        CREATE TABLE search_fts (
+            entry_id bigint NOT NULL,
+            codes text NOT NULL,
+            vector tsvector NOT NULL,
+            CONSTRAINT pk_search_fts PRIMARY KEY (entry_id),
+            CONSTRAINT fk_search_fts_entry_id FOREIGN KEY (entry_id) REFERENCES search_entries (id) ON DELETE CASCADE)
+        """,
+        "CREATE INDEX ix_search_fts_vector ON search_fts USING gin (vector)",
+        "CREATE INDEX ix_search_fts_codes ON search_fts USING gin (codes gin_trgm_ops)",
+    ];
 }
