@@ -91,7 +91,7 @@ public sealed class FilePlanModel(FilePlanStore store, GetFilePlan get, ChangeFi
         Done(await settings.HandleAsync(Id, Settings, cancellationToken), "Đã đổi cách đánh số hồ sơ.");
 
     public async Task<IActionResult> OnPostAddHeadingAsync(CancellationToken cancellationToken) =>
-        Done(await addHeading.HandleAsync(Id, Heading, cancellationToken), $"Đã thêm đề mục \"{Heading.CleanTitle}\".");
+        Done(await addHeading.HandleAsync(Id, Heading, cancellationToken), $"Đã thêm đề mục \"{Heading.CleanTitle()}\".");
 
     public async Task<IActionResult> OnPostChangeHeadingAsync(Guid headingId, CancellationToken cancellationToken) =>
         Done(await changeHeading.HandleAsync(Id, headingId, HeadingEdit, cancellationToken), "Đã lưu đề mục.");

@@ -19,7 +19,7 @@ public sealed class AddFilePlanHeading(FilePlanStore store)
         var viewer = await store.ViewerAsync(cancellationToken);
         var plan = await store.LoadAsync(viewer, id, cancellationToken);
         viewer.EnsureDrafter();
-        var heading = plan.AddHeading(request.ParentId, request.CleanTitle, request.CleanAbbreviation, store.Now);
+        var heading = plan.AddHeading(request.ParentId, request.CleanTitle(), request.CleanAbbreviation(), store.Now);
         await store.CommitAsync(plan, "heading.add", $"thêm {(heading.ParentId is null ? "đề mục lớn" : "đề mục nhỏ")} \"{heading.Title}\""
             + (heading.Abbreviation is { } a ? $" ({a})." : "."), cancellationToken);
         return await store.ResponseAsync(plan, viewer, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class ChangeFilePlanHeading(FilePlanStore store)
         var viewer = await store.ViewerAsync(cancellationToken);
         var plan = await store.LoadAsync(viewer, id, cancellationToken);
         viewer.EnsureDrafter();
-        var heading = plan.ChangeHeading(headingId, request.CleanTitle, request.CleanAbbreviation, store.Now);
+        var heading = plan.ChangeHeading(headingId, request.CleanTitle(), request.CleanAbbreviation(), store.Now);
         await store.CommitAsync(plan, "heading.change", $"sửa đề mục \"{heading.Title}\"" + (heading.Abbreviation is { } a ? $" ({a})." : "."), cancellationToken);
         return await store.ResponseAsync(plan, viewer, cancellationToken);
     }

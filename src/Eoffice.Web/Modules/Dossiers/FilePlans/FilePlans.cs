@@ -168,7 +168,7 @@ public class FilePlanHeadingInput : IValidatableRequest
     {
         var errors = new Dictionary<string, string[]>();
         errors.Required("title", Title, FilePlan.TitleMaxLength, "Vui lòng nhập tên đề mục.", "Tên đề mục");
-        var abbreviation = CleanAbbreviation;
+        var abbreviation = CleanAbbreviation();
         if (abbreviation is not null && (abbreviation.Length > FilePlan.AbbreviationMaxLength || !abbreviation.All(c => char.IsLetterOrDigit(c) || c == '-')))
         {
             errors["abbreviation"] = [$"Chữ viết tắt chỉ gồm chữ cái, chữ số và dấu gạch ngang, tối đa {FilePlan.AbbreviationMaxLength} ký tự."];
@@ -177,9 +177,9 @@ public class FilePlanHeadingInput : IValidatableRequest
         return errors;
     }
 
-    public string CleanTitle => VietnameseText.Normalize(Title!.Trim());
+    public string CleanTitle() => VietnameseText.Normalize(Title!.Trim());
 
-    public string? CleanAbbreviation => string.IsNullOrWhiteSpace(Abbreviation) ? null : VietnameseText.Normalize(Abbreviation.Trim()).ToUpperInvariant();
+    public string? CleanAbbreviation() => string.IsNullOrWhiteSpace(Abbreviation) ? null : VietnameseText.Normalize(Abbreviation.Trim()).ToUpperInvariant();
 }
 
 /// <summary>An entry as written: title, retention ("Vĩnh viễn" or years), the unit and person who open it, notes.</summary>
