@@ -40,7 +40,7 @@ public sealed class FilePlanModel(FilePlanStore store, GetFilePlan get, ChangeFi
     public ChangeFilePlanHeading.Request HeadingEdit { get; set; } = new();
 
     [BindProperty]
-    public AddFilePlanEntry.Request Entry { get; set; } = new() { RetentionYears = 10 };
+    public AddFilePlanEntry.Request Entry { get; set; } = new();
 
     [BindProperty]
     public ChangeFilePlanEntry.Request EntryEdit { get; set; } = new();
