@@ -1,5 +1,6 @@
 using Eoffice.Web.Kernel;
 using Eoffice.Web.Modules.Documents;
+using Eoffice.Web.Modules.Dossiers;
 using Eoffice.Web.Modules.Exchange;
 using Eoffice.Web.Modules.Identity;
 using Eoffice.Web.Modules.Organization;
@@ -17,6 +18,7 @@ builder.Services.AddDocumentsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddSearchModule();
 builder.Services.AddExchangeModule();
+builder.Services.AddDossiersModule();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapDocumentsModule();
 app.MapSigningModule();
 app.MapSearchModule();
 app.MapExchangeModule();
+app.MapDossiersModule();
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {

@@ -1,0 +1,60 @@
+using Eoffice.Web.Modules.Dossiers.FilePlans;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Web;
+
+namespace Eoffice.Web.Modules.Dossiers;
+
+/// <summary>
+/// Records (hồ sơ, Decree 30 Art. 28–31; ADR 0031): the yearly file plan (danh mục hồ sơ) first; dossiers opened from its
+/// entries, filing through a contract, retention and transfer to the archive follow. The module's only door.
+/// </summary>
+public static class DossiersModule
+{
+    public static IServiceCollection AddDossiersModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IPermissionProvider, DossiersPermissions>();
+        services.AddScoped<FilePlanStore>();
+        services.AddScoped<ListFilePlans>();
+        services.AddScoped<GetFilePlan>();
+        services.AddScoped<CreateFilePlan>();
+        services.AddScoped<ChangeFilePlanSettings>();
+        services.AddScoped<AddFilePlanHeading>();
+        services.AddScoped<ChangeFilePlanHeading>();
+        services.AddScoped<MoveFilePlanHeading>();
+        services.AddScoped<RemoveFilePlanHeading>();
+        services.AddScoped<AddFilePlanEntry>();
+        services.AddScoped<ChangeFilePlanEntry>();
+        services.AddScoped<MoveFilePlanEntry>();
+        services.AddScoped<RemoveFilePlanEntry>();
+        services.AddScoped<SubmitFilePlan>();
+        services.AddScoped<ApproveFilePlan>();
+        services.AddScoped<ReturnFilePlan>();
+        services.AddScoped<CopyFilePlanForward>();
+        services.AddScoped<ExportFilePlan>();
+        services.AddSingleton(new NavigationItem("Nav.FilePlans", "/ho-so/danh-muc", DossiersPermissions.ViewFilePlans, NavigationSections.Main, 30));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDossiersModule(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/dossiers").WithTags("Hồ sơ, danh mục hồ sơ").WithRequestValidation();
+        ListFilePlans.Map(group);
+        GetFilePlan.Map(group);
+        CreateFilePlan.Map(group);
+        ChangeFilePlanSettings.Map(group);
+        AddFilePlanHeading.Map(group);
+        ChangeFilePlanHeading.Map(group);
+        MoveFilePlanHeading.Map(group);
+        RemoveFilePlanHeading.Map(group);
+        AddFilePlanEntry.Map(group);
+        ChangeFilePlanEntry.Map(group);
+        MoveFilePlanEntry.Map(group);
+        RemoveFilePlanEntry.Map(group);
+        SubmitFilePlan.Map(group);
+        ApproveFilePlan.Map(group);
+        ReturnFilePlan.Map(group);
+        CopyFilePlanForward.Map(group);
+        ExportFilePlan.Map(group);
+        return endpoints;
+    }
+}
