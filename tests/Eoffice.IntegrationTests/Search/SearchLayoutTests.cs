@@ -146,6 +146,21 @@ public abstract class SearchLayoutTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [DbFact]
+    public async Task A_complete_code_no_item_holds_finds_the_texts_citing_it_whole_not_those_citing_a_longer_symbol()
+    {
+        var mark = Marker();
+        var agency = await AgencyIdAsync();
+        var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (reply, longer) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await IndexAsync(TestNotes.Kind, Item(reply, agency, $"Trả lời công văn số {number}/STC-QLNS {mark}", new DateOnly(2026, 11, 5)),
+            Item(longer, agency, $"Góp ý công văn số {number}/STC-QLNSKH {mark}", new DateOnly(2026, 11, 6)));
+        var clerk = await app.SignedInDemoAsync("dtmai");
+
+        Assert.Equal([reply], await IdsAsync(clerk, $"{number}/STC-QLNS"));
+        Assert.Equal([longer, reply], await IdsAsync(clerk, $"{number}/STC"));
+    }
+
+    [DbFact]
     public async Task Entries_marked_for_re_indexing_are_reported_and_written_again_by_the_recurring_job()
     {
         var mark = Marker();

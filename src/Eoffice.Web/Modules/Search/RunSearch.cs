@@ -39,19 +39,24 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var matched = await FacetRowsAsync(query, cancellationToken);
+            var matched = await MatchesAsync(query, cancellationToken);
             while (matched.Count == 0 && query.Fallback is { } fallback)
             {
                 query = fallback;
-                matched = await FacetRowsAsync(query, cancellationToken);
+                matched = await MatchesAsync(query, cancellationToken);
             }
 
             var capped = matched.Count > TotalCap;
             var counted = capped ? matched.Take(TotalCap).ToList() : matched;
-            var hits = counted.Count == 0
-                ? []
-                : await HitsAsync(query, (request.Page - 1) * request.PageSize, request.PageSize, request.Sort, cancellationToken);
-            return new SearchResults(hits, counted.Count, capped, request.Page, request.PageSize, FacetsOf(counted));
+            var (skip, take) = ((request.Page - 1) * request.PageSize, request.PageSize);
+
+            // In the newest-first order (the default) the page is among the matches already read, unless it lies past them.
+            var newest = request.Sort != SearchSort.Oldest && (request.Sort != SearchSort.Relevance || query.Rank is null);
+            var hits = counted.Count == 0 ? []
+                : newest && (skip + take <= matched.Count || !capped)
+                    ? await WithSnippetsAsync(query, matched.Skip(skip).Take(take).Select(m => (m.Id, m.Hit)).ToList(), cancellationToken)
+                    : await HitsAsync(query, skip, take, request.Sort, cancellationToken);
+            return new SearchResults(hits, counted.Count, capped, request.Page, request.PageSize, FacetsOf(counted.Select(m => m.Facets).ToList()));
         }
         finally
         {
@@ -252,8 +257,12 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             return Match(null, false, false, null);
         }
 
+        // The last word is a prefix (typing goes on), except in a complete code, typed whole: there a prefix of its last
+        // part ("qlns*" in 1234/STC-QLNS) would gather every code of that office before the few that hold the number.
+        var complete = SearchText.IsCompleteCode(request.Q);
         string Prefix(string token) => sqlite ? Quote(token) + "*" : token + ":*";
-        string Words(string separator) => string.Join(separator, tokens.Select((t, i) => i == tokens.Count - 1 ? Prefix(t) : sqlite ? Quote(t) : t));
+        string Words(string separator) =>
+            string.Join(separator, tokens.Select((t, i) => i == tokens.Count - 1 && !complete ? Prefix(t) : sqlite ? Quote(t) : t));
         var text = Match(Words(sqlite ? " " : " & "), false, true, null);
         if (!SearchText.LooksLikeCode(request.Q))
         {
@@ -268,7 +277,7 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 
         // A complete number and symbol, or a bare number: one whole code, and nothing else when it exists (no prefix
         // of a common symbol part collecting a tenth of the documents).
-        return SearchText.IsCompleteCode(request.Q) ? Match(sqlite ? Quote(squashed) : squashed, true, false, prefix) : prefix;
+        return complete ? Match(sqlite ? Quote(squashed) : squashed, true, false, prefix) : prefix;
     }
 
     /// <summary>A term of the FTS5 query: quoted, any quote doubled (the words hold letters and digits only, this is a second fence).</summary>
@@ -277,17 +286,25 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     private sealed record FacetRow(string Kind, string? TypeCode, string? TypeName, string? Organ, string? RegisterId, string? RegisterName,
         string? UnitId, string? UnitName, string? State, string? StateName);
 
-    private async Task<List<FacetRow>> FacetRowsAsync(Plan plan, CancellationToken cancellationToken)
+    /// <summary>A match as the page shows it, and its facet values.</summary>
+    private sealed record MatchedRow(long Id, SearchHit Hit, FacetRow Facets);
+
+    private const string HitColumns =
+        "e.id, e.kind, e.item_id, e.title, e.code, e.url, e.date, e.type_name, e.organ, e.register_name, e.unit_name, e.state_name";
+
+    /// <summary>The first <see cref="TotalCap"/> + 1 matches, newest first: for the total, the facets and, usually, the page.</summary>
+    private async Task<List<MatchedRow>> MatchesAsync(Plan plan, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT e.kind, e.type_code, e.type_name, e.organ, e.register_id, e.register_name, e.unit_id, e.unit_name, e.state, e.state_name " +
+        var sql = $"SELECT {HitColumns}, e.type_code, e.register_id, e.unit_id, e.state " +
             $"FROM {plan.From} WHERE {plan.Where} ORDER BY {plan.Order(SearchSort.Newest)} LIMIT {TotalCap + 1}";
-        var rows = new List<FacetRow>();
+        var rows = new List<MatchedRow>();
         await using var command = Command(sql, plan.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new FacetRow(reader.GetString(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9)));
+            var hit = HitOf(reader, plan);
+            rows.Add(new MatchedRow(reader.GetInt64(0), hit, new FacetRow(hit.Kind, Text(reader, 12), hit.TypeName, hit.Organ, Text(reader, 13),
+                hit.RegisterName, Text(reader, 14), hit.UnitName, Text(reader, 15), hit.StateName)));
         }
 
         return rows;
@@ -295,24 +312,34 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 
     private async Task<List<SearchHit>> HitsAsync(Plan plan, int skip, int take, SearchSort sort, CancellationToken cancellationToken)
     {
-        const string columns = "e.id, e.kind, e.item_id, e.title, e.code, e.url, e.date, e.type_name, e.organ, e.register_name, e.unit_name, e.state_name";
         var sql = sort == SearchSort.Relevance && plan.Rank is not null
-            ? $"SELECT {columns} FROM (SELECT e.id AS entry_id, {plan.Rank} AS score, {plan.Key} AS k FROM {plan.From} WHERE {plan.Where} " +
+            ? $"SELECT {HitColumns} FROM (SELECT e.id AS entry_id, {plan.Rank} AS score, {plan.Key} AS k FROM {plan.From} WHERE {plan.Where} " +
                 $"ORDER BY {plan.Key} DESC LIMIT {TotalCap}) x JOIN search_entries e ON e.id = x.entry_id ORDER BY x.score ASC, x.k DESC LIMIT {take} OFFSET {skip}"
-            : $"SELECT {columns} FROM {plan.From} WHERE {plan.Where} ORDER BY {plan.Order(sort)} LIMIT {take} OFFSET {skip}";
+            : $"SELECT {HitColumns} FROM {plan.From} WHERE {plan.Where} ORDER BY {plan.Order(sort)} LIMIT {take} OFFSET {skip}";
         var rows = new List<(long Id, SearchHit Hit)>();
         await using (var command = Command(sql, plan.Parameters))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var kind = reader.GetString(1);
-                rows.Add((reader.GetInt64(0), new SearchHit(kind, plan.KindNames.GetValueOrDefault(kind, kind), GuidOf(reader.GetValue(2)), reader.GetString(3),
-                    Text(reader, 4), reader.GetString(5), DateOf(reader.GetValue(6)), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10),
-                    Text(reader, 11), null)));
+                rows.Add((reader.GetInt64(0), HitOf(reader, plan)));
             }
         }
 
+        return await WithSnippetsAsync(plan, rows, cancellationToken);
+    }
+
+    /// <summary>A hit from the <see cref="HitColumns"/> of a row, without its snippet.</summary>
+    private static SearchHit HitOf(DbDataReader reader, Plan plan)
+    {
+        var kind = reader.GetString(1);
+        return new SearchHit(kind, plan.KindNames.GetValueOrDefault(kind, kind), GuidOf(reader.GetValue(2)), reader.GetString(3), Text(reader, 4),
+            reader.GetString(5), DateOf(reader.GetValue(6)), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), null);
+    }
+
+    /// <summary>The hits with their snippets, from the bodies of those entries only.</summary>
+    private async Task<List<SearchHit>> WithSnippetsAsync(Plan plan, List<(long Id, SearchHit Hit)> rows, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return [];
