@@ -1,3 +1,6 @@
+using Eoffice.Web.Kernel.Handling;
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 
@@ -19,6 +22,19 @@ public static class ExchangeModule
         services.AddScoped<CreatePartner>();
         services.AddScoped<UpdatePartner>();
         services.AddScoped<ReceivePackage>();
+        services.AddScoped<ListDeliveries>();
+
+        // Sending (ADR 0030 §15–§19): one transport per channel; deliveries and statuses are outbox commands, retried with its back-off.
+        services.AddHttpClient(EofficeHttpsTransport.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(100));
+        services.AddScoped<IExchangeTransport, EofficeHttpsTransport>();
+        services.AddScoped<ExchangeTransports>();
+        services.AddOutboxSubscriber<TimelineEvent, SendIssuedDocument>(SendIssuedDocument.Events);
+        services.AddOutboxHandler<ExchangeDeliveryDue, DeliverPackage>(ExchangeDeliveryDue.TypeName);
+        services.AddOutboxSubscriber<TimelineEvent, ReportStatus>(ReportStatus.Events);
+        services.AddOutboxSubscriber<ArrivalRefused, ReportStatus>(ElectronicArrivalEvents.All);
+        services.AddOutboxHandler<ExchangeStatusDue, SendStatusReport>(ExchangeStatusDue.TypeName);
+        services.AddScoped<AcknowledgementAlerts>();
+        services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<AcknowledgementAlerts>());
         services.AddSingleton(new NavigationItem("Nav.ExchangePartners", "/quan-tri/lien-thong", ExchangePermissions.ManagePartners,
             NavigationSections.Administration, 45));
         return services;
@@ -32,6 +48,7 @@ public static class ExchangeModule
         CreatePartner.Map(group);
         UpdatePartner.Map(group);
         ReceivePackage.Map(group);
+        ListDeliveries.Map(group);
         return endpoints;
     }
 }

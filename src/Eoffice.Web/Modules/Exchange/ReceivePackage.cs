@@ -39,6 +39,7 @@ public sealed class ReceivePackage(
     public const string ReceivedAction = "exchange.package.receive";
     public const string RepeatedAction = "exchange.package.receive-again";
     public const string RefusedAction = "exchange.package.refuse";
+    public const string StatusAction = "exchange.status.receive";
     public const string AuditObjectType = "exchange-package";
     public const string RefusalTitle = "Gói tin không được tiếp nhận.";
 
@@ -50,14 +51,24 @@ public sealed class ReceivePackage(
     /// <summary>The limits of a package (<c>Exchange:MaxPackageBytes</c>, 50 MB unless configured).</summary>
     public EdxmlLimits Limits => new(MaxBytes: configuration.GetValue("Exchange:MaxPackageBytes", new EdxmlLimits().MaxBytes));
 
-    /// <summary>The receipt's bytes; throws <see cref="RefusedException"/> (audited, nothing stored) for a package not received.</summary>
-    public async Task<byte[]> HandleAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receipt's bytes for a document package, null for an accepted status package; throws <see cref="RefusedException"/>
+    /// (audited, nothing stored) for a package not received.
+    /// </summary>
+    public async Task<byte[]?> HandleAsync(Stream body, CancellationToken cancellationToken)
     {
         string? sender = null;
         try
         {
             var parsed = await ReadAsync(body, cancellationToken);
-            var package = parsed.Document ?? throw new RefusedException("Địa chỉ này chỉ tiếp nhận gói tin văn bản; gói tin trạng thái chưa được tiếp nhận tại đây.");
+            if (parsed.Status is { } status)
+            {
+                sender = status.From.OrganId;
+                await StatusAsync(parsed, status, cancellationToken);
+                return null;
+            }
+
+            var package = parsed.Document!;
             sender = package.From.OrganId;
             var (agency, partner) = await ReceiverAsync(package, cancellationToken);
             using var certificate = partner.Certificate()!;
@@ -101,6 +112,62 @@ public sealed class ReceivePackage(
             await audit.RecordAsync(new AuditEvent(RefusedAction, AuditObjectType, null, AuditOutcome.Failure,
                 $"{(sender is null ? "Bên gửi không xác định" : Cut(sender, 35))}: {reason}"), cancellationToken);
             throw new RefusedException(reason);
+        }
+    }
+
+    /// <summary>
+    /// A status about a document this instance sent (ADR 0030 §18): the agency is the <c>ResponseFor</c> organ hosted
+    /// here, the sender a partner of it, the signature verified with the partner's certificate, the delivery found by
+    /// (agency, DocumentId, partner); the status is kept once per code (a repeat changes nothing) and moves the state.
+    /// </summary>
+    private async Task StatusAsync(EdxmlParsed parsed, EdxmlStatusPackage status, CancellationToken cancellationToken)
+    {
+        var db = unitOfWork.Db;
+        var now = time.GetUtcNow().UtcDateTime;
+        var agency = await organization.FindAgencyByCodeAsync(status.ResponseFor.OrganId, cancellationToken) is { IsActive: true } a ? a
+            : throw new RefusedException("Gói tin trạng thái không dành cho cơ quan nào dùng hệ thống này.");
+        var partner = await db.Set<ExchangePartner>().AsNoTracking()
+            .SingleOrDefaultAsync(p => p.AgencyId == agency.Id && p.OrganId == status.From.OrganId, cancellationToken)
+            ?? throw new RefusedException($"Cơ quan gửi {Cut(status.From.OrganId, 35)} không có trong danh bạ liên thông của cơ quan nhận.");
+        if (partner.RefusalToExchange(now) is { } refusal)
+        {
+            throw new RefusedException(refusal);
+        }
+
+        using (var certificate = partner.Certificate()!)
+        {
+            EdxmlSignature.Verify(parsed.Xml, certificate);
+        }
+
+        var delivery = await db.Set<ExchangeDelivery>()
+            .FirstOrDefaultAsync(d => d.AgencyId == agency.Id && d.PackageDocumentId == status.ResponseFor.DocumentId && d.OrganId == partner.OrganId, cancellationToken)
+            ?? throw new RefusedException("Không có văn bản nào đã gửi cơ quan này với mã văn bản của gói tin trạng thái.");
+        if (ExchangeDelivery.StateOf(status.StatusCode) is null)
+        {
+            throw new RefusedException($"Mã trạng thái {Cut(status.StatusCode, 2)} chưa được tiếp nhận tại đây.");
+        }
+
+        if (await db.Set<ExchangeDeliveryStatus>().AnyAsync(s => s.DeliveryId == delivery.Id && s.Code == status.StatusCode, cancellationToken))
+        {
+            return;
+        }
+
+        delivery.Apply(status.StatusCode, status.Description, now);
+        db.Add(new ExchangeDeliveryStatus(delivery.Id, status.StatusCode, status.Description, status.Timestamp, now));
+        try
+        {
+            await unitOfWork.CommitAsync(new AuditEvent(StatusAction, "exchange-delivery", delivery.Id.ToString(),
+                Details: $"{Cut(partner.OrganId, 35)} {Cut(status.ResponseFor.DocumentId, 100)}: {status.StatusCode} {ExchangeStatusCodes.NameOf(status.StatusCode)}"
+                    + (status.Description is { Length: > 0 } d ? $" — {Cut(d, 300)}" : "")), cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or RuleException)
+        {
+            // The same status (or another for this delivery) at the same moment: the first stands; the sender may repeat.
+            db.ChangeTracker.Clear();
+            if (!await db.Set<ExchangeDeliveryStatus>().AnyAsync(s => s.DeliveryId == delivery.Id && s.Code == status.StatusCode, cancellationToken))
+            {
+                throw;
+            }
         }
     }
 
@@ -211,7 +278,7 @@ public sealed class ReceivePackage(
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     internal static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/receive", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (HttpContext http, ReceivePackage handler, CancellationToken ct) =>
+        group.MapPost("/receive", async Task<Results<FileContentHttpResult, NoContent, ProblemHttpResult>> (HttpContext http, ReceivePackage handler, CancellationToken ct) =>
             {
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 {
@@ -220,7 +287,9 @@ public sealed class ReceivePackage(
 
                 try
                 {
-                    return TypedResults.Bytes(await handler.HandleAsync(http.Request.Body, ct), "application/xml");
+                    return await handler.HandleAsync(http.Request.Body, ct) is { } receipt
+                        ? TypedResults.Bytes(receipt, "application/xml")
+                        : TypedResults.NoContent();
                 }
                 catch (RefusedException e)
                 {
@@ -232,10 +301,11 @@ public sealed class ReceivePackage(
             .RequireRateLimiting(PublicRateLimit.ExchangePolicy)
             .Accepts<string>("application/xml", "text/xml") // the package as XML text; another content type is answered 415 before the handler
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ReceiveExchangePackage")
-            .WithSummary("Nhận gói tin văn bản edXML đã ký số từ hệ thống của cơ quan khác; trả lời gói tin trạng thái 01 (đã đến) đã ký số.");
+            .WithSummary("Nhận gói tin văn bản edXML đã ký số từ hệ thống của cơ quan khác (trả lời gói tin trạng thái 01 đã đến, đã ký số), hoặc gói tin trạng thái về văn bản đã gửi (trả lời 204).");
 
     private static ProblemHttpResult Refused(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: RefusalTitle);

@@ -83,4 +83,21 @@ public sealed record ArrivalOutcome(Guid PendingId, bool IsNew);
 public interface IElectronicArrivals
 {
     Task<ArrivalOutcome> ReceiveAsync(ElectronicArrival arrival, CancellationToken cancellationToken);
+
+    /// <summary>For an incoming document registered from an arrival: the arrival and whether the document is finished; null otherwise.</summary>
+    Task<ArrivalProgress?> ProgressOfAsync(Guid incomingDocumentId, CancellationToken cancellationToken);
+}
+
+/// <summary>The pending item an incoming document was registered from, and whether every lead and support part is finished.</summary>
+public sealed record ArrivalProgress(Guid PendingId, bool IsFinished);
+
+/// <summary>A clerk refused an arrival in "Chờ tiếp nhận", with the reason (event <see cref="ElectronicArrivalEvents.Refused"/>).</summary>
+public sealed record ArrivalRefused(Guid EventId, Guid PendingId, Guid AgencyId, string Reason, DateTime At, string ActorName);
+
+/// <summary>Events of the "Chờ tiếp nhận" list, published through the outbox with the decision.</summary>
+public static class ElectronicArrivalEvents
+{
+    public const string Refused = "documents.incoming.pending.refused";
+
+    public static IReadOnlyList<string> All { get; } = [Refused];
 }

@@ -25,6 +25,7 @@ internal static class OutgoingArea
         services.AddScoped<IssueOutgoing>();
         services.AddScoped<WithdrawOutgoing>();
         services.AddScoped<GetOutgoingDocument>();
+        services.AddScoped<IIssuedDocuments, IssuedDocuments>();
         services.AddScoped<ListOutgoing>();
         services.AddScoped<OutgoingConsultationReminders>();
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<OutgoingConsultationReminders>());

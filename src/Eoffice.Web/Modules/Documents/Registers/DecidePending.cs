@@ -59,7 +59,8 @@ public sealed record PendingResponse(
 /// can only be refused. <c>GET /api/v1/documents/incoming/pending</c>, <c>…/pending/{id}</c>,
 /// <c>POST …/pending/{id}/register</c>, <c>POST …/pending/{id}/refuse</c>.
 /// </summary>
-public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, UnitOfWork unitOfWork, TimeProvider time)
+public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl access, IncomingRegistrar registrar, UnitOfWork unitOfWork, Platform.Jobs.IOutbox outbox,
+    TimeProvider time)
 {
     /// <summary>
     /// <c>registerId</c>: a register the clerk keeps; <c>document</c>: the metadata as checked and completed by the clerk
@@ -145,7 +146,9 @@ public sealed class DecidePending(EofficeDbContext db, IncomingAccessControl acc
     {
         var pending = await LoadAsync(id, tracked: true, cancellationToken);
         var viewer = await access.ViewerAsync(cancellationToken);
-        pending.Refuse(DocumentMetadata.Clean(request.Reason)!, viewer.Self, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        pending.Refuse(DocumentMetadata.Clean(request.Reason)!, viewer.Self, now);
+        outbox.Publish(ElectronicArrivalEvents.Refused, new ArrivalRefused(Guid.CreateVersion7(), pending.Id, pending.AgencyId, pending.RefusalReason!, now, viewer.Self.Name));
         await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.pending.refuse", "pending-incoming", pending.Id.ToString(),
             Details: $"{pending.Metadata.IssuingOrganName}: {pending.Metadata.Subject}. Lý do: {pending.RefusalReason}"), cancellationToken);
     }

@@ -81,6 +81,21 @@ public sealed class ElectronicArrivals(EofficeDbContext db, FileStore store, IOp
         return new ArrivalOutcome(pending.Id, true);
     }
 
+    public async Task<ArrivalProgress?> ProgressOfAsync(Guid incomingDocumentId, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<IncomingDocument>().AsNoTracking().Where(d => d.Id == incomingDocumentId && d.ExternalId != null)
+            .Select(d => new { d.Id, d.AgencyId, d.ExternalId, d.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var pendingId = await db.Set<PendingIncoming>().AsNoTracking()
+            .Where(p => p.AgencyId == document.AgencyId && p.ExternalId == document.ExternalId && p.DocumentId == document.Id)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return pendingId is { } id ? new ArrivalProgress(id, document.Status == IncomingStatus.Finished) : null;
+    }
+
     /// <summary>How the channel is named to the clerk.</summary>
     public static string ChannelName(ArrivalChannel channel) => channel switch
     {

@@ -1,3 +1,5 @@
+using Eoffice.Web.Platform.Jobs;
+
 namespace Eoffice.Web.Modules.Documents.Registers;
 
 /// <summary>Registers, the organ directory, registration of incoming documents and the "chờ tiếp nhận" list.</summary>
@@ -16,6 +18,7 @@ internal static class IncomingRegistrationArea
         services.AddScoped<ElectronicArrivals>();
         services.AddScoped<Contracts.IElectronicArrivals>(sp => sp.GetRequiredService<ElectronicArrivals>());
         services.AddScoped<ReceivePending>();
+        services.AddOutboxEvents<Contracts.ArrivalRefused>(Contracts.ElectronicArrivalEvents.All);
         services.AddScoped<DecidePending>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOrgans>();
     }

@@ -34,3 +34,50 @@ internal sealed class ExchangeReceivedPackageConfiguration : IEntityTypeConfigur
         builder.HasIndex(p => p.PendingId);
     }
 }
+
+internal sealed class ExchangeDeliveryConfiguration : IEntityTypeConfiguration<ExchangeDelivery>
+{
+    public void Configure(EntityTypeBuilder<ExchangeDelivery> builder)
+    {
+        builder.ToTable("exchange_deliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.OrganId).HasMaxLength(ExchangePartner.OrganIdMaxLength);
+        builder.Property(d => d.PartnerName).HasMaxLength(ExchangePartner.NameMaxLength);
+        builder.Property(d => d.PackageDocumentId).HasMaxLength(ExchangeReceivedPackage.DocumentIdMaxLength);
+        builder.Property(d => d.RefusalReason).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
+        builder.Property(d => d.LastError).HasMaxLength(ExchangeDelivery.ErrorMaxLength);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Ignore(d => d.IsAcknowledged);
+        builder.HasIndex(d => new { d.OutgoingId, d.RecipientId }).IsUnique();
+        builder.HasIndex(d => new { d.AgencyId, d.PackageDocumentId, d.OrganId }).IsUnique();
+        builder.HasIndex(d => new { d.State, d.AlertedAt });
+    }
+}
+
+internal sealed class ExchangeDeliveryStatusConfiguration : IEntityTypeConfiguration<ExchangeDeliveryStatus>
+{
+    public void Configure(EntityTypeBuilder<ExchangeDeliveryStatus> builder)
+    {
+        builder.ToTable("exchange_delivery_statuses");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Code).HasMaxLength(2);
+        builder.Property(s => s.Description).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
+        builder.HasIndex(s => new { s.DeliveryId, s.Code }).IsUnique();
+    }
+}
+
+internal sealed class ExchangeStatusReportConfiguration : IEntityTypeConfiguration<ExchangeStatusReport>
+{
+    public void Configure(EntityTypeBuilder<ExchangeStatusReport> builder)
+    {
+        builder.ToTable("exchange_status_reports");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Code).HasMaxLength(2);
+        builder.Property(s => s.Description).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
+        builder.Property(s => s.LastError).HasMaxLength(ExchangeDelivery.ErrorMaxLength);
+        builder.HasIndex(s => new { s.ReceivedPackageId, s.Code }).IsUnique();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Eoffice.Web.Modules.Documents.Contracts;
+
+/// <summary>An external recipient of an issued document: another agency by its identifier (mã định danh), when known.</summary>
+public sealed record IssuedRecipient(Guid RecipientId, string Name, string? OrganCode, bool ByExchange);
+
+/// <summary>A file of the issued document: the signed original first (<see cref="IsMain"/>), then the annexes.</summary>
+public sealed record IssuedFile(Guid FileId, string FileName, bool IsMain);
+
+/// <summary>An issued outgoing document as another agency is to receive it (ADR 0030: sending).</summary>
+public sealed record IssuedDocument(
+    Guid Id,
+    Guid AgencyId,
+    string TypeCode,
+    string TypeName,
+    string? CodeNumber,
+    string? CodeNotation,
+    DateOnly IssuedDate,
+    string Subject,
+    Urgency Urgency,
+    string? SignerCompetence,
+    string? SignerPosition,
+    string? SignerFullName,
+    DateOnly? DueDate,
+    int? PageAmount,
+    Guid? IssuedById,
+    IReadOnlyList<IssuedRecipient> Recipients,
+    IReadOnlyList<IssuedFile> Files);
+
+/// <summary>
+/// Issued outgoing documents for the exchange (ADR 0030 §1): what is sent to other agencies, and whether the current
+/// user may see a document (so that its exchange state is shown only to those who see the document).
+/// </summary>
+public interface IIssuedDocuments
+{
+    /// <summary>The issued document (no user check: background sending); null when it does not exist or is not issued.</summary>
+    Task<IssuedDocument?> IssuedAsync(Guid documentId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the current user may see the outgoing document.</summary>
+    Task<bool> CanSeeAsync(Guid documentId, CancellationToken cancellationToken);
+}
