@@ -1,4 +1,5 @@
 using Eoffice.Web.Kernel;
+using Eoffice.Web.Modules.Cabinet;
 using Eoffice.Web.Modules.Documents;
 using Eoffice.Web.Modules.Dossiers;
 using Eoffice.Web.Modules.Exchange;
@@ -19,6 +20,7 @@ builder.Services.AddSigningModule();
 builder.Services.AddSearchModule();
 builder.Services.AddExchangeModule();
 builder.Services.AddDossiersModule();
+builder.Services.AddCabinetModule();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapSigningModule();
 app.MapSearchModule();
 app.MapExchangeModule();
 app.MapDossiersModule();
+app.MapCabinetModule();
 
 if (await app.TryRunCommandAsync(args) is { } exitCode)
 {

@@ -41,12 +41,16 @@ public sealed class FileStore(
     /// <summary>
     /// Like <see cref="SaveAsync"/>, but leaves the new row added to the request's <see cref="EofficeDbContext"/>
     /// without saving: the caller commits it together with its own change (the document the file is attached to),
-    /// or drops it. The content is already durable when this returns.
+    /// or drops it. The content is already durable when this returns. A caller's tighter limit (a unit's remaining
+    /// quota, <see cref="UploadRoom"/>) is refused with its own message.
     /// </summary>
-    public async Task<StoredFile> StageAsync(Stream content, string fileName, string? declaredContentType, CancellationToken cancellationToken = default)
+    public async Task<StoredFile> StageAsync(Stream content, string fileName, string? declaredContentType, CancellationToken cancellationToken = default,
+        UploadRoom? room = null)
     {
         var name = CleanFileName(fileName);
         var limit = options.Value.MaxFileSizeBytes;
+        var byRoom = room is not null && room.Bytes < limit;
+        limit = byRoom ? Math.Max(0, room!.Bytes) : limit;
 
         var head = new byte[FileTypeSniffer.HeaderLength];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
@@ -62,6 +66,10 @@ public sealed class FileStore(
         {
             await using var whole = new PrefixedStream(head.AsMemory(0, headLength), content);
             blob = await blobs.WriteAsync(whole, limit, cancellationToken);
+        }
+        catch (BlobTooLargeException) when (byRoom)
+        {
+            throw new FileRejectedException(room!.Message, StatusCodes.Status413PayloadTooLarge);
         }
         catch (BlobTooLargeException)
         {
@@ -122,6 +130,13 @@ public sealed class FileStore(
     }
 
     /// <summary>
+    /// Forgets files their owner purged (rows only, saved with the caller's change); the contents go with the next
+    /// garbage collection once nothing references them.
+    /// </summary>
+    public async Task ForgetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        db.RemoveRange(await db.Set<StoredFile>().Where(f => ids.Contains(f.Id)).ToListAsync(cancellationToken));
+
+    /// <summary>
     /// The last path segment of what the client sent, NFC, on one line, without control, bidirectional or other invisible
     /// characters (<see cref="SafeText"/>: "hoadon\u202Efdp.zip" would display as "hoadonpiz.pdf"), at most 255 characters.
     /// </summary>
@@ -160,6 +175,9 @@ public sealed class FileStore(
         return name;
     }
 }
+
+/// <summary>Room a caller leaves for an upload (below the store's own limit), and what to say when the file does not fit; nothing is stored then.</summary>
+public sealed record UploadRoom(long Bytes, string Message);
 
 /// <summary>A file opened for reading: its metadata and its (verifying) content stream, to be disposed by the caller.</summary>
 public sealed record OpenedFile(StoredFile File, Stream Content) : IAsyncDisposable
