@@ -30,7 +30,8 @@ public abstract class DossierTests<TApp>(TApp app) : IClassFixture<TApp>
         var director = await app.SignedInDemoAsync("nvan");
         var specialist = await app.SignedInDemoAsync("cxtruong");
         var head = await app.SignedInDemoAsync("pvhung");
-        var otherUnit = await app.SignedInDemoAsync("nvana");
+        var granted = await app.SignedInDemoAsync("nvana");
+        var otherUnit = await app.SignedInDemoAsync("hvson");
         var infra = await app.DemoUnitIdAsync(DemoAgency.Units.Infrastructure);
         var entryId = await ApprovedEntryAsync(clerk, director, infra);
 
@@ -64,12 +65,17 @@ public abstract class DossierTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(2, full.DocTotal);
         Assert.Equal(issued.GetProperty("codeText").GetString(), full.Items[1].Code);
 
-        // The unit head never saw the incoming document: the dossier shows him only the outgoing one, counted alone.
+        // A specialist of another unit granted the dossier never received the documents: he sees the dossier, neither
+        // document, and a count of none; the unit's head sees what his own access lets him open.
+        await ReadAsync(await specialist.PostAsJsonAsync($"{Api}/{dossier.Id}/grants", new { personId = await app.DemoUserIdAsync("nvana") }));
+        var grantedView = await ReadAsync(await granted.GetAsync($"{Api}/{dossier.Id}"));
+        Assert.Empty(grantedView.Items);
+        Assert.Equal(0, grantedView.DocTotal);
+        Assert.Equal(HttpStatusCode.NotFound, (await granted.GetAsync($"/api/v1/documents/incoming/{incomingId}")).StatusCode);
         var headView = await ReadAsync(await head.GetAsync($"{Api}/{dossier.Id}"));
-        Assert.Equal([(1, outgoingId)], headView.Items.Select(i => (i.Ordinal, i.ItemId)));
-        Assert.Equal(1, headView.DocTotal);
+        Assert.Equal(2, headView.DocTotal);
         var unitList = JsonDocument.Parse(await head.GetStringAsync($"{Api}?scope=unit")).RootElement;
-        Assert.Equal(1, unitList.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == dossier.Id).GetProperty("docTotal").GetInt32());
+        Assert.Equal(2, unitList.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == dossier.Id).GetProperty("docTotal").GetInt32());
 
         // Another unit's specialist: not found.
         Assert.Equal(HttpStatusCode.NotFound, (await otherUnit.GetAsync($"{Api}/{dossier.Id}")).StatusCode);

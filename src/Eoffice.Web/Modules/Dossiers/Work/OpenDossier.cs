@@ -96,10 +96,10 @@ public sealed class OpenDossier(DossierStore store)
         var today = store.Today;
         if (request.FilePlanEntryId is { } entryId)
         {
-            var found = await store.UnitOfWork.Db.Set<FilePlan>().AsNoTracking()
-                .Where(p => p.AgencyId == viewer.AgencyId)
-                .SelectMany(p => p.Entries.Where(e => e.Id == entryId).Select(e => new { Plan = p, Entry = e }))
-                .SingleOrDefaultAsync(cancellationToken) ?? throw RuleException.NotFound("Không tìm thấy hồ sơ trong danh mục.");
+            var entry = await store.UnitOfWork.Db.Set<FilePlanEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+            var plan = entry is null ? null
+                : await store.UnitOfWork.Db.Set<FilePlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == entry.FilePlanId && p.AgencyId == viewer.AgencyId, cancellationToken);
+            var found = plan is null ? throw RuleException.NotFound("Không tìm thấy hồ sơ trong danh mục.") : new { Plan = plan, Entry = entry! };
             if (found.Plan.Status != FilePlanStatus.Approved)
             {
                 throw RuleException.Conflict("Chỉ mở được hồ sơ từ danh mục hồ sơ đã được phê duyệt.");
