@@ -20,6 +20,7 @@ public static class DocumentsModule
     {
         services.AddSingleton<IPermissionProvider, DocumentsPermissions>();
         services.AddScoped<IncomingAccessControl>();
+        services.AddScoped<Contracts.IDocumentAccess, DocumentAccess>();
         services.AddScoped<IFileAccessPolicy, IncomingFileAccessPolicy>();
         services.AddScoped<Copies.DocumentCopies>();
         services.AddScoped<Copies.CopyFileAccessPolicy>();

@@ -1,4 +1,6 @@
+using Eoffice.Web.Modules.Dossiers.Contracts;
 using Eoffice.Web.Modules.Dossiers.FilePlans;
+using Eoffice.Web.Modules.Dossiers.Work;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 
@@ -31,6 +33,14 @@ public static class DossiersModule
         services.AddScoped<ReturnFilePlan>();
         services.AddScoped<CopyFilePlanForward>();
         services.AddScoped<ExportFilePlan>();
+        services.AddScoped<DossierStore>();
+        services.AddScoped<OpenDossier>();
+        services.AddScoped<GetDossier>();
+        services.AddScoped<ListDossiers>();
+        services.AddScoped<FileDossierItem>();
+        services.AddScoped<CloseDossier>();
+        services.AddScoped<GrantDossierAccess>();
+        services.AddScoped<IDossierFiling, DossierFiling>();
         services.AddSingleton(new NavigationItem("Nav.FilePlans", "/ho-so/danh-muc", DossiersPermissions.ViewFilePlans, NavigationSections.Main, 30));
         return services;
     }
@@ -55,6 +65,12 @@ public static class DossiersModule
         ReturnFilePlan.Map(group);
         CopyFilePlanForward.Map(group);
         ExportFilePlan.Map(group);
+        OpenDossier.Map(group);
+        GetDossier.Map(group);
+        ListDossiers.Map(group);
+        FileDossierItem.Map(group);
+        CloseDossier.Map(group);
+        GrantDossierAccess.Map(group);
         return endpoints;
     }
 }

@@ -18,8 +18,20 @@ public sealed class DossiersPermissions : IPermissionProvider
     /// <summary>Người đứng đầu cơ quan: approve the file plan, return it, reopen an approved plan for an amendment.</summary>
     public const string ApproveFilePlans = "dossiers.fileplans.approve";
 
+    /// <summary>Open work dossiers, see those of one's unit and those granted, file documents into them.</summary>
+    public const string UseDossiers = "dossiers.dossiers.use";
+
+    /// <summary>Lãnh đạo cơ quan: see every dossier of the agency (agency-wide grants only).</summary>
+    public const string OverseeDossiers = "dossiers.dossiers.oversee";
+
+    /// <summary>Lãnh đạo đơn vị: reopen a closed dossier of their unit, with a reason.</summary>
+    public const string ReopenDossiers = "dossiers.dossiers.reopen";
+
     public IEnumerable<Permission> GetPermissions() =>
     [
+        new(UseDossiers, "Lập hồ sơ công việc, lưu văn bản vào hồ sơ"),
+        new(OverseeDossiers, "Xem mọi hồ sơ công việc của cơ quan"),
+        new(ReopenDossiers, "Mở lại hồ sơ công việc đã kết thúc của đơn vị"),
         new(ViewFilePlans, "Xem danh mục hồ sơ của cơ quan"),
         new(DraftFilePlans, "Lập, trình danh mục hồ sơ hằng năm"),
         new(ApproveFilePlans, "Phê duyệt, trả lại danh mục hồ sơ"),
@@ -27,12 +39,12 @@ public sealed class DossiersPermissions : IPermissionProvider
 
     public IEnumerable<DefaultRole> GetDefaultRoles() =>
     [
-        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewFilePlans, DraftFilePlans]),
-        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewFilePlans, ApproveFilePlans]),
-        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewFilePlans]),
-        new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewFilePlans]),
-        new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewFilePlans]),
-        new(DefaultRoles.OneStopDesk, DefaultRoles.Names[DefaultRoles.OneStopDesk], [ViewFilePlans]),
+        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewFilePlans, DraftFilePlans, UseDossiers]),
+        new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewFilePlans, ApproveFilePlans, UseDossiers, OverseeDossiers, ReopenDossiers]),
+        new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewFilePlans, UseDossiers, ReopenDossiers]),
+        new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewFilePlans, UseDossiers]),
+        new(DefaultRoles.LegalReviewer, DefaultRoles.Names[DefaultRoles.LegalReviewer], [ViewFilePlans, UseDossiers]),
+        new(DefaultRoles.OneStopDesk, DefaultRoles.Names[DefaultRoles.OneStopDesk], [ViewFilePlans, UseDossiers]),
     ];
 
     public IEnumerable<DelegableRight> GetDelegableRights() => [];

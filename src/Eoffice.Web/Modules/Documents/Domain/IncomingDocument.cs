@@ -297,9 +297,10 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
 
     /// <summary>Hoàn thành / Kết thúc: finishes the party's part and records the work dossier it is filed in, if chosen.</summary>
     public IncomingAssignment FinishAndFile(IHandlingParty party, Guid? assignmentId, string? result, string? dossierTitle, DateTime now,
-        HandlingRules? rules = null)
+        HandlingRules? rules = null, string? filedInto = null)
     {
-        var assignment = Finish(party, assignmentId, result, dossierTitle is null ? null : $"Lưu hồ sơ: {dossierTitle}", now, rules);
+        var into = filedInto ?? dossierTitle;
+        var assignment = Finish(party, assignmentId, result, into is null ? null : $"Lưu hồ sơ: {into}", now, rules);
         if (dossierTitle is not null)
         {
             DossierTitle = dossierTitle;

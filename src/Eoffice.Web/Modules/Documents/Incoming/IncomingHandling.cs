@@ -47,8 +47,13 @@ public sealed class IncomingHandling(EofficeDbContext db, IncomingAccessControl 
 
     /// <summary>Saves the change with its audit entry in one transaction; a conflict when someone else changed the document first.</summary>
     public Task CommitAsync(IncomingDocument document, Actor actor, string action, string details, CancellationToken cancellationToken) =>
-        unitOfWork.CommitAsync(new AuditEvent(action, AuditObjectType, document.Id.ToString(), Details: details,
-            OnBehalfOfId: actor.OnBehalfOfId, OnBehalfOfName: actor.OnBehalfOfName), cancellationToken, ConflictMessage);
+        CommitAsync(document, actor, action, details, [], cancellationToken);
+
+    /// <summary>The same, with the entries of what another module staged in this unit of work (a filing into dossiers).</summary>
+    public Task CommitAsync(IncomingDocument document, Actor actor, string action, string details, IReadOnlyList<AuditEvent> alsoAudited,
+        CancellationToken cancellationToken) =>
+        unitOfWork.CommitWithEntriesAsync([new AuditEvent(action, AuditObjectType, document.Id.ToString(), Details: details,
+            OnBehalfOfId: actor.OnBehalfOfId, OnBehalfOfName: actor.OnBehalfOfName), .. alsoAudited], cancellationToken, ConflictMessage);
 
     /// <summary>A deadline from a date or a number of working days counted from today (the date wins).</summary>
     public DateOnly? DueDateOf(DateOnly? dueDate, int? workingDays) =>

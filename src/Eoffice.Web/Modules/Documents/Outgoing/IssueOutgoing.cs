@@ -22,16 +22,24 @@ namespace Eoffice.Web.Modules.Documents.Outgoing;
 /// </summary>
 public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses processes, OutgoingLayouts layouts, NumberAllocator numbers,
     Organization.Contracts.IOrganizationDirectory organization, Identity.Contracts.IDelegations delegations, Identity.Contracts.IAccessScopes scopes,
-    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, OutgoingDigitalSignatures digital, ILogger<IssueOutgoing> logger)
+    Incoming.IncomingAccessControl incoming, Registers.DecidePending pending, OutgoingDigitalSignatures digital, Dossiers.Contracts.IDossierFiling filing,
+    ILogger<IssueOutgoing> logger)
 {
     /// <param name="Note">The clerk's note.</param>
     /// <param name="SealCertificateId">For a digitally signed document: the agency's certificate the clerk holds; none: the only one.</param>
     /// <param name="SealPin">The PIN when the agency's key is on a token.</param>
-    public sealed record Request(string? Note, Guid? SealCertificateId = null, [property: AsTyped] string? SealPin = null) : IValidatableRequest
+    /// <param name="DossierIds">Work dossiers the issued document is filed into (the clerk must be able to see them), in the same transaction.</param>
+    public sealed record Request(string? Note, Guid? SealCertificateId = null, [property: AsTyped] string? SealPin = null, IReadOnlyList<Guid>? DossierIds = null)
+        : IValidatableRequest
     {
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
+            if (DossierIds?.Count > Incoming.FinishIncoming.MaxDossiers || DossierIds?.Any(d => d == Guid.Empty) == true)
+            {
+                errors["dossierIds"] = [$"Chọn tối đa {Incoming.FinishIncoming.MaxDossiers} hồ sơ công việc."];
+            }
+
             errors.MaxLength("note", Note, OutgoingDocument.ReasonMaxLength, "Ghi chú");
             errors.MaxLength("sealPin", SealPin, 64, "Mã PIN");
             return errors;
@@ -83,6 +91,13 @@ public sealed class IssueOutgoing(OutgoingHandling handling, OutgoingProcesses p
             }
 
             replaced?.ReplacedBy(document.Id, document.CodeText, viewer.Self, now);
+            if (request.DossierIds is { Count: > 0 } dossiers)
+            {
+                var reference = DocumentAccess.Of(document);
+                await filing.FileAsync(new Dossiers.Contracts.FiledItem(Dossiers.Contracts.FiledItemKinds.Outgoing, document.Id, reference.Title, reference.Code,
+                    reference.Date), dossiers, ct);
+            }
+
             return document;
         }, d => handling.Audit(d, viewer.Self, "documents.outgoing.issue",
             $"Cấp số {d.CodeText} ngày {VietnamTime.FormatDate(today)}, phát hành: {d.Metadata.Subject}"), cancellationToken, OutgoingHandling.ConflictMessage);

@@ -54,3 +54,64 @@ internal sealed class FilePlanEntryConfiguration : IEntityTypeConfiguration<File
         builder.HasOne<FilePlanHeading>().WithMany().HasForeignKey(e => e.HeadingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.ToTable("dossiers_dossiers");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.OrganId).HasMaxLength(Dossier.OrganIdMaxLength);
+        builder.Property(d => d.Notation).HasMaxLength(Dossier.NotationMaxLength);
+        builder.Property(d => d.Title).HasMaxLength(Dossier.TitleMaxLength);
+        builder.Property(d => d.Rights).HasMaxLength(Dossier.RightsMaxLength);
+        builder.Property(d => d.Creator).HasMaxLength(Dossier.CreatorMaxLength);
+        builder.Property(d => d.Language).HasMaxLength(Dossier.LanguageMaxLength);
+        builder.Property(d => d.Description).HasMaxLength(Dossier.DescriptionMaxLength);
+        builder.Property(d => d.Keywords).HasMaxLength(Dossier.KeywordsMaxLength);
+        builder.Property(d => d.PhysicalState).HasMaxLength(Dossier.PhysicalStateMaxLength);
+        builder.Property(d => d.ClosedByName).HasMaxLength(Dossier.NameMaxLength);
+        builder.Property(d => d.ReopenReason).HasMaxLength(Dossier.ReasonMaxLength);
+        builder.Property(d => d.ReopenedByName).HasMaxLength(Dossier.NameMaxLength);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Ignore(d => d.Retention);
+        builder.Ignore(d => d.FileCode);
+        builder.HasIndex(d => new { d.AgencyId, d.UnitId });
+        builder.HasIndex(d => d.OwnerId);
+        builder.HasIndex(d => d.FilePlanEntryId);
+        builder.HasIndex(d => d.ParentId);
+        builder.HasMany(d => d.Items).WithOne().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Grants).WithOne().HasForeignKey(g => g.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(d => d.Grants).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DossierItemConfiguration : IEntityTypeConfiguration<DossierItem>
+{
+    public void Configure(EntityTypeBuilder<DossierItem> builder)
+    {
+        builder.ToTable("dossiers_dossier_items");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Kind).HasMaxLength(DossierItem.KindMaxLength);
+        builder.Property(i => i.Title).HasMaxLength(DossierItem.TitleMaxLength);
+        builder.Property(i => i.Code).HasMaxLength(DossierItem.CodeMaxLength);
+        builder.Property(i => i.FiledByName).HasMaxLength(Dossier.NameMaxLength);
+        builder.HasIndex(i => new { i.DossierId, i.Kind, i.ItemId }).IsUnique();
+        builder.HasIndex(i => new { i.Kind, i.ItemId });
+    }
+}
+
+internal sealed class DossierGrantConfiguration : IEntityTypeConfiguration<DossierGrant>
+{
+    public void Configure(EntityTypeBuilder<DossierGrant> builder)
+    {
+        builder.ToTable("dossiers_dossier_grants");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.HasIndex(g => new { g.DossierId, g.Kind, g.PrincipalId }).IsUnique();
+        builder.HasIndex(g => g.PrincipalId);
+    }
+}

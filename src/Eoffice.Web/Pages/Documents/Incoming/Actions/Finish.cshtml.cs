@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Eoffice.Web.Pages.Documents.Incoming.Actions;
 
-/// <summary>Hoàn thành / Kết thúc, with the result and the work dossier (the titles used before are offered).</summary>
+/// <summary>Hoàn thành / Kết thúc, with the result and the work dossiers to file into (suggested first), or a dossier named in words as before.</summary>
 [RequirePermission(DocumentsPermissions.ViewIncoming)]
 public sealed class FinishModel(IncomingAccessControl access, FinishIncoming handler) : IncomingActionPage(access)
 {
@@ -14,14 +14,20 @@ public sealed class FinishModel(IncomingAccessControl access, FinishIncoming han
 
     public IReadOnlyList<string> PreviousTitles { get; private set; } = [];
 
+    /// <summary>The open work dossiers the person may file into, suggested first (IDossierFiling).</summary>
+    public IReadOnlyList<Modules.Dossiers.Contracts.DossierChoice> Choices { get; private set; } = [];
+
     /// <summary>"Hoàn thành", or "Kết thúc" for a for-information part: the same name as the document page's button.</summary>
     public string ActionName => GetIncomingDocument.FinishName(Viewer, Document);
 
     public override bool Pickable(Modules.Documents.Domain.IncomingAssignment assignment) =>
         assignment.Awaiting != Kernel.Handling.AssignmentAwaiting.ResultConfirmation;
 
-    protected override async Task OnLoadedAsync(CancellationToken cancellationToken) =>
+    protected override async Task OnLoadedAsync(CancellationToken cancellationToken)
+    {
         PreviousTitles = await handler.DossierTitlesAsync(cancellationToken);
+        Choices = await handler.DossierChoicesAsync(Id, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

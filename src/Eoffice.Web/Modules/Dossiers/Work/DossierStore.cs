@@ -1,0 +1,213 @@
+using Eoffice.Web.Modules.Documents.Contracts;
+using Eoffice.Web.Modules.Dossiers.Contracts;
+using Eoffice.Web.Modules.Dossiers.Domain;
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Modules.Organization.Contracts;
+using Eoffice.Web.Platform.Audit;
+using Eoffice.Web.Platform.Data;
+using Eoffice.Web.Platform.Rules;
+using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Eoffice.Web.Modules.Dossiers.Work;
+
+/// <summary>Who asks: their unit, and whether they oversee every dossier of the agency (its leaders).</summary>
+public sealed record DossierViewer(Guid UserId, Guid AgencyId, string Name, Guid? UnitId, bool Oversees)
+{
+    public bool Owns(Dossier dossier) => dossier.OwnerId == UserId;
+}
+
+/// <summary>
+/// What the dossier use cases share: the viewer, the dossiers they may see — its creator, the members of its unit, the
+/// agency's leaders (<see cref="DossiersPermissions.OverseeDossiers"/>, agency-wide), people and units granted — (anyone
+/// else: 404), the documents' own access for the items shown, the commit with its audit entry.
+/// </summary>
+public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser, IAccessScopes scopes, IPeopleDirectory people,
+    IOrganizationDirectory organization, IDocumentAccess documents, TimeProvider time)
+{
+    public const string NotFoundMessage = "Không tìm thấy hồ sơ.";
+
+    private DossierViewer? viewer;
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => VietnamTime.DateOf(time.GetUtcNow());
+
+    public UnitOfWork UnitOfWork => unitOfWork;
+
+    public IOrganizationDirectory Organization => organization;
+
+    public IPeopleDirectory People => people;
+
+    public IAccessScopes Scopes => scopes;
+
+    public IDocumentAccess Documents => documents;
+
+    public async Task<DossierViewer> ViewerAsync(CancellationToken cancellationToken)
+    {
+        if (viewer is not null)
+        {
+            return viewer;
+        }
+
+        var userId = currentUser.Id ?? throw RuleException.NotFound(NotFoundMessage);
+        var agencyId = currentUser.AgencyId ?? throw RuleException.NotFound(NotFoundMessage);
+        var person = await people.FindPersonAsync(userId, cancellationToken);
+        viewer = new DossierViewer(userId, agencyId, currentUser.FullName ?? currentUser.UserName ?? "", person?.UnitId,
+            await scopes.HasPermissionAsync(userId, DossiersPermissions.OverseeDossiers, null, cancellationToken));
+        return viewer;
+    }
+
+    /// <summary>The dossiers <paramref name="v"/> may see.</summary>
+    public IQueryable<Dossier> Visible(DossierViewer v)
+    {
+        var all = unitOfWork.Db.Set<Dossier>().Where(d => d.AgencyId == v.AgencyId);
+        if (v.Oversees)
+        {
+            return all;
+        }
+
+        var unit = v.UnitId;
+        return all.Where(d => d.OwnerId == v.UserId || (unit != null && d.UnitId == unit)
+            || d.Grants.Any(g => (g.Kind == DossierGrantKind.Person && g.PrincipalId == v.UserId) || (g.Kind == DossierGrantKind.Unit && g.PrincipalId == unit)));
+    }
+
+    /// <summary>A dossier the viewer may see, with its items and grants; anyone else's is not found.</summary>
+    public async Task<Dossier> LoadAsync(DossierViewer v, Guid id, CancellationToken cancellationToken, bool tracking = true)
+    {
+        var query = Visible(v).Include(d => d.Items).Include(d => d.Grants).AsSplitQuery();
+        return await (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw RuleException.NotFound(NotFoundMessage);
+    }
+
+    /// <summary>Of the items, those whose documents the current person may open (through the documents' own access).</summary>
+    public async Task<IReadOnlySet<(string Kind, Guid Id)>> OpenableAsync(IEnumerable<DossierItem> items, CancellationToken cancellationToken)
+    {
+        var open = new HashSet<(string, Guid)>();
+        foreach (var group in items.GroupBy(i => i.Kind))
+        {
+            var kind = group.Key == FiledItemKinds.Incoming ? DocumentKinds.Incoming : group.Key == FiledItemKinds.Outgoing ? DocumentKinds.Outgoing : null;
+            if (kind is null)
+            {
+                continue;
+            }
+
+            foreach (var id in await documents.OpenableAsync(kind, group.Select(i => i.ItemId).ToList(), cancellationToken))
+            {
+                open.Add((group.Key, id));
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>Whether the viewer may reopen a closed dossier: a leader of its unit (the permission reaches that unit).</summary>
+    public Task<bool> MayReopenAsync(DossierViewer v, Dossier dossier, CancellationToken cancellationToken) =>
+        scopes.HasPermissionAsync(v.UserId, DossiersPermissions.ReopenDossiers, dossier.UnitId, cancellationToken);
+
+    public Task CommitAsync(Dossier dossier, string action, string details, CancellationToken cancellationToken) =>
+        unitOfWork.CommitAsync(new AuditEvent($"dossiers.dossier.{action}", "dossier", dossier.Id.ToString(),
+            Details: $"Hồ sơ {dossier.Notation} \"{dossier.Title}\": {details}"), cancellationToken);
+
+    /// <summary>The dossier as the API and the page show it, its items limited to the documents the viewer may open.</summary>
+    public async Task<DossierResponse> ResponseAsync(Dossier dossier, DossierViewer v, CancellationToken cancellationToken)
+    {
+        var open = await OpenableAsync(dossier.Items, cancellationToken);
+        var shown = dossier.Items.Where(i => open.Contains((i.Kind, i.ItemId))).OrderBy(i => i.Ordinal).ToList();
+        var unitName = (await organization.FindUnitAsync(dossier.UnitId, cancellationToken))?.Name;
+        var grants = new List<DossierGrantResponse>();
+        foreach (var g in dossier.Grants.OrderBy(g => g.GrantedAt))
+        {
+            var name = g.Kind == DossierGrantKind.Person
+                ? (await people.FindPersonAsync(g.PrincipalId, cancellationToken))?.FullName
+                : (await organization.FindUnitAsync(g.PrincipalId, cancellationToken))?.Name;
+            grants.Add(new DossierGrantResponse(g.Id, g.Kind == DossierGrantKind.Person ? "person" : "unit", g.PrincipalId, name ?? ""));
+        }
+
+        var actions = new List<string>();
+        var sees = true;
+        if (sees && dossier.CanEdit() is null)
+        {
+            actions.Add(DossierResponse.FileAction);
+        }
+
+        if ((v.Owns(dossier) || v.Oversees) && dossier.Status == DossierStatus.Open)
+        {
+            actions.Add(DossierResponse.CloseAction);
+            actions.Add(DossierResponse.GrantAction);
+        }
+
+        if (dossier.CanReopen() is null && await MayReopenAsync(v, dossier, cancellationToken))
+        {
+            actions.Add(DossierResponse.ReopenAction);
+        }
+
+        return new DossierResponse(dossier.Id, dossier.FileCode, dossier.OrganId, dossier.Year, dossier.Notation, dossier.Title, dossier.Retention.IsPermanent,
+            dossier.RetentionYears, dossier.Retention.Text, dossier.RetentionConfirmed, dossier.Rights, dossier.Creator, dossier.Language, dossier.StartDate,
+            dossier.EndDate, shown.Count, dossier.PageTotal, dossier.Description, dossier.Keywords, dossier.PhysicalState, dossier.FilePlanEntryId,
+            dossier.ParentId, dossier.OwnerId, dossier.UnitId, unitName, DossierCodes.Of(dossier.Status), DossierCodes.NameOf(dossier.Status), dossier.ClosedAt,
+            dossier.ClosedByName, dossier.ReopenReason, dossier.ReopenedAt, dossier.ReopenedByName,
+            shown.Select((i, n) => new DossierItemResponse(i.Id, n + 1, i.Kind, i.ItemId, i.Title, i.Code, i.Date, i.FiledAt, i.FiledByName)).ToList(),
+            grants, actions);
+    }
+}
+
+public static class DossierCodes
+{
+    public static string Of(DossierStatus status) => status == DossierStatus.Closed ? "closed" : "open";
+
+    public static string NameOf(DossierStatus status) => status == DossierStatus.Closed ? "Đã kết thúc" : "Đang lập";
+}
+
+public sealed record DossierItemResponse(Guid Id, int Ordinal, string Kind, Guid ItemId, string Title, string? Code, DateOnly Date, DateTime FiledAt, string FiledByName);
+
+public sealed record DossierGrantResponse(Guid Id, string Kind, Guid PrincipalId, string Name);
+
+/// <summary>
+/// A dossier: the Phụ lục VI fields (FileCode = OrganId.FileCatalog.FileNotation, Title, Maintenance, Rights, Creator,
+/// Language, StartDate, EndDate, DocTotal, PageTotal, Description) and the others kept; the documents the viewer may open
+/// in time order, numbered 1… among them (DocTotal counts only those); the actions the viewer may take.
+/// </summary>
+public sealed record DossierResponse(
+    Guid Id,
+    string FileCode,
+    string OrganId,
+    int Year,
+    string Notation,
+    string Title,
+    bool Permanent,
+    int? RetentionYears,
+    string RetentionText,
+    bool RetentionConfirmed,
+    string Rights,
+    string Creator,
+    string Language,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    int DocTotal,
+    int? PageTotal,
+    string? Description,
+    string? Keywords,
+    string? PhysicalState,
+    Guid? FilePlanEntryId,
+    Guid? ParentId,
+    Guid OwnerId,
+    Guid UnitId,
+    string? UnitName,
+    string Status,
+    string StatusName,
+    DateTime? ClosedAt,
+    string? ClosedByName,
+    string? ReopenReason,
+    DateTime? ReopenedAt,
+    string? ReopenedByName,
+    IReadOnlyList<DossierItemResponse> Items,
+    IReadOnlyList<DossierGrantResponse> Grants,
+    IReadOnlyList<string> Actions)
+{
+    public const string FileAction = "file";
+    public const string CloseAction = "close";
+    public const string ReopenAction = "reopen";
+    public const string GrantAction = "grant";
+}
