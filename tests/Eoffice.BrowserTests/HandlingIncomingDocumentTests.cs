@@ -67,7 +67,7 @@ public sealed class HandlingIncomingDocumentTests(BrowserFixture app) : IClassFi
         await specialist.GotoAsync(documentUrl);
         await specialist.Locator("#incoming-actions a[data-action='finish']").ClickAsync();
         await specialist.GetByLabel("Kết quả xử lý").FillAsync("Đã kiểm tra hiện trường ngày 20/11, công trình an toàn; báo cáo kèm theo.");
-        await specialist.GetByLabel("Lưu vào hồ sơ công việc").FillAsync("Hồ sơ kiểm tra an toàn công trình 2026");
+        await specialist.GetByLabel("Hoặc ghi tên hồ sơ (hồ sơ giấy)").FillAsync("Hồ sơ kiểm tra an toàn công trình 2026");
         await specialist.Locator("#finish-form button[type=submit]").ClickAsync();
         await Assertions.Expect(specialist).ToHaveURLAsync(documentUrl);
         IncomingPages.NoConsoleErrors("cxtruong", specialistErrors);
