@@ -109,45 +109,11 @@ public abstract class ExchangeSendingTests<TInstances>(TInstances two) : IClassF
         await DeliveryAsync(down, d => d.GetProperty("state").GetString() == "arrived");
     }
 
-    private async Task<(Guid Id, string Subject)> IssueToBAsync(string title)
-    {
-        var subject = $"{title} {Guid.NewGuid().ToString("N")[..6]}";
-        var drafts = new SignedDrafts(two.A);
-        var deputy = await drafts.DeputyIdAsync();
-        var id = await drafts.SignedAsync(subject, OutgoingKit.Draft(subject, deputy,
-            recipients: [new { kind = "organ", name = TwoInstances.NameB, organCode = TwoInstances.CodeB, channel = "exchange" }]));
-        var issued = await (await two.A.SignedInDemoAsync("dtmai")).ActOutAsync(id, "issue", new { });
-        Assert.True(issued.GetProperty("issued").GetBoolean(), issued.ToString());
-        return (id, subject);
-    }
+    private Task<(Guid Id, string Subject)> IssueToBAsync(string title) => two.IssueToBAsync(title);
 
-    private async Task<PendingIncoming> PendingAtBAsync(string subject) =>
-        await two.B.WithDbAsync(db => db.Set<PendingIncoming>().AsNoTracking().Include(p => p.Files).SingleAsync(p => p.Metadata.Subject == subject));
+    private Task<PendingIncoming> PendingAtBAsync(string subject) => two.PendingAtBAsync(subject);
 
-    /// <summary>A's delivery to B of the document, as the API shows it, once <paramref name="until"/> holds (30 s at most).</summary>
-    private async Task<JsonElement> DeliveryAsync(Guid outgoingId, Func<JsonElement, bool> until)
-    {
-        var clerk = await two.A.SignedInDemoAsync("dtmai");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            var list = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/deliveries?outgoingId={outgoingId}");
-            if (list.GetArrayLength() == 1)
-            {
-                last = list[0];
-                if (until(last))
-                {
-                    return last;
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"The delivery did not reach the expected state in 30 s: {last}");
-        return last;
-    }
+    private Task<JsonElement> DeliveryAsync(Guid outgoingId, Func<JsonElement, bool> until) => two.DeliveryAsync(outgoingId, until);
 }
 
 public sealed class ExchangeSendingTestsOnSqlite(SqliteToSqlite two) : ExchangeSendingTests<SqliteToSqlite>(two);

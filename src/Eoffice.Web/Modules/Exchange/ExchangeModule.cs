@@ -31,8 +31,13 @@ public static class ExchangeModule
         services.AddOutboxSubscriber<TimelineEvent, SendIssuedDocument>(SendIssuedDocument.Events);
         services.AddOutboxHandler<ExchangeDeliveryDue, DeliverPackage>(ExchangeDeliveryDue.TypeName);
         services.AddOutboxSubscriber<TimelineEvent, ReportStatus>(ReportStatus.Events);
-        services.AddOutboxSubscriber<ArrivalRefused, ReportStatus>(ElectronicArrivalEvents.All);
+        services.AddOutboxSubscriber<ArrivalRefused, ReportStatus>(ElectronicArrivalEvents.Refusals);
+        services.AddOutboxSubscriber<ArrivalRecallDecided, ReportStatus>(ElectronicArrivalEvents.RecallDecisions);
+        services.AddScoped<StatusPackages>();
         services.AddOutboxHandler<ExchangeStatusDue, SendStatusReport>(ExchangeStatusDue.TypeName);
+        services.AddScoped<RecallDelivery>();
+        services.AddOutboxHandler<ExchangeRecallDue, SendRecallRequest>(ExchangeRecallDue.TypeName);
+        services.AddOutboxSubscriber<TimelineEvent, RecallWithdrawnDocument>(RecallWithdrawnDocument.Events);
         services.AddScoped<AcknowledgementAlerts>();
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<AcknowledgementAlerts>());
         services.AddSingleton(new NavigationItem("Nav.ExchangePartners", "/quan-tri/lien-thong", ExchangePermissions.ManagePartners,
@@ -49,6 +54,7 @@ public static class ExchangeModule
         UpdatePartner.Map(group);
         ReceivePackage.Map(group);
         ListDeliveries.Map(group);
+        RecallDelivery.Map(group);
         return endpoints;
     }
 }

@@ -40,6 +40,7 @@ public sealed class ReceivePackage(
     public const string RepeatedAction = "exchange.package.receive-again";
     public const string RefusedAction = "exchange.package.refuse";
     public const string StatusAction = "exchange.status.receive";
+    public const string RecallAction = "exchange.recall.receive";
     public const string AuditObjectType = "exchange-package";
     public const string RefusalTitle = "Gói tin không được tiếp nhận.";
 
@@ -64,7 +65,9 @@ public sealed class ReceivePackage(
             if (parsed.Status is { } status)
             {
                 sender = status.From.OrganId;
-                await StatusAsync(parsed, status, cancellationToken);
+                await (status.StatusCode == ExchangeStatusCodes.RecallRequested
+                    ? RecallAsync(parsed, status, cancellationToken)
+                    : StatusAsync(parsed, status, cancellationToken));
                 return null;
             }
 
@@ -142,7 +145,8 @@ public sealed class ReceivePackage(
         var delivery = await db.Set<ExchangeDelivery>()
             .FirstOrDefaultAsync(d => d.AgencyId == agency.Id && d.PackageDocumentId == status.ResponseFor.DocumentId && d.OrganId == partner.OrganId, cancellationToken)
             ?? throw new RefusedException("Không có văn bản nào đã gửi cơ quan này với mã văn bản của gói tin trạng thái.");
-        if (ExchangeDelivery.StateOf(status.StatusCode) is null)
+        var answersRecall = status.StatusCode is ExchangeStatusCodes.RecallAccepted or ExchangeStatusCodes.RecallRefused;
+        if (ExchangeDelivery.StateOf(status.StatusCode) is null && !answersRecall)
         {
             throw new RefusedException($"Mã trạng thái {Cut(status.StatusCode, 2)} chưa được tiếp nhận tại đây.");
         }
@@ -152,7 +156,17 @@ public sealed class ReceivePackage(
             return;
         }
 
-        delivery.Apply(status.StatusCode, status.Description, now);
+        if (answersRecall)
+        {
+            if (!delivery.AnswerRecall(status.StatusCode, status.Description, now))
+            {
+                throw new RefusedException("Văn bản này không có yêu cầu thu hồi nào đang chờ trả lời.");
+            }
+        }
+        else
+        {
+            delivery.Apply(status.StatusCode, status.Description, now);
+        }
         db.Add(new ExchangeDeliveryStatus(delivery.Id, status.StatusCode, status.Description, status.Timestamp, now));
         try
         {
@@ -168,6 +182,53 @@ public sealed class ReceivePackage(
             {
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// A sender's recall request (status 13, ADR 0030 §21): the document packages <c>From</c> delivered here with the
+    /// <c>ResponseFor</c> DocumentId — none means the partner did not send that document, a 400 refusal —, each in an
+    /// agency whose directory holds the sender as an active partner, the signature verified with its certificate; the
+    /// request goes to the arrival through <see cref="IElectronicArrivals.RecallRequestedAsync"/> (a repeat changes nothing).
+    /// </summary>
+    private async Task RecallAsync(EdxmlParsed parsed, EdxmlStatusPackage status, CancellationToken cancellationToken)
+    {
+        var db = unitOfWork.Db;
+        var now = time.GetUtcNow().UtcDateTime;
+        var packages = await db.Set<ExchangeReceivedPackage>().AsNoTracking()
+            .Where(p => p.SenderId == status.From.OrganId && p.DocumentId == status.ResponseFor.DocumentId).ToListAsync(cancellationToken);
+        if (packages.Count == 0)
+        {
+            throw new RefusedException($"Cơ quan {Cut(status.From.OrganId, 35)} không gửi văn bản {Cut(status.ResponseFor.DocumentId, 100)} đến đây; yêu cầu thu hồi không được tiếp nhận.");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(status.Description) ? "Cơ quan gửi không ghi lý do." : status.Description.Trim();
+        var recalled = 0;
+        foreach (var package in packages)
+        {
+            var partner = await db.Set<ExchangePartner>().AsNoTracking()
+                .SingleOrDefaultAsync(p => p.AgencyId == package.AgencyId && p.OrganId == status.From.OrganId, cancellationToken);
+            if (partner is null || partner.RefusalToExchange(now) is not null)
+            {
+                continue;
+            }
+
+            using (var certificate = partner.Certificate()!)
+            {
+                EdxmlSignature.Verify(parsed.Xml, certificate);
+            }
+
+            recalled++;
+            if (await arrivals.RecallRequestedAsync(new ArrivalRecall(package.AgencyId, package.PendingId, reason, status.Timestamp), cancellationToken))
+            {
+                await audit.RecordAsync(new AuditEvent(RecallAction, AuditObjectType, package.Id.ToString(),
+                    Details: $"{Cut(status.From.OrganId, 35)} {Cut(package.DocumentId, 100)}: yêu cầu thu hồi. Lý do: {Cut(reason, 300)}"), cancellationToken);
+            }
+        }
+
+        if (recalled == 0)
+        {
+            throw new RefusedException($"Cơ quan gửi {Cut(status.From.OrganId, 35)} không có trong danh bạ liên thông của cơ quan nhận.");
         }
     }
 

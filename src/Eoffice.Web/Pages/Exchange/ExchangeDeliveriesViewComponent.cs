@@ -1,3 +1,4 @@
+using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Exchange;
 using Eoffice.Web.Platform.Rules;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,15 @@ namespace Eoffice.Web.Pages.Exchange;
 /// The "Liên thông" table of an outgoing document's page: per partner, channel, state, time and reason (ADR 0030 §19).
 /// Invoked by name from the page, so Documents does not reference Exchange; nothing is shown without deliveries.
 /// </summary>
-public sealed class ExchangeDeliveriesViewComponent(ListDeliveries deliveries) : ViewComponent
+public sealed class ExchangeDeliveriesViewComponent(ListDeliveries deliveries, IIssuedDocuments documents) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid outgoingId)
     {
         try
         {
-            return View("~/Pages/Exchange/Deliveries.cshtml", await deliveries.HandleAsync(outgoingId, HttpContext.RequestAborted));
+            var list = await deliveries.HandleAsync(outgoingId, HttpContext.RequestAborted);
+            var canRecall = list.Any(d => d.CanRecall) && await documents.CanManageAsync(outgoingId, HttpContext.RequestAborted);
+            return View("~/Pages/Exchange/Deliveries.cshtml", new ExchangeDeliveriesView(outgoingId, list, canRecall));
         }
         catch (RuleException)
         {
@@ -22,3 +25,6 @@ public sealed class ExchangeDeliveriesViewComponent(ListDeliveries deliveries) :
         }
     }
 }
+
+/// <summary>The table's rows, and whether the viewer may ask a recall (a keeper of the outgoing register, a recipient that has it).</summary>
+public sealed record ExchangeDeliveriesView(Guid OutgoingId, IReadOnlyList<DeliveryResponse> Deliveries, bool CanRecall);

@@ -86,7 +86,24 @@ public interface IElectronicArrivals
 
     /// <summary>For an incoming document registered from an arrival: the arrival and whether the document is finished; null otherwise.</summary>
     Task<ArrivalProgress?> ProgressOfAsync(Guid incomingDocumentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sender asks to recall an arrival (edXML status 13, ADR 0030 §21): the request (reason, time) is kept on the
+    /// item — shown in "Chờ tiếp nhận" and on the registered document — until a clerk accepts or refuses it
+    /// (<see cref="ElectronicArrivalEvents.RecallAccepted"/> / <see cref="ElectronicArrivalEvents.RecallRefused"/>).
+    /// False when the item already carries a request (a repeat changes nothing); not found for another agency's item.
+    /// </summary>
+    Task<bool> RecallRequestedAsync(ArrivalRecall recall, CancellationToken cancellationToken);
 }
+
+/// <summary>A sender's request to recall the arrival <paramref name="PendingId"/>, with its reason and when it was made.</summary>
+public sealed record ArrivalRecall(Guid AgencyId, Guid PendingId, string Reason, DateTime RequestedAt);
+
+/// <summary>
+/// A clerk answered the sender's recall request: <paramref name="Accepted"/> (the arrival or the document registered
+/// from it is withdrawn from handling) or refused with <paramref name="Reason"/>.
+/// </summary>
+public sealed record ArrivalRecallDecided(Guid EventId, Guid PendingId, Guid AgencyId, bool Accepted, string? Reason, DateTime At, string ActorName);
 
 /// <summary>The pending item an incoming document was registered from, and whether every lead and support part is finished.</summary>
 public sealed record ArrivalProgress(Guid PendingId, bool IsFinished);
@@ -99,5 +116,17 @@ public static class ElectronicArrivalEvents
 {
     public const string Refused = "documents.incoming.pending.refused";
 
-    public static IReadOnlyList<string> All { get; } = [Refused];
+    /// <summary>The sender's recall was accepted (<see cref="ArrivalRecallDecided"/>).</summary>
+    public const string RecallAccepted = "documents.incoming.pending.recall-accepted";
+
+    /// <summary>The sender's recall was refused, with the reason (<see cref="ArrivalRecallDecided"/>).</summary>
+    public const string RecallRefused = "documents.incoming.pending.recall-refused";
+
+    /// <summary>The events that carry an <see cref="ArrivalRefused"/>.</summary>
+    public static IReadOnlyList<string> Refusals { get; } = [Refused];
+
+    /// <summary>The events that carry an <see cref="ArrivalRecallDecided"/>.</summary>
+    public static IReadOnlyList<string> RecallDecisions { get; } = [RecallAccepted, RecallRefused];
+
+    public static IReadOnlyList<string> All { get; } = [Refused, RecallAccepted, RecallRefused];
 }

@@ -6,7 +6,11 @@ public sealed record IssuedRecipient(Guid RecipientId, string Name, string? Orga
 /// <summary>A file of the issued document: the signed original first (<see cref="IsMain"/>), then the annexes.</summary>
 public sealed record IssuedFile(Guid FileId, string FileName, bool IsMain);
 
-/// <summary>An issued outgoing document as another agency is to receive it (ADR 0030: sending).</summary>
+/// <summary>
+/// An issued outgoing document as another agency is to receive it (ADR 0030: sending). <paramref name="ReplacesId"/>:
+/// the issued document this one replaces (văn bản thay thế); <paramref name="WithdrawReason"/>: set once the clerk
+/// withdrew (thu hồi) the document, with the reason.
+/// </summary>
 public sealed record IssuedDocument(
     Guid Id,
     Guid AgencyId,
@@ -24,7 +28,9 @@ public sealed record IssuedDocument(
     int? PageAmount,
     Guid? IssuedById,
     IReadOnlyList<IssuedRecipient> Recipients,
-    IReadOnlyList<IssuedFile> Files);
+    IReadOnlyList<IssuedFile> Files,
+    Guid? ReplacesId = null,
+    string? WithdrawReason = null);
 
 /// <summary>
 /// Issued outgoing documents for the exchange (ADR 0030 §1): what is sent to other agencies, and whether the current
@@ -37,4 +43,10 @@ public interface IIssuedDocuments
 
     /// <summary>Whether the current user may see the outgoing document.</summary>
     Task<bool> CanSeeAsync(Guid documentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the current user may manage the issued document's sending — a keeper of its outgoing register (văn thư),
+    /// who issued it and may recall it from recipients; false too when the user does not see it.
+    /// </summary>
+    Task<bool> CanManageAsync(Guid documentId, CancellationToken cancellationToken);
 }

@@ -69,6 +69,7 @@ internal sealed class IncomingDocumentConfiguration : IEntityTypeConfiguration<I
         builder.Property(d => d.ExternalId).HasMaxLength(IncomingDocument.ExternalIdMaxLength);
         builder.Property(d => d.CancelReason).HasMaxLength(IncomingDocument.ReasonMaxLength);
         builder.Property(d => d.CancelledByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(d => d.RecallReason).HasMaxLength(PendingIncoming.RecallReasonMaxLength);
         builder.Property(d => d.DossierTitle).HasMaxLength(IncomingDocument.DossierMaxLength);
         builder.Ignore(d => d.CodeText);
         builder.HasIndex(d => new { d.RegisterId, d.Year, d.ArrivalNumber }).IsUnique();
@@ -185,6 +186,10 @@ internal sealed class PendingIncomingConfiguration : IEntityTypeConfiguration<Pe
         builder.Property(p => p.Channel).HasDefaultValue(ArrivalChannel.Gateway); // every arrival before M0045 came through the gateway
         builder.Property(p => p.PackageSigner).HasMaxLength(PendingIncoming.SignerMaxLength);
         builder.Property(p => p.PackageThumbprint).HasMaxLength(PendingIncoming.ThumbprintMaxLength);
+        builder.Property(p => p.Recall).HasDefaultValue(PendingRecall.None); // no arrival before M0052 was recalled
+        builder.Property(p => p.RecallReason).HasMaxLength(PendingIncoming.RecallReasonMaxLength);
+        builder.Property(p => p.RecallDecidedByName).HasMaxLength(Assignment.NameMaxLength);
+        builder.Property(p => p.RecallRefusalReason).HasMaxLength(IncomingDocument.ReasonMaxLength);
         builder.HasIndex(p => new { p.AgencyId, p.SenderKey, p.ExternalId }).IsUnique();
         builder.HasMany(p => p.Files).WithOne().HasForeignKey(f => f.PendingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Files).UsePropertyAccessMode(PropertyAccessMode.Field);

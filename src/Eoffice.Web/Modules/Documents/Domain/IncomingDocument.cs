@@ -138,6 +138,12 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
 
     public string? CancelledByName { get; private set; }
 
+    /// <summary>Thu hồi: when the sender's recall was accepted (handling closed, the document kept for the record).</summary>
+    public DateTime? RecalledAt { get; private set; }
+
+    /// <summary>The sender's reason for the recall.</summary>
+    public string? RecallReason { get; private set; }
+
     /// <summary>Hồ sơ công việc chosen when finishing (dossiers themselves come later): the title as chosen.</summary>
     public string? DossierTitle { get; private set; }
 
@@ -277,6 +283,29 @@ public sealed class IncomingDocument : HandledRecord<IncomingAssignment, Incomin
         CancelReason = reason;
         CancelledByName = actor.DisplayName;
         Record(actor, now, IncomingEventKinds.Cancelled, null, $"Hủy đăng ký số đến {ArrivalNumber}/{Year}. Lý do: {reason}").Concerns(revoked);
+    }
+
+    /// <summary>
+    /// Thu hồi: the sender recalled the document and a clerk accepted it. Every open assignment is taken back and
+    /// handling closes as for a cancelled registration (the arrival number stays taken), the sender's reason kept; the
+    /// document stays readable for the record. A second call changes nothing.
+    /// </summary>
+    public void Withdraw(Actor clerk, string reason, DateTime now)
+    {
+        if (RecalledAt is not null)
+        {
+            return;
+        }
+
+        var revoked = RevokeAll(clerk, "Cơ quan gửi thu hồi văn bản.", now);
+        var text = $"Thu hồi theo yêu cầu của {Metadata.IssuingOrganName}. Lý do: {reason}";
+        Status = IncomingStatus.Cancelled;
+        CancelledAt = now;
+        CancelReason = text.Length <= ReasonMaxLength ? text : text[..ReasonMaxLength];
+        CancelledByName = clerk.DisplayName;
+        RecalledAt = now;
+        RecallReason = reason.Length <= PendingIncoming.RecallReasonMaxLength ? reason : reason[..PendingIncoming.RecallReasonMaxLength];
+        Record(clerk, now, IncomingEventKinds.Cancelled, null, text).Concerns(revoked);
     }
 
     // ---- handling ----------------------------------------------------------------------------------------------------

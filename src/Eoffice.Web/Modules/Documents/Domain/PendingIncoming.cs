@@ -14,6 +14,24 @@ public enum PendingStatus
 
     /// <summary>Từ chối: refused with a reason (to be reported back to the sender as edXML status 02).</summary>
     Refused = 2,
+
+    /// <summary>Đã thu hồi: the sender recalled it before it was registered and a clerk accepted the recall.</summary>
+    Withdrawn = 3,
+}
+
+/// <summary>The sender's request to recall an arrival (edXML status 13) and the clerk's answer (15 accepted, 16 refused).</summary>
+public enum PendingRecall
+{
+    None = 0,
+
+    /// <summary>Yêu cầu thu hồi: waiting for a clerk's answer.</summary>
+    Requested = 1,
+
+    /// <summary>Đồng ý thu hồi: the arrival (or the document registered from it) was withdrawn from handling.</summary>
+    Accepted = 2,
+
+    /// <summary>Từ chối thu hồi, with the reason.</summary>
+    Refused = 3,
 }
 
 /// <summary>
@@ -54,6 +72,7 @@ public sealed class PendingIncoming
     }
 
     public const int SenderKeyMaxLength = DocumentMetadata.OrganNameMaxLength;
+    public const int RecallReasonMaxLength = 1000;
     public const int SignerMaxLength = 500;
     public const int ThumbprintMaxLength = 64;
 
@@ -101,7 +120,76 @@ public sealed class PendingIncoming
 
     public Guid? DocumentId { get; private set; }
 
+    public PendingRecall Recall { get; private set; }
+
+    /// <summary>The sender's reason for recalling the document.</summary>
+    public string? RecallReason { get; private set; }
+
+    /// <summary>When the sender asked (the status package's time).</summary>
+    public DateTime? RecallRequestedAt { get; private set; }
+
+    public DateTime? RecallDecidedAt { get; private set; }
+
+    public string? RecallDecidedByName { get; private set; }
+
+    /// <summary>The clerk's reason for refusing the recall (sent back as the status 16's description).</summary>
+    public string? RecallRefusalReason { get; private set; }
+
     public IReadOnlyList<PendingIncomingFile> Files => files;
+
+    /// <summary>The sender asks to recall the document; false when a request is already kept (a repeat changes nothing).</summary>
+    public bool RequestRecall(string reason, DateTime requestedAt)
+    {
+        if (Recall != PendingRecall.None)
+        {
+            return false;
+        }
+
+        Recall = PendingRecall.Requested;
+        RecallReason = Cut(reason, RecallReasonMaxLength);
+        RecallRequestedAt = requestedAt;
+        return true;
+    }
+
+    /// <summary>
+    /// The clerk accepts the recall: an item still waiting is withdrawn (it can no longer be registered); the document
+    /// registered from it is withdrawn by the caller.
+    /// </summary>
+    public void AcceptRecall(Actor clerk, DateTime now)
+    {
+        EnsureRecallRequested();
+        Recall = PendingRecall.Accepted;
+        DecideRecall(clerk, now);
+        if (Status == PendingStatus.Waiting)
+        {
+            Status = PendingStatus.Withdrawn;
+            Decide(clerk, now);
+        }
+    }
+
+    public void RefuseRecall(string reason, Actor clerk, DateTime now)
+    {
+        EnsureRecallRequested();
+        Recall = PendingRecall.Refused;
+        RecallRefusalReason = reason;
+        DecideRecall(clerk, now);
+    }
+
+    private void EnsureRecallRequested()
+    {
+        if (Recall != PendingRecall.Requested)
+        {
+            throw RuleException.Conflict(Recall == PendingRecall.None
+                ? "Cơ quan gửi không yêu cầu thu hồi văn bản này."
+                : "Yêu cầu thu hồi văn bản này đã được trả lời.");
+        }
+    }
+
+    private void DecideRecall(Actor clerk, DateTime now)
+    {
+        RecallDecidedAt = now;
+        RecallDecidedByName = clerk.DisplayName;
+    }
 
     public void AddFile(Guid fileId, string sha256, string fileName, bool isMain) =>
         files.Add(new PendingIncomingFile(Id, fileId, sha256, fileName, isMain, files.Count));
@@ -135,9 +223,12 @@ public sealed class PendingIncoming
     {
         if (Status != PendingStatus.Waiting)
         {
-            throw RuleException.Conflict(Status == PendingStatus.Registered
-                ? "Văn bản này đã được vào sổ."
-                : "Văn bản này đã bị từ chối tiếp nhận.");
+            throw RuleException.Conflict(Status switch
+            {
+                PendingStatus.Registered => "Văn bản này đã được vào sổ.",
+                PendingStatus.Withdrawn => "Văn bản này đã được cơ quan gửi thu hồi.",
+                _ => "Văn bản này đã bị từ chối tiếp nhận.",
+            });
         }
     }
 }

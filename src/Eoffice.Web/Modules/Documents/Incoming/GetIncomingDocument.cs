@@ -94,6 +94,9 @@ public sealed class GetIncomingDocument(
         IReadOnlyList<ActionDto> Actions,
         IncomingReturn? Returned) : IIncomingMarked;
 
+    /// <summary>The state as shown: "Đã thu hồi" for a document the sender recalled, else the status's name.</summary>
+    public static string StatusNameOf(IncomingDocument document) => document.RecalledAt is null ? IncomingNames.Name(document.Status) : "Đã thu hồi";
+
     public async Task<Response> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = await handling.ViewerAsync(cancellationToken);
@@ -168,7 +171,7 @@ public sealed class GetIncomingDocument(
             new("Ghi chú", m.Description ?? ""),
             new("Phụ lục bản giấy", string.Join(" - ", new[] { m.PaperAppendixNote, m.PaperAppendixHolder }.Where(s => !string.IsNullOrEmpty(s)))),
             new("Người vào sổ", $"{document.RegisteredByName}, {VietnamTime.Format(document.RegisteredAt)}"),
-            new("Tình trạng", IncomingNames.Name(document.Status)),
+            new("Tình trạng", StatusNameOf(document)),
             new("Hồ sơ công việc", document.DossierTitle ?? ""),
         };
         if (document.IsBackEntered)
@@ -176,16 +179,26 @@ public sealed class GetIncomingDocument(
             fields.Add(new("Nhập bù", $"Đã xử lý trên giấy ngày {(document.HandledOnPaperOn is { } h ? VietnamTime.FormatDate(h) : "—")}. {document.PaperHandlingNote}"));
         }
 
-        if (document.Status == IncomingStatus.Cancelled)
+        if (document.RecalledAt is { } recalledAt)
+        {
+            fields.Add(new("Thu hồi", $"Cơ quan gửi đã thu hồi văn bản ({document.CancelledByName} đồng ý lúc {VietnamTime.Format(recalledAt)}). Lý do: {document.RecallReason}"));
+        }
+        else if (document.Status == IncomingStatus.Cancelled)
         {
             fields.Add(new("Hủy đăng ký", $"{document.CancelledByName}: {document.CancelReason}"));
+        }
+        else if (await handling.Db.Set<PendingIncoming>().AsNoTracking().Where(p => p.DocumentId == document.Id && p.Recall == PendingRecall.Requested)
+                     .Select(p => new { p.RecallReason, p.RecallRequestedAt }).FirstOrDefaultAsync(cancellationToken) is { } recall)
+        {
+            fields.Add(new("Yêu cầu thu hồi", $"Cơ quan gửi yêu cầu thu hồi văn bản lúc {(recall.RecallRequestedAt is { } at ? VietnamTime.Format(at) : "—")}. "
+                + $"Lý do: {recall.RecallReason}. Văn thư đồng ý hoặc từ chối tại “Chờ tiếp nhận”."));
         }
 
         var anyActive = document.Assignments.Any(a => a.Status.IsActive());
         return new Response(
             document.Id, document.ArrivalNumber, document.Year, m.Subject, m.CodeText, m.IssuingOrganName,
             m.Urgency.ToString(), UrgencyNames.Name(m.Urgency), m.Urgency >= Urgency.Urgent,
-            IncomingNames.Json(document.Status), IncomingNames.Name(document.Status), m.DueDate,
+            IncomingNames.Json(document.Status), StatusNameOf(document), m.DueDate,
             Deadline(m.DueDate, document.Status == IncomingStatus.InProgress && anyActive, document.FinishedAt, document.Status == IncomingStatus.Finished),
             m.RequestsComments, document.ReturnedToClerk, document.DossierTitle, document.Version,
             fields.Where(f => f.Value.Length > 0).ToList(),

@@ -42,8 +42,16 @@ public sealed class IssuedDocuments(EofficeDbContext db, OutgoingAccessControl a
         var competence = SigningAuthorities.Prefix(d.Authority);
         return new IssuedDocument(d.Id, d.AgencyId, d.Metadata.TypeCode, d.Metadata.TypeName, d.Metadata.CodeNumber, d.Metadata.CodeNotation, issuedOn, d.Metadata.Subject,
             d.Metadata.Urgency, competence.Length == 0 ? null : competence, d.Metadata.SignerPosition, d.Metadata.SignerFullName, d.Metadata.DueDate,
-            d.Metadata.PageAmount, d.IssuedById, recipients, files);
+            d.Metadata.PageAmount, d.IssuedById, recipients, files, d.ReplacesId, d.WithdrawnAt is null ? null : d.WithdrawReason ?? "");
     }
 
     public Task<bool> CanSeeAsync(Guid documentId, CancellationToken cancellationToken) => access.CanSeeAsync(documentId, cancellationToken);
+
+    public async Task<bool> CanManageAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        var viewer = await access.ViewerAsync(cancellationToken);
+        var registerId = await access.Visible(viewer).Where(d => d.Id == documentId && d.IssuedAt != null).Select(d => (Guid?)d.RegisterId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return registerId is { } id && viewer.Keeps(id);
+    }
 }

@@ -96,6 +96,22 @@ public sealed class ElectronicArrivals(EofficeDbContext db, FileStore store, IOp
         return pendingId is { } id ? new ArrivalProgress(id, document.Status == IncomingStatus.Finished) : null;
     }
 
+    public async Task<bool> RecallRequestedAsync(ArrivalRecall recall, CancellationToken cancellationToken)
+    {
+        var pending = await db.Set<PendingIncoming>().FirstOrDefaultAsync(p => p.Id == recall.PendingId && p.AgencyId == recall.AgencyId, cancellationToken)
+            ?? throw RuleException.NotFound("Không tìm thấy văn bản được yêu cầu thu hồi.");
+        var reason = DocumentMetadata.Clean(recall.Reason) ?? "Cơ quan gửi không ghi lý do.";
+        if (!pending.RequestRecall(reason, recall.RequestedAt))
+        {
+            return false;
+        }
+
+        await unitOfWork.CommitAsync(new AuditEvent("documents.incoming.pending.recall-request", "pending-incoming", pending.Id.ToString(),
+            Details: $"{pending.Metadata.IssuingOrganName} yêu cầu thu hồi {pending.Metadata.CodeText} — {pending.Metadata.Subject}. Lý do: {pending.RecallReason}"),
+            cancellationToken);
+        return true;
+    }
+
     /// <summary>How the channel is named to the clerk.</summary>
     public static string ChannelName(ArrivalChannel channel) => channel switch
     {

@@ -18,7 +18,8 @@ internal static class IncomingRegistrationArea
         services.AddScoped<ElectronicArrivals>();
         services.AddScoped<Contracts.IElectronicArrivals>(sp => sp.GetRequiredService<ElectronicArrivals>());
         services.AddScoped<ReceivePending>();
-        services.AddOutboxEvents<Contracts.ArrivalRefused>(Contracts.ElectronicArrivalEvents.All);
+        services.AddOutboxEvents<Contracts.ArrivalRefused>(Contracts.ElectronicArrivalEvents.Refusals);
+        services.AddOutboxEvents<Contracts.ArrivalRecallDecided>(Contracts.ElectronicArrivalEvents.RecallDecisions);
         services.AddScoped<DecidePending>();
         services.AddScoped<Platform.IStartupSeeder, SeedDemoOrgans>();
     }

@@ -48,7 +48,13 @@ internal sealed class ExchangeDeliveryConfiguration : IEntityTypeConfiguration<E
         builder.Property(d => d.RefusalReason).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
         builder.Property(d => d.LastError).HasMaxLength(ExchangeDelivery.ErrorMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.RecallState).HasDefaultValue(RecallState.None); // every delivery before M0051 was not recalled
+        builder.Property(d => d.RecallReason).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
+        builder.Property(d => d.RecallError).HasMaxLength(ExchangeDelivery.ErrorMaxLength);
+        builder.Property(d => d.RecallAttempts).HasDefaultValue(0);
+        builder.Property(d => d.RecallAnswer).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
         builder.Ignore(d => d.IsAcknowledged);
+        builder.Ignore(d => d.StateName);
         builder.HasIndex(d => new { d.OutgoingId, d.RecipientId }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.PackageDocumentId, d.OrganId }).IsUnique();
         builder.HasIndex(d => new { d.State, d.AlertedAt });

@@ -1,4 +1,5 @@
 using Eoffice.Web.Modules.Exchange.Contracts;
+using Eoffice.Web.Platform.Rules;
 
 namespace Eoffice.Web.Modules.Exchange.Domain;
 
@@ -28,6 +29,22 @@ public enum DeliveryState
 
     /// <summary>06 hoàn thành.</summary>
     Finished = 7,
+}
+
+/// <summary>Where the sender's recall (thu hồi, status 13) of a delivered document stands (ADR 0030 §20).</summary>
+public enum RecallState
+{
+    /// <summary>Not recalled.</summary>
+    None = 0,
+
+    /// <summary>Đã yêu cầu thu hồi: 13 queued or sent, no answer yet.</summary>
+    Requested = 1,
+
+    /// <summary>15: the partner accepted and withdrew the document.</summary>
+    Accepted = 2,
+
+    /// <summary>16: the partner refused the recall, with its reason.</summary>
+    Refused = 3,
 }
 
 /// <summary>
@@ -112,7 +129,91 @@ public sealed class ExchangeDelivery
 
     public int Version { get; private set; }
 
+    public RecallState RecallState { get; private set; }
+
+    /// <summary>The reason of the recall, sent as the status 13's description.</summary>
+    public string? RecallReason { get; private set; }
+
+    public DateTime? RecallRequestedAt { get; private set; }
+
+    /// <summary>When the partner's system took the status 13 (null while the outbox retries).</summary>
+    public DateTime? RecallSentAt { get; private set; }
+
+    public int RecallAttempts { get; private set; }
+
+    public string? RecallError { get; private set; }
+
+    /// <summary>The partner's answer (15 or 16): its description, the reason of a refusal.</summary>
+    public string? RecallAnswer { get; private set; }
+
+    public DateTime? RecallAnsweredAt { get; private set; }
+
     public bool IsAcknowledged => State >= DeliveryState.Arrived;
+
+    /// <summary>Why this delivery cannot be recalled now; null when it can.</summary>
+    public string? RecallRefusal() =>
+        RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
+        : State == DeliveryState.Refused ? "Cơ quan nhận đã từ chối tiếp nhận văn bản; không cần thu hồi."
+        : !IsAcknowledged ? "Văn bản chưa đến cơ quan nhận (chưa có xác nhận đã đến); chưa thể yêu cầu thu hồi."
+        : null;
+
+    /// <summary>The sender asks the partner to recall the document (status 13 with <paramref name="reason"/>), once.</summary>
+    public void RequestRecall(string reason, DateTime now)
+    {
+        if (RecallRefusal() is { } refusal)
+        {
+            throw RuleException.Conflict(refusal);
+        }
+
+        RecallState = RecallState.Requested;
+        RecallReason = reason.Length <= ReasonMaxLength ? reason : reason[..ReasonMaxLength];
+        RecallRequestedAt = now;
+        Version++;
+    }
+
+    /// <summary>The status 13 reached the partner's system.</summary>
+    public void RecallSent(DateTime now)
+    {
+        RecallAttempts++;
+        RecallSentAt ??= now;
+        RecallError = null;
+        Version++;
+    }
+
+    public void RecallFailed(string error)
+    {
+        RecallAttempts++;
+        RecallError = error.Length <= ErrorMaxLength ? error : error[..ErrorMaxLength];
+        Version++;
+    }
+
+    /// <summary>
+    /// The partner's answer to the recall: 15 accepted, 16 refused (with the reason). An answer to no recall, or a second
+    /// answer, changes nothing (false).
+    /// </summary>
+    public bool AnswerRecall(string statusCode, string? description, DateTime now)
+    {
+        if (RecallState != RecallState.Requested || statusCode is not (ExchangeStatusCodes.RecallAccepted or ExchangeStatusCodes.RecallRefused))
+        {
+            return false;
+        }
+
+        RecallState = statusCode == ExchangeStatusCodes.RecallAccepted ? RecallState.Accepted : RecallState.Refused;
+        RecallAnswer = description is null || description.Length <= ReasonMaxLength ? description : description[..ReasonMaxLength];
+        RecallAnsweredAt = now;
+        RecallSentAt ??= now;
+        Version++;
+        return true;
+    }
+
+    /// <summary>What the "Liên thông" table shows: the recall when there is one, else the state.</summary>
+    public string StateName => RecallState switch
+    {
+        RecallState.Requested => "Đã yêu cầu thu hồi",
+        RecallState.Accepted => "Đã thu hồi",
+        RecallState.Refused => "Từ chối thu hồi",
+        _ => NameOf(State),
+    };
 
     /// <summary>An attempt that failed: <paramref name="posted"/> when the partner took the POST but its answer did not verify.</summary>
     public void Failed(string error, bool posted, DateTime now)

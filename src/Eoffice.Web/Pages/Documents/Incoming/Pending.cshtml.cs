@@ -33,6 +33,7 @@ public sealed class PendingModel(DecidePending decidePending) : PageModel
     {
         "registered" => "Đã vào sổ",
         "refused" => "Đã từ chối",
+        "withdrawn" => "Đã thu hồi",
         _ => "Chờ tiếp nhận",
     };
 }

@@ -32,6 +32,9 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
     [BindProperty]
     public DecidePending.RefuseRequest Refusal { get; set; } = new(null);
 
+    [BindProperty]
+    public DecidePending.RecallRefuseRequest RecallRefusal { get; set; } = new(null);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await OnRedisplayAsync(cancellationToken);
@@ -57,6 +60,21 @@ public sealed class PendingItemModel(DecidePending decidePending, ListRegisters 
     {
         await decidePending.RefuseAsync(Id, Refusal, cancellationToken);
         TempData["Message"] = "Đã từ chối tiếp nhận văn bản.";
+        return Redirect("/van-ban-den/cho-tiep-nhan");
+    }
+
+    [RuleErrorsUnder("RecallRefusal")]
+    public async Task<IActionResult> OnPostAcceptRecallAsync(CancellationToken cancellationToken)
+    {
+        await decidePending.AcceptRecallAsync(Id, cancellationToken);
+        TempData["Message"] = "Đã đồng ý thu hồi; văn bản được rút khỏi xử lý và cơ quan gửi được báo lại.";
+        return Redirect("/van-ban-den/cho-tiep-nhan");
+    }
+
+    public async Task<IActionResult> OnPostRefuseRecallAsync(CancellationToken cancellationToken)
+    {
+        await decidePending.RefuseRecallAsync(Id, RecallRefusal, cancellationToken);
+        TempData["Message"] = "Đã từ chối yêu cầu thu hồi; cơ quan gửi được báo lại lý do.";
         return Redirect("/van-ban-den/cho-tiep-nhan");
     }
 
