@@ -15,7 +15,10 @@ public sealed class GetCabinetTree(CabinetStore store)
             .OrderBy(x => x.Folder.ParentId is null ? 0 : 1).ThenBy(x => x.Folder.Kind).ThenBy(x => x.Folder.Name, StringComparer.Ordinal)
             .Select(x => new CabinetFolderNode(x.Folder.Id, x.Folder.ParentId, x.Folder.Name, CabinetCodes.Of(x.Folder.Kind), CabinetCodes.Of(x.Level)))
             .ToList();
-        return new CabinetTreeResponse(visible);
+        var own = viewer.UnitId is { } unit
+            ? access.Folders.FirstOrDefault(f => f.Kind == FolderKind.Unit && f.ParentId == null && f.UnitId == unit && access.LevelOf(f) >= AccessLevel.View)?.Id
+            : null;
+        return new CabinetTreeResponse(visible, own);
     }
 
     internal static void Map(RouteGroupBuilder group) =>
