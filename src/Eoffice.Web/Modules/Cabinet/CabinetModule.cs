@@ -26,8 +26,10 @@ public static class CabinetModule
         services.AddScoped<RecycleCabinetFile>();
         services.AddScoped<ListCabinetRecycleBin>();
         services.AddScoped<SetCabinetQuota>();
+        services.AddScoped<ListCabinetGrantChoices>();
         services.AddScoped<PurgeRecycleBin>();
         services.AddScoped<IRecurringJob>(sp => sp.GetRequiredService<PurgeRecycleBin>());
+        services.AddSingleton(new NavigationItem("Nav.Cabinet", "/tu-tai-lieu", CabinetPermissions.Use, NavigationSections.Main, 31));
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class CabinetModule
         RecycleCabinetFile.Map(group);
         ListCabinetRecycleBin.Map(group);
         SetCabinetQuota.Map(group);
+        ListCabinetGrantChoices.Map(group);
         return endpoints;
     }
 }

@@ -37,7 +37,8 @@ public static class CabinetCodes
 
 public sealed record CabinetFolderNode(Guid Id, Guid? ParentId, string Name, string Kind, string Level);
 
-public sealed record CabinetTreeResponse(IReadOnlyList<CabinetFolderNode> Folders);
+/// <summary>The folders the viewer sees, and their own unit's folder (where the page opens).</summary>
+public sealed record CabinetTreeResponse(IReadOnlyList<CabinetFolderNode> Folders, Guid? OwnUnitFolderId);
 
 public sealed record CabinetFileItem(Guid Id, string Name, long Length, string ContentType, int VersionNumber, string AuthorName, DateTime UpdatedAt, bool CanChange);
 
@@ -87,3 +88,8 @@ public sealed record CabinetRecycleBinResponse(IReadOnlyList<CabinetRecycledFile
 public sealed record CabinetGrantItem(string Kind, Guid? PrincipalId, string? Role, string Level);
 
 public sealed record CabinetGrantsResponse(bool Inherits, IReadOnlyList<CabinetGrantItem> Grants);
+
+/// <summary>One whom a grant may name: a person's id (with their unit), a unit's id, or a role's code.</summary>
+public sealed record CabinetGrantChoice(string Id, string Name, string? Detail);
+
+public sealed record CabinetGrantChoicesResponse(IReadOnlyList<CabinetGrantChoice> People, IReadOnlyList<CabinetGrantChoice> Units, IReadOnlyList<CabinetGrantChoice> Roles);

@@ -41,6 +41,7 @@ public static class DossiersModule
         services.AddScoped<CloseDossier>();
         services.AddScoped<GrantDossierAccess>();
         services.AddScoped<IDossierFiling, DossierFiling>();
+        services.AddSingleton(new NavigationItem("Nav.Dossiers", "/ho-so", DossiersPermissions.UseDossiers, NavigationSections.Main, 29));
         services.AddSingleton(new NavigationItem("Nav.FilePlans", "/ho-so/danh-muc", DossiersPermissions.ViewFilePlans, NavigationSections.Main, 30));
         return services;
     }

@@ -3,6 +3,7 @@
 // While a file is still uploading the form cannot be submitted: its submit buttons are disabled and the note
 // [data-upload-note] says why; they come back when every upload has finished or failed. A failed upload stays in the
 // list with its reason until the clerk removes it.
+// Another page may post elsewhere (`url`, e.g. a cabinet folder's upload) and show an uploaded file its own way (`done`).
 
 let token = null;
 
@@ -25,9 +26,12 @@ function button(className, text) {
 /**
  * Wires the file list of `form`: `list` (the ul), `picker` (input type=file), `zone` (the drop zone), `field` (the bound
  * property, e.g. "Input"); `preview(item)` shows a file when its name is clicked (optional, the name is then a button);
- * `added(item)` runs after a file is uploaded, `emptied()` when the last file is removed.
+ * `added(item)` runs after a file is uploaded, `emptied()` when the last file is removed. `url` is where each file is
+ * posted (field `files`); `done(item, response)`, when given, shows an uploaded file instead of the form's file list
+ * entry; `refused(item)` runs when an upload fails, `settled()` when no upload is running any more.
  */
-export function fileUploads({ form, list, picker, zone, field, preview = null, added = () => {}, emptied = () => {} }) {
+export function fileUploads({ form, list, picker, zone, field, preview = null, added = () => {}, emptied = () => {},
+    url = '/api/v1/files', done = null, refused = () => {}, settled = () => {} }) {
     const note = form.querySelector('[data-upload-note]');
     let running = 0;
 
@@ -38,6 +42,9 @@ export function fileUploads({ form, list, picker, zone, field, preview = null, a
         form.setAttribute('aria-busy', String(uploading));
         if (note) {
             note.hidden = !uploading;
+        }
+        if (!uploading) {
+            settled();
         }
     }
 
@@ -105,6 +112,7 @@ export function fileUploads({ form, list, picker, zone, field, preview = null, a
         item.classList.add('registers-upload-failed');
         item.append(remover);
         wire(item);
+        refused(item);
     }
 
     async function upload(file) {
@@ -139,7 +147,7 @@ export function fileUploads({ form, list, picker, zone, field, preview = null, a
         const data = new FormData();
         data.append('files', file, file.name);
         const xhr = new XMLHttpRequest();
-        xhr.open('POST', '/api/v1/files');
+        xhr.open('POST', url);
         xhr.setRequestHeader(headerName, value);
         xhr.upload.addEventListener('progress', e => {
             if (e.lengthComputable) {
@@ -150,7 +158,12 @@ export function fileUploads({ form, list, picker, zone, field, preview = null, a
         });
         xhr.addEventListener('load', () => {
             if (xhr.status >= 200 && xhr.status < 300) {
-                uploaded(item, JSON.parse(xhr.responseText).files[0]);
+                const response = JSON.parse(xhr.responseText);
+                if (done) {
+                    done(item, response);
+                } else {
+                    uploaded(item, response.files[0]);
+                }
             } else {
                 let message = 'Không tải lên được tệp.';
                 try { message = JSON.parse(xhr.responseText).title || message; } catch { /* not JSON */ }
