@@ -45,15 +45,15 @@ public sealed class ArchiveTransferPackage(ArchiveTransferStore store)
         var (from, to) = c.Span;
         await JsonEntryAsync(zip, "transfer.json", new
         {
-            c.Transfer.Id,
+            c.Taken.Id,
             Agency = c.AgencyName,
             OrganId = c.Dossiers.FirstOrDefault()?.Dossier.OrganId,
             Unit = c.UnitName,
-            c.Transfer.DeliveredByName,
-            ReceivedByName = c.Transfer.CreatedByName,
-            Status = ArchiveTransferCodes.Of(c.Transfer.Status),
-            c.Transfer.CreatedAt,
-            c.Transfer.CompletedAt,
+            c.Taken.DeliveredByName,
+            ReceivedByName = c.Taken.CreatedByName,
+            Status = ArchiveTransferCodes.Of(c.Taken.Status),
+            c.Taken.CreatedAt,
+            c.Taken.CompletedAt,
             FileTotal = c.FileCount,
             DossierTotal = c.Dossiers.Count,
             DocTotal = c.DocumentCount,

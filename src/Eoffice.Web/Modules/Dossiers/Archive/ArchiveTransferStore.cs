@@ -20,7 +20,7 @@ public sealed record TransferDossier(int Ordinal, Dossier Dossier, IReadOnlyList
 /// A transfer with everything its outputs and package need: its dossiers in order, their documents' archival records
 /// (through <see cref="IDocumentAccess.ArchivalRecordsAsync"/>, never the documents' tables) and the stored files' sizes.
 /// </summary>
-public sealed record TransferContents(ArchiveTransfer Transfer, string AgencyName, string UnitName, IReadOnlyList<TransferDossier> Dossiers,
+public sealed record TransferContents(ArchiveTransfer Taken, string AgencyName, string UnitName, IReadOnlyList<TransferDossier> Dossiers,
     IReadOnlyDictionary<Guid, StoredFile> Files)
 {
     public int DocumentCount => Dossiers.Sum(d => d.Documents.Count);
