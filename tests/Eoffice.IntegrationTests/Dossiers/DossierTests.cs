@@ -128,7 +128,7 @@ public abstract class DossierTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Kết thúc hồ sơ", await specialist.GetStringAsync($"/ho-so/{dossier.Id}"), StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> ApprovedEntryAsync(HttpClient clerk, HttpClient director, Guid unitId)
+    internal static async Task<Guid> ApprovedEntryAsync(HttpClient clerk, HttpClient director, Guid unitId)
     {
         HttpResponseMessage created;
         var year = 2001 + Random.Shared.Next(0, 25);

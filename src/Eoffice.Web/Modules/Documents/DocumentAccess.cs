@@ -1,13 +1,14 @@
 using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Documents.Incoming;
 using Eoffice.Web.Modules.Documents.Outgoing;
+using Eoffice.Web.Platform.Data;
 using Eoffice.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Modules.Documents;
 
 /// <summary><see cref="IDocumentAccess"/> through the documents' own access controls: the same answer as their pages and API.</summary>
-public sealed class DocumentAccess(IncomingAccessControl incoming, OutgoingAccessControl outgoing) : IDocumentAccess
+public sealed class DocumentAccess(IncomingAccessControl incoming, OutgoingAccessControl outgoing, EofficeDbContext db) : IDocumentAccess
 {
     public async Task<IReadOnlySet<Guid>> OpenableAsync(string kind, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,37 @@ public sealed class DocumentAccess(IncomingAccessControl incoming, OutgoingAcces
                 return null;
         }
     }
+
+    public async Task<IReadOnlyList<ArchivalDocument>> ArchivalRecordsAsync(Guid agencyId, string kind, IReadOnlyCollection<Guid> ids,
+        CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        switch (kind)
+        {
+            case DocumentKinds.Incoming:
+                var received = await db.Set<Domain.IncomingDocument>().AsNoTracking().Include(d => d.Attachments)
+                    .Where(d => d.AgencyId == agencyId && list.Contains(d.Id)).ToListAsync(cancellationToken);
+                return received.Select(d => Archival(Of(d), d.Metadata,
+                    d.Attachments.OrderByDescending(a => a.IsMain).ThenBy(a => a.SortOrder).Select(a => new ArchivalFile(a.FileId, a.FileName, a.IsMain)))).ToList();
+            case DocumentKinds.Outgoing:
+                var sent = await db.Set<Domain.OutgoingDocument>().AsNoTracking().Include(d => d.Versions)
+                    .Where(d => d.AgencyId == agencyId && list.Contains(d.Id)).ToListAsync(cancellationToken);
+                return sent.Select(d => Archival(Of(d), d.Metadata,
+                    IssuedDocuments.FilesOf(d, draftIfUnsigned: true).Select(f => new ArchivalFile(f.FileId, f.FileName, f.IsMain)))).ToList();
+            default:
+                return [];
+        }
+    }
+
+    private static ArchivalDocument Archival(DocumentReference reference, Domain.DocumentMetadata m, IEnumerable<ArchivalFile> files) =>
+        new(reference.Kind, reference.Id, NullIfEmpty(m.TypeName), NullIfEmpty(m.CodeNumber), NullIfEmpty(m.CodeNotation), reference.Code, reference.Date,
+            NullIfEmpty(m.IssuingOrganName), m.Subject, NullIfEmpty(m.Language), m.PageAmount, NullIfEmpty(m.Description), NullIfEmpty(m.SignerPosition),
+            NullIfEmpty(m.SignerFullName), UrgencyNames.Name(m.Urgency), files.ToList());
 
     /// <summary>An incoming document's reference: dated by its own date, else the day it arrived.</summary>
     public static DocumentReference Of(Domain.IncomingDocument d) =>

@@ -1,6 +1,9 @@
+using Eoffice.Web.Modules.Dossiers.Archive;
 using Eoffice.Web.Modules.Dossiers.Contracts;
 using Eoffice.Web.Modules.Dossiers.FilePlans;
 using Eoffice.Web.Modules.Dossiers.Work;
+using Eoffice.Web.Modules.Identity.Contracts;
+using Eoffice.Web.Platform.Jobs;
 using Eoffice.Web.Platform.Security;
 using Eoffice.Web.Platform.Web;
 
@@ -41,6 +44,17 @@ public static class DossiersModule
         services.AddScoped<CloseDossier>();
         services.AddScoped<GrantDossierAccess>();
         services.AddScoped<IDossierFiling, DossierFiling>();
+        services.AddScoped<KeepDossierBack>();
+        services.AddScoped<ArchiveTransferStore>();
+        services.AddScoped<ListDueForTransfer>();
+        services.AddScoped<CreateArchiveTransfer>();
+        services.AddScoped<GetArchiveTransfer>();
+        services.AddScoped<CompleteArchiveTransfer>();
+        services.AddScoped<ExportArchiveTransfer>();
+        services.AddScoped<ArchiveTransferPackage>();
+        services.AddScoped<DestroyDossiers>();
+        services.AddScoped<IOpenWorkHandover, DossierOpenWorkHandover>();
+        services.AddScoped<IRecurringJob, TransferDueAlerts>();
         services.AddSingleton(new NavigationItem("Nav.Dossiers", "/ho-so", DossiersPermissions.UseDossiers, NavigationSections.Main, 29));
         services.AddSingleton(new NavigationItem("Nav.FilePlans", "/ho-so/danh-muc", DossiersPermissions.ViewFilePlans, NavigationSections.Main, 30));
         return services;
@@ -72,6 +86,14 @@ public static class DossiersModule
         FileDossierItem.Map(group);
         CloseDossier.Map(group);
         GrantDossierAccess.Map(group);
+        KeepDossierBack.Map(group);
+        ListDueForTransfer.Map(group);
+        CreateArchiveTransfer.Map(group);
+        GetArchiveTransfer.Map(group);
+        CompleteArchiveTransfer.Map(group);
+        ExportArchiveTransfer.Map(group);
+        ArchiveTransferPackage.Map(group);
+        DestroyDossiers.Map(group);
         return endpoints;
     }
 }

@@ -27,8 +27,15 @@ public sealed class DossiersPermissions : IPermissionProvider
     /// <summary>Lãnh đạo đơn vị: reopen a closed dossier of their unit, with a reason.</summary>
     public const string ReopenDossiers = "dossiers.dossiers.reopen";
 
+    /// <summary>
+    /// Lưu trữ cơ quan (the records keeper, Văn thư by default): see what is due for transfer, draw up and complete the
+    /// transfers to the archive, record destruction decisions. Agency-wide grants only.
+    /// </summary>
+    public const string ManageArchive = "dossiers.archive.manage";
+
     public IEnumerable<Permission> GetPermissions() =>
     [
+        new(ManageArchive, "Nhận nộp lưu hồ sơ vào lưu trữ cơ quan, tiêu hủy hồ sơ hết hạn bảo quản"),
         new(UseDossiers, "Lập hồ sơ công việc, lưu văn bản vào hồ sơ"),
         new(OverseeDossiers, "Xem mọi hồ sơ công việc của cơ quan"),
         new(ReopenDossiers, "Mở lại hồ sơ công việc đã kết thúc của đơn vị"),
@@ -39,7 +46,7 @@ public sealed class DossiersPermissions : IPermissionProvider
 
     public IEnumerable<DefaultRole> GetDefaultRoles() =>
     [
-        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewFilePlans, DraftFilePlans, UseDossiers]),
+        new(DefaultRoles.Clerk, DefaultRoles.Names[DefaultRoles.Clerk], [ViewFilePlans, DraftFilePlans, UseDossiers, ManageArchive]),
         new(DefaultRoles.AgencyLeader, DefaultRoles.Names[DefaultRoles.AgencyLeader], [ViewFilePlans, ApproveFilePlans, UseDossiers, OverseeDossiers, ReopenDossiers]),
         new(DefaultRoles.UnitLeader, DefaultRoles.Names[DefaultRoles.UnitLeader], [ViewFilePlans, UseDossiers, ReopenDossiers]),
         new(DefaultRoles.Specialist, DefaultRoles.Names[DefaultRoles.Specialist], [ViewFilePlans, UseDossiers]),

@@ -75,8 +75,16 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ReopenReason).HasMaxLength(Dossier.ReasonMaxLength);
         builder.Property(d => d.ReopenedByName).HasMaxLength(Dossier.NameMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.ConstructionRecords).HasDefaultValue(false); // added to existing rows by M0053
+        builder.Property(d => d.KeepBackReason).HasMaxLength(Dossier.ReasonMaxLength);
+        builder.Property(d => d.KeepBackApprovedByName).HasMaxLength(Dossier.NameMaxLength);
         builder.Ignore(d => d.Retention);
         builder.Ignore(d => d.FileCode);
+        builder.Ignore(d => d.MustBeTransferred);
+        builder.Ignore(d => d.TransferDueBase);
+        builder.Ignore(d => d.ExpiresOn);
+        builder.HasIndex(d => new { d.AgencyId, d.Status });
+        builder.HasIndex(d => d.ArchiveTransferId);
         builder.HasIndex(d => new { d.AgencyId, d.UnitId });
         builder.HasIndex(d => d.OwnerId);
         builder.HasIndex(d => d.FilePlanEntryId);
@@ -113,5 +121,90 @@ internal sealed class DossierGrantConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(g => g.Id).ValueGeneratedNever();
         builder.HasIndex(g => new { g.DossierId, g.Kind, g.PrincipalId }).IsUnique();
         builder.HasIndex(g => g.PrincipalId);
+    }
+}
+
+internal sealed class ArchiveTransferConfiguration : IEntityTypeConfiguration<ArchiveTransfer>
+{
+    public void Configure(EntityTypeBuilder<ArchiveTransfer> builder)
+    {
+        builder.ToTable("dossiers_archive_transfers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.DeliveredByName).HasMaxLength(ArchiveTransfer.NameMaxLength);
+        builder.Property(t => t.Note).HasMaxLength(ArchiveTransfer.NoteMaxLength);
+        builder.Property(t => t.CreatedByName).HasMaxLength(ArchiveTransfer.NameMaxLength);
+        builder.Property(t => t.CompletedByName).HasMaxLength(ArchiveTransfer.NameMaxLength);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.AgencyId, t.Status });
+        builder.HasMany(t => t.Dossiers).WithOne().HasForeignKey(d => d.ArchiveTransferId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Dossiers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ArchiveTransferDossierConfiguration : IEntityTypeConfiguration<ArchiveTransferDossier>
+{
+    public void Configure(EntityTypeBuilder<ArchiveTransferDossier> builder)
+    {
+        builder.ToTable("dossiers_archive_transfer_dossiers");
+        builder.HasKey(d => new { d.ArchiveTransferId, d.DossierId });
+        builder.HasIndex(d => d.DossierId);
+    }
+}
+
+internal sealed class DossierDestructionConfiguration : IEntityTypeConfiguration<DossierDestruction>
+{
+    public void Configure(EntityTypeBuilder<DossierDestruction> builder)
+    {
+        builder.ToTable("dossiers_destructions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.DecisionNumber).HasMaxLength(DossierDestruction.NumberMaxLength);
+        builder.Property(d => d.DecidedByName).HasMaxLength(DossierDestruction.NameMaxLength);
+        builder.Property(d => d.Council).HasMaxLength(DossierDestruction.CouncilMaxLength);
+        builder.Property(d => d.RecordedByName).HasMaxLength(DossierDestruction.NameMaxLength);
+        builder.HasIndex(d => d.AgencyId);
+        builder.HasMany(d => d.Dossiers).WithOne().HasForeignKey(x => x.DestructionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Dossiers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DestroyedDossierConfiguration : IEntityTypeConfiguration<DestroyedDossier>
+{
+    public void Configure(EntityTypeBuilder<DestroyedDossier> builder)
+    {
+        builder.ToTable("dossiers_destroyed_dossiers");
+        builder.HasKey(d => new { d.DestructionId, d.DossierId });
+        builder.Property(d => d.FileCode).HasMaxLength(DestroyedDossier.FileCodeMaxLength);
+        builder.Property(d => d.Title).HasMaxLength(Dossier.TitleMaxLength);
+        builder.Property(d => d.RetentionText).HasMaxLength(Dossier.MaintenanceMaxLength);
+        builder.HasIndex(d => d.DossierId);
+    }
+}
+
+internal sealed class DossierHandoverConfiguration : IEntityTypeConfiguration<DossierHandover>
+{
+    public void Configure(EntityTypeBuilder<DossierHandover> builder)
+    {
+        builder.ToTable("dossiers_handovers");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.FromName).HasMaxLength(DossierHandover.NameMaxLength);
+        builder.Property(h => h.ToName).HasMaxLength(DossierHandover.NameMaxLength);
+        builder.HasIndex(h => h.AgencyId);
+        builder.HasMany(h => h.Dossiers).WithOne().HasForeignKey(x => x.HandoverId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.Dossiers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DossierHandoverEntryConfiguration : IEntityTypeConfiguration<DossierHandoverEntry>
+{
+    public void Configure(EntityTypeBuilder<DossierHandoverEntry> builder)
+    {
+        builder.ToTable("dossiers_handover_dossiers");
+        builder.HasKey(d => new { d.HandoverId, d.DossierId });
+        builder.Property(d => d.Notation).HasMaxLength(Dossier.NotationMaxLength);
+        builder.Property(d => d.Title).HasMaxLength(Dossier.TitleMaxLength);
+        builder.HasIndex(d => d.DossierId);
     }
 }

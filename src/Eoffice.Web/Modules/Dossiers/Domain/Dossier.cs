@@ -10,6 +10,12 @@ public enum DossierStatus
 
     /// <summary>Đã kết thúc: locked; only its unit's leader reopens it, with a reason.</summary>
     Closed = 1,
+
+    /// <summary>Đã nộp lưu: handed to the agency archive in a completed transfer; read-only for everyone.</summary>
+    Transferred = 2,
+
+    /// <summary>Đã tiêu hủy: its retention passed and a council decided its destruction; only the tombstone is left.</summary>
+    Destroyed = 3,
 }
 
 /// <summary>
@@ -134,6 +140,31 @@ public sealed class Dossier
 
     public int Version { get; private set; }
 
+    /// <summary>Hồ sơ xây dựng cơ bản: transferred within 3 months of the work's end (final settlement), not a year.</summary>
+    public bool ConstructionRecords { get; private set; }
+
+    /// <summary>Giữ lại: the agency's head let the unit keep the dossier until this day (at most 2 years past its due date).</summary>
+    public DateOnly? KeepBackUntil { get; private set; }
+
+    public string? KeepBackReason { get; private set; }
+
+    public string? KeepBackApprovedByName { get; private set; }
+
+    public DateTime? KeepBackApprovedAt { get; private set; }
+
+    /// <summary>The day the records keepers were told the transfer is 30 days away (once per dossier).</summary>
+    public DateOnly? TransferAlertedOn { get; private set; }
+
+    /// <summary>The archive transfer that took the dossier (set when the transfer completes).</summary>
+    public Guid? ArchiveTransferId { get; private set; }
+
+    public DateTime? TransferredAt { get; private set; }
+
+    /// <summary>The destruction decision that destroyed the dossier (the tombstone keeps what, when and by whose decision).</summary>
+    public Guid? DestructionId { get; private set; }
+
+    public DateTime? DestroyedAt { get; private set; }
+
     public IReadOnlyList<DossierItem> Items => items;
 
     public IReadOnlyList<DossierGrant> Grants => grants;
@@ -142,15 +173,27 @@ public sealed class Dossier
 
     public string FileCode => $"{OrganId}.{Year}.{Notation}";
 
-    public BrokenRule? CanEdit() => Status == DossierStatus.Open ? null : BrokenRule.Conflict("Hồ sơ đã kết thúc (khóa), không sửa hay lưu thêm văn bản được.");
+    public const string TransferredMessage = "Hồ sơ đã nộp lưu vào lưu trữ cơ quan, chỉ được xem, không được sửa.";
+    public const string DestroyedMessage = "Hồ sơ đã bị tiêu hủy, không còn tài liệu để thao tác.";
+
+    public BrokenRule? CanEdit() => CanChange() ?? (Status == DossierStatus.Open ? null : BrokenRule.Conflict("Hồ sơ đã kết thúc (khóa), không sửa hay lưu thêm văn bản được."));
+
+    /// <summary>Any change at all (grants, keep-back, reopening): refused once transferred (read-only) or destroyed.</summary>
+    public BrokenRule? CanChange() => Status switch
+    {
+        DossierStatus.Transferred => BrokenRule.Conflict(TransferredMessage),
+        DossierStatus.Destroyed => BrokenRule.Conflict(DestroyedMessage),
+        _ => null,
+    };
 
     public BrokenRule? CanClose() =>
-        Status != DossierStatus.Open ? BrokenRule.Conflict("Hồ sơ đã kết thúc.")
+        CanChange() is { } broken ? broken
+        : Status != DossierStatus.Open ? BrokenRule.Conflict("Hồ sơ đã kết thúc.")
         : items.Count == 0 ? BrokenRule.Invalid("Hồ sơ chưa có văn bản nào, không kết thúc được.")
         : !RetentionConfirmed ? BrokenRule.Invalid("Cần xác nhận lại thời hạn bảo quản trước khi kết thúc hồ sơ.", "retentionConfirmed")
         : null;
 
-    public BrokenRule? CanReopen() => Status == DossierStatus.Closed ? null : BrokenRule.Conflict("Hồ sơ đang mở.");
+    public BrokenRule? CanReopen() => CanChange() ?? (Status == DossierStatus.Closed ? null : BrokenRule.Conflict("Hồ sơ đang mở."));
 
     public void Change(DossierContent content, DateTime now)
     {
@@ -214,6 +257,7 @@ public sealed class Dossier
 
     public DossierGrant Grant(DossierGrantKind kind, Guid principalId, DateTime now)
     {
+        CanChange().ThrowIfBroken();
         if (grants.FirstOrDefault(g => g.Kind == kind && g.PrincipalId == principalId) is { } existing)
         {
             return existing;
@@ -227,8 +271,98 @@ public sealed class Dossier
 
     public void Revoke(Guid grantId, DateTime now)
     {
+        CanChange().ThrowIfBroken();
         var grant = grants.SingleOrDefault(g => g.Id == grantId) ?? throw RuleException.NotFound("Không tìm thấy quyền truy cập.");
         grants.Remove(grant);
+        Touch(now);
+    }
+
+    /// <summary>Whether the dossier must go to the agency archive (retention of 5 years or more, "Vĩnh viễn" included).</summary>
+    public bool MustBeTransferred => ArchiveRules.MustBeTransferred(Retention);
+
+    /// <summary>The last day of its transfer (before any keep-back): a year after the work ended, 3 months for construction records.</summary>
+    public DateOnly? TransferDueBase => EndDate is { } end ? ArchiveRules.TransferDue(end, ConstructionRecords) : null;
+
+    /// <summary>The day the retention runs out (<c>null</c>: permanent or not ended).</summary>
+    public DateOnly? ExpiresOn => EndDate is { } end && RetentionYears is { } years ? end.AddYears(years) : null;
+
+    public BrokenRule? CanKeepBack(DateOnly until)
+    {
+        if (CanChange() is { } broken)
+        {
+            return broken;
+        }
+
+        if (Status != DossierStatus.Closed || TransferDueBase is not { } due)
+        {
+            return BrokenRule.Conflict("Chỉ giữ lại được hồ sơ đã kết thúc.");
+        }
+
+        if (!MustBeTransferred)
+        {
+            return BrokenRule.Conflict("Hồ sơ có thời hạn bảo quản dưới 5 năm không phải nộp lưu.");
+        }
+
+        return until <= due || until > due.AddYears(ArchiveRules.MaxKeepBackYears)
+            ? BrokenRule.Invalid($"Thời hạn giữ lại phải sau hạn nộp lưu ({due:dd/MM/yyyy}) và không quá {ArchiveRules.MaxKeepBackYears} năm (đến {due.AddYears(ArchiveRules.MaxKeepBackYears):dd/MM/yyyy}).", "until")
+            : null;
+    }
+
+    /// <summary>Giữ lại hồ sơ đến hạn nộp lưu, with the agency head's approval (at most 2 years).</summary>
+    public void KeepBack(DateOnly until, string reason, string approvedByName, DateTime now)
+    {
+        CanKeepBack(until).ThrowIfBroken();
+        KeepBackUntil = until;
+        KeepBackReason = reason;
+        KeepBackApprovedByName = approvedByName;
+        KeepBackApprovedAt = now;
+        TransferAlertedOn = null;
+        Touch(now);
+    }
+
+    /// <summary>Whether it may go into a transfer to the archive: closed, to be transferred, not already taken.</summary>
+    public BrokenRule? CanBeTransferred() =>
+        CanChange() ?? (Status != DossierStatus.Closed ? BrokenRule.Conflict($"Hồ sơ {Notation} chưa kết thúc, chưa nộp lưu được.")
+            : !MustBeTransferred ? BrokenRule.Conflict($"Hồ sơ {Notation} có thời hạn bảo quản dưới 5 năm, không nộp lưu.")
+            : null);
+
+    internal void MarkTransferred(Guid archiveTransferId, DateTime now)
+    {
+        CanBeTransferred().ThrowIfBroken();
+        Status = DossierStatus.Transferred;
+        ArchiveTransferId = archiveTransferId;
+        TransferredAt = now;
+        Touch(now);
+    }
+
+    public void MarkTransferAlerted(DateOnly today) => TransferAlertedOn = today;
+
+    /// <summary>Whether the retention passed on <paramref name="today"/> so that a council may decide its destruction.</summary>
+    public BrokenRule? CanBeDestroyed(DateOnly today) =>
+        Status == DossierStatus.Destroyed ? BrokenRule.Conflict($"Hồ sơ {Notation} đã bị tiêu hủy.")
+        : Status == DossierStatus.Open ? BrokenRule.Conflict($"Hồ sơ {Notation} đang mở, không tiêu hủy được.")
+        : Retention.IsPermanent ? BrokenRule.Conflict($"Hồ sơ {Notation} bảo quản vĩnh viễn, không được tiêu hủy.")
+        : ExpiresOn is not { } expires || expires > today ? BrokenRule.Conflict($"Hồ sơ {Notation} chưa hết thời hạn bảo quản.")
+        : null;
+
+    /// <summary>Destroys the dossier by a council's decision: its content links go, the row stays as the tombstone.</summary>
+    internal IReadOnlyList<DossierItem> Destroy(Guid destructionId, DateOnly today, DateTime now)
+    {
+        CanBeDestroyed(today).ThrowIfBroken();
+        var removed = items.ToList();
+        items.Clear();
+        Status = DossierStatus.Destroyed;
+        DestructionId = destructionId;
+        DestroyedAt = now;
+        Touch(now);
+        return removed;
+    }
+
+    /// <summary>Bàn giao: an open dossier goes to the departing owner's successor (the creator's name, field 5, stays as history).</summary>
+    public void HandOver(Guid toUserId, DateTime now)
+    {
+        CanEdit().ThrowIfBroken();
+        OwnerId = toUserId;
         Touch(now);
     }
 
@@ -252,6 +386,7 @@ public sealed class Dossier
         Description = content.Description;
         Keywords = content.Keywords;
         PhysicalState = content.PhysicalState;
+        ConstructionRecords = content.ConstructionRecords;
     }
 
     /// <summary>2 DocOrdinal: 1, 2, … in the order of the documents' dates, then of their filing.</summary>
@@ -278,7 +413,8 @@ public sealed record DossierContent(
     int? PageTotal,
     string? Description,
     string? Keywords,
-    string? PhysicalState);
+    string? PhysicalState,
+    bool ConstructionRecords = false);
 
 /// <summary>A document as filed: its kind ("incoming", "outgoing"), id, and what the dossier lists of it.</summary>
 public sealed record DossierItemRef(string Kind, Guid ItemId, string Title, string? Code, DateOnly Date);

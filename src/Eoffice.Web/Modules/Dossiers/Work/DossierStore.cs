@@ -24,7 +24,7 @@ public sealed record DossierViewer(Guid UserId, Guid AgencyId, string Name, Guid
 /// else: 404), the documents' own access for the items shown, the commit with its audit entry.
 /// </summary>
 public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser, IAccessScopes scopes, IPeopleDirectory people,
-    IOrganizationDirectory organization, IDocumentAccess documents, TimeProvider time)
+    IOrganizationDirectory organization, IDocumentAccess documents, WorkingDayCalendar calendar, TimeProvider time)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ.";
 
@@ -43,6 +43,26 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
     public IAccessScopes Scopes => scopes;
 
     public IDocumentAccess Documents => documents;
+
+    /// <summary>The last day to transfer the dossier to the archive: its keep-back day, else its due day moved off days off; <c>null</c> when not to be transferred.</summary>
+    public DateOnly? TransferDueOn(Dossier dossier) =>
+        !dossier.MustBeTransferred || dossier.TransferDueBase is not { } due ? null
+        : dossier.KeepBackUntil ?? (calendar.IsWorkingDay(due) ? due : calendar.NextWorkingDay(due));
+
+    /// <summary>Whether the viewer keeps the agency's archive (agency-wide <see cref="DossiersPermissions.ManageArchive"/>).</summary>
+    public Task<bool> KeepsArchiveAsync(DossierViewer v, CancellationToken cancellationToken) =>
+        scopes.HasPermissionAsync(v.UserId, DossiersPermissions.ManageArchive, null, cancellationToken);
+
+    /// <summary>The viewer as the agency's records keeper; anyone else is refused (403).</summary>
+    public async Task<DossierViewer> ArchiveKeeperAsync(CancellationToken cancellationToken)
+    {
+        var v = await ViewerAsync(cancellationToken);
+        return await KeepsArchiveAsync(v, cancellationToken) ? v
+            : throw RuleException.Forbidden("Chỉ người làm lưu trữ của cơ quan (quyền cho toàn cơ quan) mới thực hiện được việc này.");
+    }
+
+    /// <summary>Every dossier of the viewer's agency (for the records keeper).</summary>
+    public IQueryable<Dossier> OfAgency(DossierViewer v) => unitOfWork.Db.Set<Dossier>().Where(d => d.AgencyId == v.AgencyId);
 
     public async Task<DossierViewer> ViewerAsync(CancellationToken cancellationToken)
     {
@@ -143,11 +163,31 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
             actions.Add(DossierResponse.ReopenAction);
         }
 
+        var handovers = await unitOfWork.Db.Set<DossierHandover>().AsNoTracking()
+            .Where(h => h.AgencyId == dossier.AgencyId && h.Dossiers.Any(e => e.DossierId == dossier.Id)).OrderBy(h => h.At)
+            .Select(h => new DossierHandoverResponse(h.Id, h.FromUserId, h.FromName, h.ToUserId, h.ToName, h.At,
+                h.Dossiers.OrderBy(e => e.Notation).Select(e => new DossierHandoverResponse.Entry(e.DossierId, e.Notation, e.Title)).ToList()))
+            .ToListAsync(cancellationToken);
+        DossierTombstone? tombstone = null;
+        if (dossier.DestructionId is { } destructionId)
+        {
+            tombstone = await unitOfWork.Db.Set<DossierDestruction>().AsNoTracking().Where(x => x.Id == destructionId)
+                .Select(x => new DossierTombstone(x.Id, x.DecisionNumber, x.DecisionDate, x.DecidedByName, x.Council, dossier.DestroyedAt ?? x.RecordedAt, x.RecordedByName,
+                    x.Dossiers.Where(e => e.DossierId == dossier.Id).Select(e => e.DocumentCount).FirstOrDefault()))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (dossier.CanKeepBack(dossier.TransferDueBase?.AddDays(1) ?? Today) is null && v.Oversees)
+        {
+            actions.Add(DossierResponse.KeepBackAction);
+        }
+
         return new DossierResponse(dossier.Id, dossier.FileCode, dossier.OrganId, dossier.Year, dossier.Notation, dossier.Title, dossier.Retention.IsPermanent,
             dossier.RetentionYears, dossier.Retention.Text, dossier.RetentionConfirmed, dossier.Rights, dossier.Creator, dossier.Language, dossier.StartDate,
             dossier.EndDate, shown.Count, dossier.PageTotal, dossier.Description, dossier.Keywords, dossier.PhysicalState, dossier.FilePlanEntryId,
             dossier.ParentId, dossier.OwnerId, dossier.UnitId, unitName, DossierCodes.Of(dossier.Status), DossierCodes.NameOf(dossier.Status), dossier.ClosedAt,
-            dossier.ClosedByName, dossier.ReopenReason, dossier.ReopenedAt, dossier.ReopenedByName,
+            dossier.ClosedByName, dossier.ReopenReason, dossier.ReopenedAt, dossier.ReopenedByName, dossier.ConstructionRecords, TransferDueOn(dossier),
+            dossier.KeepBackUntil, dossier.KeepBackReason, dossier.KeepBackApprovedByName, dossier.ArchiveTransferId, dossier.TransferredAt, tombstone, handovers,
             shown.Select((i, n) => new DossierItemResponse(i.Id, n + 1, i.Kind, i.ItemId, i.Title, i.Code, i.Date, i.FiledAt, i.FiledByName)).ToList(),
             grants, actions);
     }
@@ -155,9 +195,21 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
 
 public static class DossierCodes
 {
-    public static string Of(DossierStatus status) => status == DossierStatus.Closed ? "closed" : "open";
+    public static string Of(DossierStatus status) => status switch
+    {
+        DossierStatus.Closed => "closed",
+        DossierStatus.Transferred => "transferred",
+        DossierStatus.Destroyed => "destroyed",
+        _ => "open",
+    };
 
-    public static string NameOf(DossierStatus status) => status == DossierStatus.Closed ? "Đã kết thúc" : "Đang lập";
+    public static string NameOf(DossierStatus status) => status switch
+    {
+        DossierStatus.Closed => "Đã kết thúc",
+        DossierStatus.Transferred => "Đã nộp lưu",
+        DossierStatus.Destroyed => "Đã tiêu hủy",
+        _ => "Đang lập",
+    };
 }
 
 public sealed record DossierItemResponse(Guid Id, int Ordinal, string Kind, Guid ItemId, string Title, string? Code, DateOnly Date, DateTime FiledAt, string FiledByName);
@@ -202,6 +254,15 @@ public sealed record DossierResponse(
     string? ReopenReason,
     DateTime? ReopenedAt,
     string? ReopenedByName,
+    bool ConstructionRecords,
+    DateOnly? TransferDueOn,
+    DateOnly? KeepBackUntil,
+    string? KeepBackReason,
+    string? KeepBackApprovedByName,
+    Guid? ArchiveTransferId,
+    DateTime? TransferredAt,
+    DossierTombstone? Destroyed,
+    IReadOnlyList<DossierHandoverResponse> Handovers,
     IReadOnlyList<DossierItemResponse> Items,
     IReadOnlyList<DossierGrantResponse> Grants,
     IReadOnlyList<string> Actions)
@@ -210,4 +271,16 @@ public sealed record DossierResponse(
     public const string CloseAction = "close";
     public const string ReopenAction = "reopen";
     public const string GrantAction = "grant";
+    public const string KeepBackAction = "keep-back";
+}
+
+/// <summary>What is left of a destroyed dossier: by which decision (number, date, signer, council), when, by whom recorded, how many documents it held.</summary>
+public sealed record DossierTombstone(Guid DestructionId, string DecisionNumber, DateOnly DecisionDate, string DecidedByName, string Council, DateTime DestroyedAt,
+    string RecordedByName, int DocumentCount);
+
+/// <summary>A handover the dossier was part of: from whom, to whom, when, and every dossier it moved.</summary>
+public sealed record DossierHandoverResponse(Guid Id, Guid FromUserId, string FromName, Guid ToUserId, string ToName, DateTime At,
+    IReadOnlyList<DossierHandoverResponse.Entry> Dossiers)
+{
+    public sealed record Entry(Guid DossierId, string Notation, string Title);
 }

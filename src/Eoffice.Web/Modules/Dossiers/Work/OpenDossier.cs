@@ -47,6 +47,9 @@ public sealed class OpenDossier(DossierStore store)
 
         public string? PhysicalState { get; set; }
 
+        /// <summary>Hồ sơ xây dựng cơ bản: transferred within 3 months after the work's end (final settlement).</summary>
+        public bool ConstructionRecords { get; set; }
+
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
@@ -140,7 +143,7 @@ public sealed class OpenDossier(DossierStore store)
 
         var content = new DossierContent(notation, title, retention, false, Request.Clean(request.Rights) ?? DefaultRights,
             Request.Clean(request.Language) ?? DefaultLanguage, request.StartDate ?? today, null, request.PageTotal, Request.Clean(request.Description),
-            Request.Clean(request.Keywords), Request.Clean(request.PhysicalState));
+            Request.Clean(request.Keywords), Request.Clean(request.PhysicalState), request.ConstructionRecords);
         var dossier = new Dossier(viewer.AgencyId, organId, year, content, request.FilePlanEntryId, request.ParentId, viewer.UserId, viewer.Name, unitId, store.Now);
         store.UnitOfWork.Db.Add(dossier);
         await store.CommitAsync(dossier, "open", request.FilePlanEntryId is null ? "mở ngoài danh mục." : "mở theo danh mục hồ sơ.", cancellationToken);
