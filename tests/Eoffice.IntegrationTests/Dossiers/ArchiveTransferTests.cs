@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Eoffice.IntegrationTests.Documents;
 using Eoffice.IntegrationTests.Documents.Handling;
@@ -80,11 +82,40 @@ public abstract class ArchiveTransferTests<TApp>(TApp app) : IClassFixture<TApp>
             }
         }
 
+        // The package: every entry but the manifest is listed with the SHA-256 of its bytes as read back from the zip.
+        var package = await clerk.GetAsync($"{Api}/transfers/{transferId}/package");
+        Assert.Equal(HttpStatusCode.OK, package.StatusCode);
+        Assert.Equal("application/zip", package.Content.Headers.ContentType?.MediaType);
+        using (var zip = new ZipArchive(new MemoryStream(await package.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read))
+        {
+            JsonElement manifest;
+            using (var m = zip.GetEntry("manifest.json")!.Open())
+            {
+                manifest = (await JsonDocument.ParseAsync(m)).RootElement;
+            }
+
+            var listed = manifest.GetProperty("Files").EnumerateArray().ToDictionary(f => f.GetProperty("Path").GetString()!, f => f.GetProperty("Sha256").GetString()!);
+            var entries = zip.Entries.Where(e => e.FullName != "manifest.json").ToList();
+            Assert.Equal(entries.Select(e => e.FullName).Order(), listed.Keys.Order());
+            foreach (var entry in entries)
+            {
+                using var content = entry.Open();
+                Assert.Equal(listed[entry.FullName], Convert.ToHexStringLower(await SHA256.HashDataAsync(content)));
+            }
+
+            Assert.Equal(fileCount, entries.Count(e => !e.FullName.EndsWith(".json", StringComparison.Ordinal)));
+            Assert.Equal(2, entries.Count(e => e.Name == "document.json"));
+            using var dossierJson = zip.Entries.Single(e => e.Name == "dossier.json").Open();
+            var fields = (await JsonDocument.ParseAsync(dossierJson)).RootElement;
+            Assert.Equal(("10 năm", 2), (fields.GetProperty("Maintenance").GetString(), fields.GetProperty("DocTotal").GetInt32()));
+        }
+
         // Another agency's records keeper: 404 on every id; a specialist without the right: 403.
         var other = await app.CreateAgencyAsync("Sở Xây dựng");
         var (_, otherKeeper) = await app.AddPersonAsync(other.Id, "Lưu trữ Sở Xây dựng", other.OfficeId, (DefaultRoles.Clerk, null));
         var stranger = await app.SignedInAsAsync(otherKeeper);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Api}/transfers/{transferId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Api}/transfers/{transferId}/package")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Api}/transfers/{transferId}/outputs/receipt?format=pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"{Api}/transfers/{transferId}/complete", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{Api}/transfers", new { dossierIds = new[] { dossierId } })).StatusCode);
@@ -117,7 +148,7 @@ public abstract class ArchiveTransferTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync($"{Api}/transfers/{transferId}/complete", null)).StatusCode);
         Assert.DoesNotContain((await clerk.GetAsync($"{Api}/due-for-transfer").OkJsonAsync()).EnumerateArray(), r => r.GetProperty("id").GetGuid() == dossierId);
         var actions = await app.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.ObjectId == transferId.ToString()).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["dossiers.transfer.complete", "dossiers.transfer.create", "dossiers.transfer.export"], actions.Distinct().Order());
+        Assert.Equal(["dossiers.transfer.complete", "dossiers.transfer.create", "dossiers.transfer.export", "dossiers.transfer.package"], actions.Distinct().Order());
     }
 
     [DbFact]

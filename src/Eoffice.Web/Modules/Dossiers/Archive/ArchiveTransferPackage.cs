@@ -180,9 +180,17 @@ public sealed class ArchiveTransferPackage(ArchiveTransferStore store)
     }
 
     internal static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/transfers/{id:guid}/package", async (Guid id, ArchiveTransferPackage handler, CancellationToken ct) =>
+        group.MapGet("/transfers/{id:guid}/package", async (Guid id, HttpContext http, ArchiveTransferPackage handler, CancellationToken ct) =>
             {
                 var (name, write) = await handler.PrepareAsync(id, ct);
+
+                // ZipArchive still writes an entry's end (deflate flush, data descriptor) synchronously on the
+                // unseekable response body, even through its async API: allowed for this response only.
+                if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+                {
+                    body.AllowSynchronousIO = true;
+                }
+
                 return TypedResults.Stream(write, "application/zip", name);
             })
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
