@@ -200,7 +200,7 @@ internal static class SearchBenchmark
     {
         await using var db = bench.NewContext();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        var marked = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM search_entries WHERE content_hash = ''").SingleAsync();
+        var marked = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM search_entries WHERE content_hash = '' AND id <= {0}", documents).SingleAsync();
         if (marked == 0)
         {
             return false;
@@ -235,6 +235,7 @@ internal static class SearchBenchmark
         {
             foreach (var entry in added)
             {
+                await ExecAsync(connection, transaction, "DELETE FROM search_entry_codes WHERE entry_id = @a0", entry.Id);
                 foreach (var code in SearchText.CodeKeys([entry.Code]))
                 {
                     await ExecAsync(connection, transaction, "INSERT INTO search_entry_codes (entry_id, code) VALUES (@a0, @a1)", entry.Id, code);
