@@ -92,6 +92,10 @@ internal static class SearchBenchmark
             await GenerateAsync(bench, agency, settings.Documents);
             await bench.AnalyzeAsync();
         }
+        else if (await BackfillCodesAsync(bench, agency, settings.Documents))
+        {
+            await bench.AnalyzeAsync();
+        }
 
         await PrintSizeAsync(bench);
         await IndexingAsync(bench, agency, indexing);
@@ -167,6 +171,10 @@ internal static class SearchBenchmark
                 }
 
                 await ExecAsync(connection, transaction, FullTextInsert(sqlite), SearchFullText.InsertValues(sqlite, id, e.Date, item));
+                foreach (var code in item.CodeKeys)
+                {
+                    await ExecAsync(connection, transaction, "INSERT INTO search_entry_codes (entry_id, code) VALUES (@a0, @a1)", id, code);
+                }
             }
 
             await transaction.CommitAsync();
@@ -182,6 +190,63 @@ internal static class SearchBenchmark
         }
 
         Console.WriteLine($"generated {documents:N0} documents in {watch.Elapsed.TotalSeconds:F0} s ({documents / watch.Elapsed.TotalSeconds:F0} documents/s, direct writes)");
+    }
+
+    /// <summary>
+    /// A database kept from before the codes' b-tree (M0061 marked its entries for re-indexing and left the codes empty):
+    /// writes each document's codes and hash as the indexer would, the documents being regenerated from their number.
+    /// </summary>
+    private static async Task<bool> BackfillCodesAsync(BenchDatabase bench, Agency agency, int documents)
+    {
+        await using var db = bench.NewContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        var marked = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM search_entries WHERE content_hash = '' AND id <= {0}", documents).SingleAsync();
+        if (marked == 0)
+        {
+            return false;
+        }
+
+        var watch = Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        for (var start = 0; start < documents; start += 1000)
+        {
+            var items = Enumerable.Range(start, Math.Min(1000, documents - start)).AsParallel().AsOrdered()
+                .Select(i => SearchIndexer.Prepare("incoming", Item(agency, i, GuidOf(i), 1), new Dictionary<Guid, string>())).ToList();
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var (item, offset) in items.Select((x, k) => (x, k)))
+            {
+                var id = start + offset + 1L;
+                await ExecAsync(connection, transaction, "DELETE FROM search_entry_codes WHERE entry_id = @a0", id);
+                foreach (var code in item.CodeKeys)
+                {
+                    await ExecAsync(connection, transaction, "INSERT INTO search_entry_codes (entry_id, code) VALUES (@a0, @a1)", id, code);
+                }
+
+                await ExecAsync(connection, transaction, "UPDATE search_entries SET content_hash = @a1 WHERE id = @a0", id, item.Hash);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        // The documents earlier runs' indexing step added (new ids, random item ids): their number and symbol only.
+        var added = await db.Set<SearchEntry>().Where(e => e.Id > documents && e.ContentHash == "").Select(e => new { e.Id, e.Code }).ToListAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            foreach (var entry in added)
+            {
+                await ExecAsync(connection, transaction, "DELETE FROM search_entry_codes WHERE entry_id = @a0", entry.Id);
+                foreach (var code in SearchText.CodeKeys([entry.Code]))
+                {
+                    await ExecAsync(connection, transaction, "INSERT INTO search_entry_codes (entry_id, code) VALUES (@a0, @a1)", entry.Id, code);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        Console.WriteLine($"wrote the codes of {documents:N0} kept documents and {added.Count:N0} added ones in {watch.Elapsed.TotalSeconds:F0} s");
+        return true;
     }
 
     /// <summary>The indexer's full-text insert (<see cref="SearchFullText.InsertSql"/>) with this loader's parameter names.</summary>

@@ -145,6 +145,44 @@ public abstract class SearchLayoutTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal([other], await IdsAsync(clerk, $"{number}7/TB"));
     }
 
+    private Task<List<string>> CodeRowsAsync(Guid itemId) => app.WithDbAsync(db => db.Set<SearchEntry>().Where(e => e.ItemId == itemId)
+        .SelectMany(e => e.Codes).Select(c => c.Code).OrderBy(c => c).ToListAsync());
+
+    [DbFact]
+    public async Task A_number_look_up_in_the_codes_b_tree_checks_each_readers_access_follows_a_changed_code_and_keeps_date_filters()
+    {
+        var agency = await AgencyIdAsync();
+        var number = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (alice, bob) = (await app.DemoUserIdAsync("cxtruong"), await app.DemoUserIdAsync("nvana"));
+        var (memo, older) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await IndexAsync(TestMemos.Kind, Item(memo, agency, "Bản ghi nhớ", new DateOnly(2026, 12, 2), $"{number}/QĐ-UBND", alice),
+            Item(older, agency, "Bản ghi nhớ cũ", new DateOnly(2025, 6, 1), $"{number}/TB-VP", alice));
+        var aliceClient = await app.SignedInDemoAsync("cxtruong");
+        var bobClient = await app.SignedInDemoAsync("nvana");
+
+        Assert.Equal([$"{number} qd ubnd "], await CodeRowsAsync(memo));
+        foreach (var extra in new[] { "&kind=test-memo", "" })
+        {
+            Assert.Equal([memo], await IdsAsync(aliceClient, $"{number}/QĐ-UBND", extra));
+            Assert.Equal([memo], await IdsAsync(aliceClient, $"{number}/qđ-ub", extra));
+            Assert.Equal([memo, older], await IdsAsync(aliceClient, number, extra));
+            Assert.Equal([older], await IdsAsync(aliceClient, number, extra + "&to=2025-12-31"));
+            Assert.Equal([memo], await IdsAsync(aliceClient, number, extra + "&from=2026-01-01"));
+            foreach (var q in new[] { $"{number}/QĐ-UBND", $"{number}/qđ-ub", number, $"{number}/TB" })
+            {
+                var hidden = await SearchAsync(bobClient, q, extra);
+                Assert.Equal((0, 0, 0), (hidden.Hits.Count, hidden.Total, hidden.Facets.Kinds.Count));
+            }
+        }
+
+        // The number is corrected: the old code's row goes, the new one answers, for the new reader only.
+        await IndexAsync(TestMemos.Kind, Item(memo, agency, "Bản ghi nhớ", new DateOnly(2026, 12, 2), $"{number}/KH-UBND", bob));
+        Assert.Equal([$"{number} kh ubnd "], await CodeRowsAsync(memo));
+        Assert.Empty(await IdsAsync(bobClient, $"{number}/QĐ-UBND"));
+        Assert.Equal([memo], await IdsAsync(bobClient, $"{number}/KH-UBND"));
+        Assert.Equal([older], await IdsAsync(aliceClient, number));
+    }
+
     [DbFact]
     public async Task A_complete_code_no_item_holds_finds_the_texts_citing_it_whole_not_those_citing_a_longer_symbol()
     {

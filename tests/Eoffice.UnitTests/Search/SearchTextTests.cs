@@ -23,6 +23,16 @@ public sealed class SearchTextTests
         Assert.Equal("", SearchText.CodeText(["", "--"]));
     }
 
+    [Fact]
+    public void A_code_key_is_its_folded_parts_each_followed_by_a_space_with_no_wildcard_and_a_bounded_length()
+    {
+        Assert.Equal(["1234 stc qlns ", "12 2026 "], SearchText.CodeKeys(["1234/STC-QLNS", null, "12/2026", "1234/stc-qlns", "--"]));
+        Assert.Equal(["30 2020 nd cp "], SearchText.CodeKeys(["30/2020/NĐ-CP"]));
+        Assert.Equal(["1 a "], SearchText.CodeKeys(["1%/*a_?"]));
+        Assert.Equal(Eoffice.Web.Modules.Search.Data.SearchEntryCode.CodeMaxLength, SearchText.CodeKey(SearchText.Tokens(new string('7', 300) + "/A")).Length);
+        Assert.Equal("", SearchText.CodeKey([]));
+    }
+
     [Theory]
     [InlineData("12345", true)]
     [InlineData("12345/QĐ", true)]

@@ -125,12 +125,7 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
     {
         var sqlite = db.Database.IsSqlite();
         var parameters = new List<(string Name, object Value)>();
-        string P(object value)
-        {
-            var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-            parameters.Add((name, value));
-            return name;
-        }
+        string P(object value) => Parameter(parameters, value);
 
         object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
         object Day(DateOnly date) => sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date;
@@ -156,11 +151,14 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
         // is the whole access check; otherwise each restricted kind also checks its reader rows.
         var readerSets = scopes.Where(s => !s.Scope.All).Select(s => string.Join(',', s.Principals)).Distinct().ToList();
         var readers = readerSets.Count == 1 && scopes.All(s => !s.Scope.All) ? scopes[0].Principals : null;
-        var access = scopes.Select(s => s.Scope.All || readers is not null
+
+        // Access as a condition on the entries: each restricted kind through its reader rows, unless the full-text match
+        // checks the readers (inFullText).
+        string Access(bool inFullText, Func<object, string> P) => "(" + string.Join(" OR ", scopes.Select(s => s.Scope.All || inFullText
             ? $"(e.kind = {P(s.Kind)} AND e.agency_id = {P(Id(s.Scope.AgencyId))})"
             : $"(e.kind = {P(s.Kind)} AND e.agency_id = {P(Id(s.Scope.AgencyId))} AND EXISTS (SELECT 1 FROM search_entry_readers r " +
-                $"WHERE r.entry_id = e.id AND r.principal_id IN ({string.Join(", ", s.Principals.Select(p => P(Id(p))))})))");
-        var where = new StringBuilder("(").AppendJoin(" OR ", access).Append(')');
+                $"WHERE r.entry_id = e.id AND r.principal_id IN ({string.Join(", ", s.Principals.Select(p => P(Id(p))))})))")) + ")";
+        var where = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(request.Type))
         {
             where.Append(" AND e.type_code = ").Append(P(request.Type.Trim()));
@@ -188,6 +186,8 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
 
         var names = sources.ToDictionary(s => s.Kind, s => s.Name);
         var tokens = SearchText.Tokens(request.Q, SearchText.MaxTokens);
+        var facets = where.ToString();
+        where.Insert(0, Access(readers is not null, P));
         if (tokens.Count == 0 && readers is null)
         {
             // Every item of the kinds asked for (an agency leader browsing): the entries by their date index.
@@ -204,16 +204,24 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             return new Plan("search_entries e", where.ToString(), parameters, null, null, tokens, names, null);
         }
 
-        var key = sqlite ? "search_fts.rowid" : "f.key";
-        if ((request.From ?? (request.To is null ? null : SearchKey.Epoch)) is { } first) // "to" alone: items without a date stay out, as in SQL
+        // A date filter is a key range; "to" alone keeps items without a date out, as in SQL.
+        var firstKey = (request.From ?? (request.To is null ? null : SearchKey.Epoch)) is { } first ? SearchKey.First(first) : (long?)null;
+        var lastKey = request.To is { } last ? SearchKey.Last(last) : (long?)null;
+        void KeyRange(StringBuilder conditions, string keyOf, Func<object, string> P)
         {
-            where.Append(" AND ").Append(key).Append(" >= ").Append(P(SearchKey.First(first)));
+            if (firstKey is { } low)
+            {
+                conditions.Append(" AND ").Append(keyOf).Append(" >= ").Append(P(low));
+            }
+
+            if (lastKey is { } high)
+            {
+                conditions.Append(" AND ").Append(keyOf).Append(" <= ").Append(P(high));
+            }
         }
 
-        if (request.To is { } last)
-        {
-            where.Append(" AND ").Append(key).Append(" <= ").Append(P(SearchKey.Last(last)));
-        }
+        var key = sqlite ? "search_fts.rowid" : "f.key";
+        KeyRange(where, key, P);
 
         var filters = where.ToString();
         var from = sqlite
@@ -269,15 +277,45 @@ public sealed class RunSearch(EofficeDbContext db, SearchIndexer indexer)
             return text;
         }
 
-        // A code: its squashed whole as a prefix ("12345/QĐ" → 12345qd*) or its parts ("QĐ-UBND" → qd AND ubnd*), then the words.
+        // A code typed from its start is looked up in the codes' b-tree (search_entry_codes, each code as its folded parts
+        // and a space each: "4711/QĐ-UBND" is "4711 qd ubnd "), never in the full text: a few rows whatever the reader,
+        // and their access checked on their reader rows.
+        Plan Codes(bool pattern, string value, Plan fallback)
+        {
+            var ps = new List<(string Name, object Value)>(parameters);
+            string Q(object v) => Parameter(ps, v);
+            var keyOf = SearchKey.Sql(sqlite, "e");
+            var conditions = new StringBuilder(Access(false, Q)).Append(facets)
+                .Append(" AND e.id IN (SELECT c.entry_id FROM search_entry_codes c WHERE c.code ")
+                .Append(pattern ? (sqlite ? "GLOB " : "LIKE ") : "= ").Append(Q(value)).Append(')');
+            KeyRange(conditions, keyOf, Q);
+            return new Plan("search_entries e", conditions.ToString(), ps, keyOf, null, tokens, names, fallback);
+        }
+
+        var codeKey = SearchText.CodeKey(tokens);
+        var wildcard = sqlite ? "*" : "%";
+        if (complete)
+        {
+            // A complete number and symbol: that code, then the codes it begins (typing goes on: "4711/QĐ-UB"), then the
+            // texts citing it. A bare number: the codes numbered so ("4711/…", "4711/2026"), then those it begins.
+            var started = Codes(true, codeKey.TrimEnd() + wildcard, text);
+            return Codes(tokens.Count == 1, tokens.Count == 1 ? codeKey + wildcard : codeKey, started);
+        }
+
+        // A partial code: the codes it begins ("12345/QĐ" → "12345 qd…"), then in the full text its squashed whole as a
+        // prefix ("12345qd*") or its parts anywhere ("QĐ-UBND" → qd AND ubnd*), then the words.
         var squashed = string.Concat(tokens);
         var prefix = Match(
             tokens.Count == 1 ? Prefix(squashed) : $"{Prefix(squashed)} {(sqlite ? "OR" : "|")} ({Words(sqlite ? " AND " : " & ")})",
             true, false, text);
+        return Codes(true, codeKey.TrimEnd() + wildcard, prefix);
+    }
 
-        // A complete number and symbol, or a bare number: one whole code, and nothing else when it exists (no prefix
-        // of a common symbol part collecting a tenth of the documents).
-        return complete ? Match(sqlite ? Quote(squashed) : squashed, true, false, prefix) : prefix;
+    private static string Parameter(List<(string Name, object Value)> parameters, object value)
+    {
+        var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameters.Add((name, value));
+        return name;
     }
 
     /// <summary>A term of the FTS5 query: quoted, any quote doubled (the words hold letters and digits only, this is a second fence).</summary>

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Modules.Search;
 
-/// <summary>An item ready for the index: its entry's values, its labelled text, its folded codes and words, and the hash of it all.</summary>
-public sealed record IndexedItem(string Kind, SearchItem Item, string Body, string Codes, string Words, string Hash);
+/// <summary>
+/// An item ready for the index: its entry's values, its labelled text, its folded codes and words for the full text, its
+/// code keys for the codes' b-tree, and the hash of it all.
+/// </summary>
+public sealed record IndexedItem(string Kind, SearchItem Item, string Body, string Codes, string Words, IReadOnlyList<string> CodeKeys, string Hash);
 
 /// <summary>
 /// Writes items into the index: loads them from their kind's source (and the texts of their files, when text
@@ -36,7 +39,7 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
 
         var ids = itemIds.Distinct().ToList();
         var items = await PrepareAsync(kind, await source.LoadAsync(ids, cancellationToken), cancellationToken);
-        var existing = await db.Set<SearchEntry>().Include(e => e.Text).Include(e => e.Readers).Include(e => e.Files).AsSplitQuery()
+        var existing = await db.Set<SearchEntry>().Include(e => e.Text).Include(e => e.Readers).Include(e => e.Files).Include(e => e.Codes).AsSplitQuery()
             .Where(e => e.Kind == kind && ids.Contains(e.ItemId)).ToListAsync(cancellationToken);
         var byItem = existing.ToDictionary(e => e.ItemId);
         var now = time.GetUtcNow().UtcDateTime;
@@ -144,11 +147,12 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         }
 
         var bodyText = body.Length > SearchText.MaxIndexedLength ? body.ToString(0, SearchText.MaxIndexedLength) : body.ToString();
-        var codes = SearchText.CodeText(item.Fields.Where(f => f.IsCode).Select(f => f.Text).Append(item.Code));
+        var itemCodes = item.Fields.Where(f => f.IsCode).Select(f => f.Text).Append(item.Code).ToList();
+        var codes = SearchText.CodeText(itemCodes);
         var words = SearchText.IndexText(item.Title + "\n" + bodyText);
         var entry = new SearchEntry { Kind = kind, ItemId = item.ItemId };
         Apply(entry, item, bodyText);
-        return new IndexedItem(kind, item, bodyText, codes, words, HashOf(entry, bodyText, item.Readers, item.FileIds));
+        return new IndexedItem(kind, item, bodyText, codes, words, SearchText.CodeKeys(itemCodes), HashOf(entry, bodyText, item.Readers, item.FileIds));
     }
 
     /// <summary>The hash of what an entry holds: computed from a prepared item when indexing, and from the stored rows by the check.</summary>
@@ -213,6 +217,12 @@ public sealed class SearchIndexer(EofficeDbContext db, IEnumerable<ISearchSource
         foreach (var file in files.Where(f => entry.Files.All(x => x.FileId != f)))
         {
             entry.Files.Add(new SearchEntryFile { FileId = file });
+        }
+
+        entry.Codes.RemoveAll(c => !item.CodeKeys.Contains(c.Code));
+        foreach (var code in item.CodeKeys.Where(k => entry.Codes.All(c => c.Code != k)))
+        {
+            entry.Codes.Add(new SearchEntryCode { Code = code });
         }
     }
 }

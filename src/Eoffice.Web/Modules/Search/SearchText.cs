@@ -74,6 +74,21 @@ public static partial class SearchText
     }
 
     /// <summary>
+    /// A code as the codes' b-tree holds it (<c>search_entry_codes</c>): its folded parts, each followed by a space
+    /// ("4711/QĐ-UBND" → "4711 qd ubnd "), so that a whole code is an equality, a bare number "4711 " and a code typed so
+    /// far a prefix. Only letters and digits besides the spaces: never a LIKE or GLOB wildcard. Empty for no parts.
+    /// </summary>
+    public static string CodeKey(IReadOnlyList<string> parts)
+    {
+        var key = parts.Count == 0 ? "" : string.Join(' ', parts) + " ";
+        return key.Length <= Data.SearchEntryCode.CodeMaxLength ? key : key[..Data.SearchEntryCode.CodeMaxLength];
+    }
+
+    /// <summary>The distinct non-empty <see cref="CodeKey"/>s of <paramref name="codes"/>.</summary>
+    public static IReadOnlyList<string> CodeKeys(IEnumerable<string?> codes) =>
+        codes.Select(c => CodeKey(Tokens(c))).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
     /// Whether a query looks like a number and symbol (one word of letters and digits joined by "/", "-" or ".", or a
     /// number): "12345", "12345/QĐ", "QĐ-UBND", "1234/ST".
     /// </summary>

@@ -27,6 +27,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.HasOne(e => e.Text).WithOne().HasForeignKey<SearchEntryText>(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Readers).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Files).WithOne().HasForeignKey(f => f.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Codes).WithOne().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -57,5 +58,16 @@ internal sealed class SearchEntryFileConfiguration : IEntityTypeConfiguration<Se
         builder.ToTable("search_entry_files");
         builder.HasKey(f => new { f.EntryId, f.FileId });
         builder.HasIndex(f => f.FileId);
+    }
+}
+
+/// <summary>The codes' b-tree: its index on the code is per provider (<see cref="SearchIndexSchema.CodeIndex"/>).</summary>
+internal sealed class SearchEntryCodeConfiguration : IEntityTypeConfiguration<SearchEntryCode>
+{
+    public void Configure(EntityTypeBuilder<SearchEntryCode> builder)
+    {
+        builder.ToTable("search_entry_codes");
+        builder.HasKey(c => new { c.EntryId, c.Code });
+        builder.Property(c => c.Code).HasMaxLength(SearchEntryCode.CodeMaxLength);
     }
 }

@@ -58,6 +58,8 @@ public sealed class SearchEntry
     public List<SearchEntryReader> Readers { get; set; } = [];
 
     public List<SearchEntryFile> Files { get; set; } = [];
+
+    public List<SearchEntryCode> Codes { get; set; } = [];
 }
 
 /// <summary>The item's fields joined with their labels, as written (NFC): the source of snippets.</summary>
@@ -82,4 +84,17 @@ public sealed class SearchEntryFile
     public long EntryId { get; set; }
 
     public Guid FileId { get; set; }
+}
+
+/// <summary>
+/// One of the item's codes (number and symbol, arrival number…) as <see cref="SearchText.CodeKey"/> folds it, in a
+/// b-tree: a number look-up reads these few rows, not the full text (ADR 0029 §9).
+/// </summary>
+public sealed class SearchEntryCode
+{
+    public const int CodeMaxLength = 200;
+
+    public long EntryId { get; set; }
+
+    public string Code { get; set; } = "";
 }

@@ -41,12 +41,22 @@ public static class SearchIndexSchema
         "CREATE INDEX ix_search_entries_marked ON search_entries (id) WHERE content_hash = ''",
     ];
 
+    /// <summary>The full-text structures, as M0041 made them.</summary>
     public static IReadOnlyList<string> For(bool sqlite) => sqlite ? Sqlite : Postgres;
+
+    /// <summary>
+    /// The index of the codes' b-tree (<see cref="SearchEntryCode"/>, M0061), made by each provider's own statement: for
+    /// PostgreSQL with <c>text_pattern_ops</c>, so that a LIKE prefix uses it whatever the database's collation; for
+    /// SQLite a plain index, which a GLOB prefix uses (binary collation).
+    /// </summary>
+    public static string CodeIndex(bool sqlite) => sqlite
+        ? "CREATE INDEX ix_search_entry_codes_code ON search_entry_codes (code)"
+        : "CREATE INDEX ix_search_entry_codes_code ON search_entry_codes (code text_pattern_ops)";
 
     /// <summary>Creates the index in a database built from the model (<c>EnsureCreated</c>, in tests and benchmarks).</summary>
     public static async Task CreateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
-        foreach (var sql in For(db.Database.IsSqlite()))
+        foreach (var sql in For(db.Database.IsSqlite()).Append(CodeIndex(db.Database.IsSqlite())))
         {
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         }
