@@ -73,6 +73,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public bool IsPostgres => settings.Postgres.Length > 0;
 
+    /// <summary>The SQLite database's folder (the app's data folder when a benchmark hosts the app on it).</summary>
+    public string Folder => folder;
+
     public string Provider => IsPostgres ? "PostgreSQL" : "SQLite";
 
     public string ConnectionString { get; }

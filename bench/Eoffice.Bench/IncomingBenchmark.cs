@@ -40,7 +40,7 @@ internal static class IncomingBenchmark
 
     private sealed record Generated(long Documents, long Assignments, long Access);
 
-    private static readonly string[] DocumentColumns =
+    internal static readonly string[] DocumentColumns =
     [
         "id", "agency_id", "register_id", "year", "arrival_number", "arrival_at", "source", "status", "registered_at", "registered_by_id",
         "registered_by_name", "type_code", "type_name", "code_number", "code_notation", "issuing_organ_name", "issuing_organ_folded", "subject",
@@ -54,7 +54,7 @@ internal static class IncomingBenchmark
         "recipient_unit_id", "recipient_name", "due_date", "urgency", "sent_at", "read_at", "finished_at", "came_back",
     ];
 
-    private static readonly string[] AccessColumns = ["document_id", "principal_id", "reason", "agency_id"];
+    internal static readonly string[] AccessColumns = ["document_id", "principal_id", "reason", "agency_id"];
 
     private static readonly string[] Organs =
         ["Ủy ban nhân dân tỉnh Ninh Bình", "Bộ Giao thông vận tải", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Cục Đường bộ Việt Nam", "Sở Xây dựng", "Công an tỉnh"];

@@ -45,6 +45,10 @@ if (arguments.Count == 0 || arguments[0] is "-h" or "--help")
               writes N documents (realistic subjects, 1–3 pages of text) straight into the search index, then times the
               indexing of --indexing more through the real indexer, and the real query engine (two-word queries, number
               look-ups) as a specialist, a unit head and an agency leader.
+          dossiers|cabinet [--documents 5000] [--files 10000] [--runs 100] [--postgres "<server connection string>"]
+              hosts the app's services over a new database with the demo agency, files N incoming documents into one dossier
+              and F files into one unit's cabinet folder, then times GetDossier (as the dossier page opens it) and the first
+              page of GetCabinetFolder (by name, by date) as a specialist, the unit head and an agency leader.
         """);
     return 0;
 }
@@ -91,6 +95,11 @@ switch (arguments[0])
     case "search":
         await SearchBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 100_000, runs: 50),
             int.Parse(Option("--indexing", "5000"), CultureInfo.InvariantCulture));
+        return 0;
+    case "dossiers":
+    case "cabinet":
+        await DossierCabinetBenchmark.RunAsync(BenchSettings.Parse(arguments, documents: 5_000, runs: 100),
+            int.Parse(Option("--files", "10000"), CultureInfo.InvariantCulture));
         return 0;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{arguments[0]}'.");

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Eoffice.IntegrationTests.Documents;
 using Eoffice.IntegrationTests.Documents.Lists;
 using Eoffice.IntegrationTests.Infrastructure;
@@ -12,6 +9,7 @@ using Eoffice.Web.Modules.Cabinet.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Pages.Cabinet;
 using Microsoft.EntityFrameworkCore;
+using static Eoffice.IntegrationTests.Cabinet.CabinetTestKit;
 
 namespace Eoffice.IntegrationTests.Cabinet;
 
@@ -24,9 +22,7 @@ namespace Eoffice.IntegrationTests.Cabinet;
 public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : EofficeApp, IClockedApp
 {
-    private const string Api = "/api/v1/cabinet";
     private const string Page = "/tu-tai-lieu";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [DbFact]
     public async Task A_specialist_opens_the_cabinet_on_their_units_folder_beside_the_shared_ones_and_gets_404_on_another_units_folder_and_file()
@@ -34,7 +30,7 @@ public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var legalSpecialist = await app.SignedInClientAsync("ntlan");
         var otherSpecialist = await app.SignedInClientAsync("cxtruong");
         var legal = await UnitFolderAsync(legalSpecialist, DemoAgency.Units.Legal);
-        var file = await UploadAsync(legalSpecialist, legal.Id, "to-trinh-quy-che.pdf");
+        var file = await UploadPdfAsync(legalSpecialist, legal.Id, "to-trinh-quy-che.pdf");
 
         var page = await legalSpecialist.GetStringAsync(Page);
         Assert.Contains($"<h2 class=\"h4 mb-0 me-auto\" id=\"folder-title\">{DemoAgency.Units.Legal}</h2>", page, StringComparison.Ordinal);
@@ -63,7 +59,7 @@ public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var viewer = await app.SignedInClientAsync("cxtruong");
         var head = await app.SignedInClientAsync("vdthang");
         var legal = await UnitFolderAsync(author, DemoAgency.Units.Legal);
-        var file = await UploadAsync(author, legal.Id, "bao-cao-phap-che.pdf");
+        var file = await UploadPdfAsync(author, legal.Id, "bao-cao-phap-che.pdf");
 
         // The unit's leader shares the folder for viewing from the page's grants dialog.
         var headPage = await head.GetStringAsync($"{Page}?folder={legal.Id}");
@@ -83,24 +79,24 @@ public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var refused = await viewer.PostAsync($"{Page}?folder={legal.Id}&handler=Delete&fileId={file.Id}", OrganizationTestKit.Form(seen));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(UploadCabinetFiles.ChangeRefused, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(await DeletedAtAsync(file.Id));
+        Assert.Null(await DeletedAtAsync(app, file.Id));
         var filePage = await viewer.GetStringAsync($"{Page}/tep/{file.Id}");
         Assert.DoesNotContain("id=\"file-delete\"", filePage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await viewer.PostAsync($"{Page}/tep/{file.Id}?handler=Delete", OrganizationTestKit.Form(filePage))).StatusCode);
-        Assert.Null(await DeletedAtAsync(file.Id));
+        Assert.Null(await DeletedAtAsync(app, file.Id));
 
         var authorPage = await author.GetStringAsync($"{Page}/tep/{file.Id}");
         var deleted = await author.PostAsync($"{Page}/tep/{file.Id}?handler=Delete", OrganizationTestKit.Form(authorPage));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal($"{Page}?folder={legal.Id}", deleted.Headers.Location?.OriginalString);
-        Assert.NotNull(await DeletedAtAsync(file.Id));
+        Assert.NotNull(await DeletedAtAsync(app, file.Id));
 
         var bin = await author.GetStringAsync($"{Page}/thung-rac");
         Assert.Contains($"data-restore=\"{file.Id}\"", bin, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-restore=\"{file.Id}\"", await viewer.GetStringAsync($"{Page}/thung-rac"), StringComparison.Ordinal);
         var restored = await author.PostAsync($"{Page}/thung-rac?handler=Restore&fileId={file.Id}", OrganizationTestKit.Form(bin));
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        Assert.Null(await DeletedAtAsync(file.Id));
+        Assert.Null(await DeletedAtAsync(app, file.Id));
         Assert.Contains("bao-cao-phap-che.pdf", await author.GetStringAsync($"{Page}?folder={legal.Id}"), StringComparison.Ordinal);
         await head.PutAsJsonAsync($"{Api}/folders/{legal.Id}/grants", new { inherits = true, grants = Array.Empty<object>() });
     }
@@ -125,7 +121,7 @@ public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
 
         for (var i = 0; i < CabinetModel.PageSize + 1; i++)
         {
-            await UploadAsync(specialist, sub.Id, $"tep-{i:D2}.pdf");
+            await UploadPdfAsync(specialist, sub.Id, $"tep-{i:D2}.pdf");
         }
 
         var first = await specialist.GetStringAsync($"{Page}?folder={sub.Id}&sort=name&desc=true");
@@ -152,23 +148,6 @@ public abstract class CabinetPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var full = await specialist.GetStringAsync($"{Page}?folder={folder.Id}");
         Assert.Contains($"Tủ tài liệu của {DemoAgency.Units.Transport} đã hết dung lượng", full, StringComparison.Ordinal);
         await clerk.PutAsJsonAsync($"{Api}/quotas/{unitId}", new { quotaBytes = (long?)null });
-    }
-
-    private Task<DateTime?> DeletedAtAsync(Guid fileId) =>
-        app.WithDbAsync(db => db.Set<CabinetFile>().AsNoTracking().Where(f => f.Id == fileId).Select(f => f.DeletedAt).SingleAsync());
-
-    private static async Task<CabinetFolderNode> UnitFolderAsync(HttpClient client, string unitName) =>
-        (await client.GetFromJsonAsync<CabinetTreeResponse>($"{Api}/folders", Json))!.Folders.Single(f => f.Kind == "unit" && f.Name == unitName);
-
-    private static async Task<CabinetFileResponse> UploadAsync(HttpClient client, Guid folderId, string name)
-    {
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n"));
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(part, "files", name);
-        var response = await client.PostAsync($"{Api}/folders/{folderId}/files", form);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<CabinetUploadResponse>(Json))!.Files.Single();
     }
 }
 

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Eoffice.IntegrationTests.Documents;
 using Eoffice.IntegrationTests.Documents.Lists;
 using Eoffice.IntegrationTests.Infrastructure;
@@ -12,6 +9,7 @@ using Eoffice.Web.Modules.Cabinet.Domain;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
+using static Eoffice.IntegrationTests.Cabinet.CabinetTestKit;
 
 namespace Eoffice.IntegrationTests.Cabinet;
 
@@ -24,9 +22,6 @@ namespace Eoffice.IntegrationTests.Cabinet;
 public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : EofficeApp, IClockedApp
 {
-    private const string Api = "/api/v1/cabinet";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [DbFact]
     public async Task A_specialist_gets_404_on_another_units_folder_403_when_only_viewing_and_never_deletes_someone_elses_file_until_a_grant_lets_them_upload()
     {
@@ -39,11 +34,11 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(otherTree.Folders, f => f.Id == legal.Id);
         Assert.Equal(["Lãnh đạo", "Tin nội bộ", "Văn bản mới"], otherTree.Folders.Where(f => f.Kind != "unit" && f.ParentId == null).Select(f => f.Name));
 
-        var (filesBefore, storedBefore) = await CountsAsync();
+        var (filesBefore, storedBefore) = await CountsAsync(app);
         Assert.Equal(HttpStatusCode.NotFound, (await otherSpecialist.GetAsync($"{Api}/folders/{legal.Id}")).StatusCode);
         var hidden = await UploadAsync(otherSpecialist, legal.Id, "bao-cao.pdf", Pdf(500));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
-        Assert.Equal((filesBefore, storedBefore), await CountsAsync());
+        Assert.Equal((filesBefore, storedBefore), await CountsAsync(app));
 
         var own = await ReadAsync<CabinetUploadResponse>(await UploadAsync(legalSpecialist, legal.Id, "du-thao-quy-che.pdf", Pdf(800)));
         var ownFile = own.Files.Single();
@@ -57,7 +52,7 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         var viewOnly = await UploadAsync(otherSpecialist, legal.Id, "bao-cao.pdf", Pdf(500));
         Assert.Equal(HttpStatusCode.Forbidden, viewOnly.StatusCode);
         Assert.Equal(UploadCabinetFiles.UploadRefused, (await OrganizationTestKit.ProblemAsync(viewOnly)).GetProperty("title").GetString());
-        Assert.Equal((filesBefore + 1, storedBefore + 1), await CountsAsync());
+        Assert.Equal((filesBefore + 1, storedBefore + 1), await CountsAsync(app));
         var notTheirs = await otherSpecialist.DeleteAsync($"{Api}/files/{ownFile.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         Assert.Equal(UploadCabinetFiles.ChangeRefused, (await OrganizationTestKit.ProblemAsync(notTheirs)).GetProperty("title").GetString());
@@ -84,7 +79,7 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         var specialist = await app.SignedInClientAsync("nvana");
         var folder = await UnitFolderAsync(specialist, DemoAgency.Units.PlanningFinance);
         var unitId = await OrganizationTestKit.DemoUnitIdAsync(app, DemoAgency.Units.PlanningFinance);
-        var usedBefore = await UsedAsync(unitId);
+        var usedBefore = await UsedAsync(app, unitId);
         var (first, second) = (Pdf(700), Pdf(900));
         var file = (await ReadAsync<CabinetUploadResponse>(await UploadAsync(specialist, folder.Id, "du-toan.pdf", first))).Files.Single();
         var replaced = await ReadAsync<CabinetFileResponse>(await PostFileAsync(specialist, $"{Api}/files/{file.Id}/versions", "du-toan-sua.pdf", second));
@@ -94,7 +89,7 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(second, await specialist.GetByteArrayAsync($"{Api}/files/{file.Id}/content"));
         var inline = await specialist.GetAsync($"{Api}/files/{file.Id}/content?inline=true");
         Assert.Equal("inline", inline.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal(usedBefore + first.Length + second.Length, await UsedAsync(unitId));
+        Assert.Equal(usedBefore + first.Length + second.Length, await UsedAsync(app, unitId));
 
         Assert.Equal(HttpStatusCode.OK, (await specialist.DeleteAsync($"{Api}/files/{file.Id}")).StatusCode);
         Assert.DoesNotContain((await FolderAsync(specialist, folder.Id)).Files, f => f.Id == file.Id);
@@ -117,7 +112,7 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await app.WithDbAsync(db => db.Set<CabinetFile>().AnyAsync(f => f.Id == file.Id)));
         Assert.False(await app.WithDbAsync(db => db.Set<CabinetFileVersion>().AnyAsync(v => v.FileId == file.Id)));
         Assert.Equal(2, storedIds);
-        Assert.Equal(usedBefore, await UsedAsync(unitId));
+        Assert.Equal(usedBefore, await UsedAsync(app, unitId));
     }
 
     [DbFact]
@@ -132,16 +127,119 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, (await clerk.PutAsJsonAsync($"{Api}/quotas/{unitId}", new { quotaBytes = 1500 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await UploadAsync(specialist, folder.Id, "nho.pdf", Pdf(1000))).StatusCode);
 
-        var (files, stored) = await CountsAsync();
-        var blobs = BlobCount();
+        var (files, stored) = await CountsAsync(app);
+        var blobs = BlobCount(app);
         var full = await UploadAsync(specialist, folder.Id, "lon.pdf", Pdf(5000));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, full.StatusCode);
         Assert.StartsWith($"Tủ tài liệu của {DemoAgency.Units.Transport} đã hết dung lượng", (await OrganizationTestKit.ProblemAsync(full)).GetProperty("title").GetString(),
             StringComparison.Ordinal);
-        Assert.Equal((files, stored), await CountsAsync());
-        Assert.Equal(blobs, BlobCount());
-        Assert.Equal(1000, await UsedAsync(unitId));
+        Assert.Equal((files, stored), await CountsAsync(app));
+        Assert.Equal(blobs, BlobCount(app));
+        Assert.Equal(1000, await UsedAsync(app, unitId));
+
+        // Two files of which only the first fits: the whole upload is refused and the first one's content is gone too.
+        using (var form = new MultipartFormDataContent())
+        {
+            foreach (var (name, length) in new[] { ("vua.pdf", 400), ("thua.pdf", 400) })
+            {
+                var part = new ByteArrayContent(Pdf(length));
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                form.Add(part, "files", name);
+            }
+
+            var second = await specialist.PostAsync($"{Api}/folders/{folder.Id}/files", form);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, second.StatusCode);
+            Assert.Contains("“thua.pdf”", (await OrganizationTestKit.ProblemAsync(second)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal((files, stored), await CountsAsync(app));
+        Assert.Equal(blobs, BlobCount(app));
+        Assert.Equal(1000, await UsedAsync(app, unitId));
         await clerk.PutAsJsonAsync($"{Api}/quotas/{unitId}", new { quotaBytes = (long?)null });
+    }
+
+    [DbFact]
+    public async Task A_64_MB_file_streams_into_the_units_folder_and_comes_back_intact()
+    {
+        var specialist = await app.SignedInClientAsync("nvana");
+        var folder = await UnitFolderAsync(specialist, DemoAgency.Units.PlanningFinance);
+        var unitId = await OrganizationTestKit.DemoUnitIdAsync(app, DemoAgency.Units.PlanningFinance);
+        var usedBefore = await UsedAsync(app, unitId);
+        var content = Pdf(64 * 1024 * 1024);
+
+        var file = (await ReadAsync<CabinetUploadResponse>(await UploadAsync(specialist, folder.Id, "ban-do-quy-hoach.pdf", content))).Files.Single();
+
+        Assert.Equal(content.Length, file.Length);
+        Assert.Equal(usedBefore + content.Length, await UsedAsync(app, unitId));
+        using var download = await specialist.GetAsync($"{Api}/files/{file.Id}/content", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await download.Content.ReadAsStreamAsync();
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(content), await System.Security.Cryptography.SHA256.HashDataAsync(body));
+    }
+
+    [DbFact]
+    public async Task An_upload_aborted_by_the_client_midway_leaves_no_row_no_content_and_no_temporary_file()
+    {
+        var specialist = await app.SignedInClientAsync("ntlan");
+        var folder = await UnitFolderAsync(specialist, DemoAgency.Units.Legal);
+        var unitId = await OrganizationTestKit.DemoUnitIdAsync(app, DemoAgency.Units.Legal);
+        var (files, stored) = await CountsAsync(app);
+        var blobs = BlobCount(app);
+        var used = await UsedAsync(app, unitId);
+
+        // A first file arrives whole, the second is cut off after 1 MB by the client failing.
+        var aborted = specialist.PostAsync($"{Api}/folders/{folder.Id}/files", new AbortingMultipartContent(Pdf(300_000), 1024 * 1024));
+        await Assert.ThrowsAnyAsync<Exception>(async () => (await aborted).EnsureSuccessStatusCode());
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (BlobCount(app) != blobs && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(blobs, BlobCount(app));
+        Assert.Equal((files, stored), await CountsAsync(app));
+        Assert.Equal(used, await UsedAsync(app, unitId));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(specialist, folder.Id, "sau-khi-huy.pdf", Pdf(500))).StatusCode);
+    }
+
+    /// <summary>multipart/form-data with one whole PDF part, then a second whose body fails after <c>cutAfter</c> bytes.</summary>
+    private sealed class AbortingMultipartContent : HttpContent
+    {
+        private const string Boundary = "cabinet-abort-boundary";
+        private readonly byte[] first;
+        private readonly int cutAfter;
+
+        public AbortingMultipartContent(byte[] first, int cutAfter)
+        {
+            this.first = first;
+            this.cutAfter = cutAfter;
+            Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(Header("truoc.pdf"));
+            await stream.WriteAsync(first);
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("\r\n"));
+            await stream.WriteAsync(Header("bi-cat.pdf"));
+            var second = Pdf(cutAfter);
+            for (var offset = 0; offset < second.Length; offset += 64 * 1024)
+            {
+                await stream.WriteAsync(second.AsMemory(offset, Math.Min(64 * 1024, second.Length - offset)));
+                await stream.FlushAsync();
+            }
+
+            throw new IOException("The client went away in the middle of the upload.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        private static byte[] Header(string name) => System.Text.Encoding.ASCII.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n");
     }
 
     // ---- intents ----
@@ -151,51 +249,6 @@ public abstract class CabinetTests<TApp>(TApp app) : IClassFixture<TApp>
         await job.RunAsync(CancellationToken.None);
         return true;
     });
-
-    private static byte[] Pdf(int length)
-    {
-        var head = Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n");
-        var bytes = new byte[length];
-        head.CopyTo(bytes, 0);
-        for (var i = head.Length; i < length; i++)
-        {
-            bytes[i] = (byte)'a';
-        }
-
-        return bytes;
-    }
-
-    private int BlobCount() => Directory.Exists(Path.Combine(app.DataPath, "files"))
-        ? Directory.EnumerateFiles(Path.Combine(app.DataPath, "files"), "*", SearchOption.AllDirectories).Count()
-        : 0;
-
-    private Task<(int Files, int Stored)> CountsAsync() => app.WithDbAsync(async db => (await db.Set<CabinetFile>().CountAsync(), await db.Set<StoredFile>().CountAsync()));
-
-    private Task<long> UsedAsync(Guid unitId) => app.WithDbAsync(db => db.Set<CabinetUnitStorage>().Where(s => s.UnitId == unitId).Select(s => s.UsedBytes).SingleAsync());
-
-    private static async Task<CabinetFolderNode> UnitFolderAsync(HttpClient client, string unitName) =>
-        (await client.GetFromJsonAsync<CabinetTreeResponse>($"{Api}/folders", Json))!.Folders.Single(f => f.Kind == "unit" && f.Name == unitName);
-
-    private static async Task<CabinetFolderResponse> FolderAsync(HttpClient client, Guid id) =>
-        (await client.GetFromJsonAsync<CabinetFolderResponse>($"{Api}/folders/{id}", Json))!;
-
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid folderId, string name, byte[] content) =>
-        PostFileAsync(client, $"{Api}/folders/{folderId}/files", name, content);
-
-    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, string name, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(content);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(part, "files", name);
-        return await client.PostAsync(path, form);
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
-    }
 }
 
 public sealed class CabinetSqliteApp : ClockedSqliteApp, IClockedApp

@@ -65,6 +65,13 @@ public abstract class DossierTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(2, full.DocTotal);
         Assert.Equal(issued.GetProperty("codeText").GetString(), full.Items[1].Code);
 
+        // The documents come a page at a time, the ordinals running on, the total counting them all.
+        var second = await ReadAsync(await specialist.GetAsync($"{Api}/{dossier.Id}?page=2&pageSize=1"));
+        Assert.Equal([(2, outgoingId)], second.Items.Select(i => (i.Ordinal, i.ItemId)));
+        Assert.Equal(2, second.DocTotal);
+        var secondPage = await specialist.GetStringAsync($"/ho-so/{dossier.Id}?p=2");
+        Assert.Contains(incomingId.ToString(), secondPage, StringComparison.Ordinal);
+
         // A specialist of another unit granted the dossier never received the documents: he sees the dossier, neither
         // document, and a count of none; the unit's head sees what his own access lets him open.
         await ReadAsync(await specialist.PostAsJsonAsync($"{Api}/{dossier.Id}/grants", new { personId = await app.DemoUserIdAsync("nvana") }));

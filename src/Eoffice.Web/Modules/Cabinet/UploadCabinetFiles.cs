@@ -2,21 +2,24 @@ using Eoffice.Web.Modules.Cabinet.Domain;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 
 namespace Eoffice.Web.Modules.Cabinet;
 
 /// <summary>
-/// Uploads into a folder (multipart/form-data, field <c>files</c>), or a new version of a file (<c>POST …/files/{id}/versions</c>),
-/// through the file store's checks (type sniffed from the content, size limit) with the unit's remaining quota as the
-/// limit: a file that does not fit is refused while it streams, with the Vietnamese message, and nothing is stored.
+/// Uploads into a folder (multipart/form-data, field <c>files</c>), or a new version of a file (<c>POST …/files/{id}/versions</c>).
+/// The access check comes before a byte of the body is read; then each file streams straight into the file store
+/// (<see cref="MultipartUpload"/>, as the files API) through its checks (type sniffed from the content, size limit)
+/// with the unit's remaining quota as the limit: a file that does not fit is refused while it streams, with the
+/// Vietnamese message. A refused, failed or aborted upload leaves nothing: no row, and the contents it wrote are
+/// deleted (<see cref="FileStore.DiscardAsync"/>).
 /// </summary>
 public sealed class UploadCabinetFiles(CabinetStore store, FileStore files)
 {
     public const string UploadRefused = "Bạn chỉ tải tệp lên thư mục của đơn vị mình hoặc thư mục được cấp quyền tải lên.";
     public const string ChangeRefused = "Chỉ tác giả của tệp hoặc người quản lý thư mục mới thay thế, đổi tên hoặc xóa được tệp.";
 
-    public async Task<CabinetUploadResponse> HandleAsync(Guid folderId, IReadOnlyList<IFormFile> uploads, CancellationToken cancellationToken)
+    public async Task<CabinetUploadResponse> HandleAsync(Guid folderId, UploadParts uploads, CancellationToken cancellationToken)
     {
         var viewer = await store.ViewerAsync(cancellationToken);
         var access = await store.AccessAsync(viewer, cancellationToken);
@@ -24,26 +27,20 @@ public sealed class UploadCabinetFiles(CabinetStore store, FileStore files)
         CabinetStore.Require(level, AccessLevel.Upload, UploadRefused);
         var unit = CabinetStore.ChargedUnitOf(access, folder, viewer);
         var added = new List<CabinetFile>();
-        var charged = await StageAllAsync(unit, uploads, async (stored, ct) =>
+        await UploadAsync(unit, uploads, stored =>
         {
             var file = new CabinetFile(viewer.AgencyId, folder.Id, unit, stored.FileName, viewer.UserId, viewer.Name, stored.Id, stored.Length, stored.ContentType, store.Now);
             store.Db.Add(file);
             added.Add(file);
-            await Task.CompletedTask;
-        }, cancellationToken);
-        await store.CommitAsync("file.upload", "cabinet-folder", folder.Id,
-            $"Tải lên thư mục “{folder.Name}”: {string.Join(", ", added.Select(f => $"“{f.Name}” ({f.Length} byte)"))}.", cancellationToken, charged);
+            return true;
+        }, charge => store.CommitAsync("file.upload", "cabinet-folder", folder.Id,
+            $"Tải lên thư mục “{folder.Name}”: {string.Join(", ", added.Select(f => $"“{f.Name}” ({f.Length} byte)"))}.", cancellationToken, charge), cancellationToken);
         return new CabinetUploadResponse([.. added.Select(f => CabinetFileResponse.From(f, AccessLevel.Manage))]);
     }
 
     /// <summary>Replaces a file's content; the earlier versions stay, listed and downloadable.</summary>
-    public async Task<CabinetFileResponse> ReplaceAsync(Guid fileId, IReadOnlyList<IFormFile> uploads, CancellationToken cancellationToken)
+    public async Task<CabinetFileResponse> ReplaceAsync(Guid fileId, UploadParts uploads, CancellationToken cancellationToken)
     {
-        if (uploads.Count != 1)
-        {
-            throw RuleException.Invalid("Gửi đúng một tệp để thay thế.", "files");
-        }
-
         var viewer = await store.ViewerAsync(cancellationToken);
         var access = await store.AccessAsync(viewer, cancellationToken);
         var (file, _, level) = await store.FileAsync(viewer, access, fileId, cancellationToken);
@@ -52,25 +49,30 @@ public sealed class UploadCabinetFiles(CabinetStore store, FileStore files)
             throw RuleException.Forbidden(ChangeRefused);
         }
 
-        var charged = await StageAllAsync(file.ChargedUnitId, uploads, async (stored, ct) =>
+        var count = 0;
+        await UploadAsync(file.ChargedUnitId, uploads, stored =>
         {
+            if (++count > 1)
+            {
+                return false;
+            }
+
             file.AddVersion(stored.Id, stored.Length, stored.ContentType, stored.FileName, viewer.UserId, store.Now);
             store.Db.Add(file.Versions[^1]);
-            await Task.CompletedTask;
-        }, cancellationToken);
-        await store.CommitAsync("file.replace", "cabinet-file", file.Id, $"Thay thế tệp “{file.Name}”: phiên bản {file.VersionNumber} ({file.Length} byte).",
-            cancellationToken, charged);
+            return true;
+        }, charge => store.CommitAsync("file.replace", "cabinet-file", file.Id, $"Thay thế tệp “{file.Name}”: phiên bản {file.VersionNumber} ({file.Length} byte).",
+            cancellationToken, charge), cancellationToken);
         return CabinetFileResponse.From(file, level);
     }
 
-    private async Task<Func<CancellationToken, Task>> StageAllAsync(Guid? unit, IReadOnlyList<IFormFile> uploads, Func<StoredFile, CancellationToken, Task> add,
+    /// <summary>
+    /// Streams every part into the store (each limited by what is left of the unit's quota), lets <paramref name="add"/>
+    /// record it (false: one file too many), then commits with the quota charged in the same transaction. On any
+    /// failure the staged files are discarded before the error goes on.
+    /// </summary>
+    private async Task UploadAsync(Guid? unit, UploadParts uploads, Func<StoredFile, bool> add, Func<Func<CancellationToken, Task>, Task> commit,
         CancellationToken cancellationToken)
     {
-        if (uploads.Count == 0)
-        {
-            throw RuleException.Invalid("Yêu cầu không có tệp nào. Hãy gửi tệp trong trường “files”.", "files");
-        }
-
         long quota = long.MaxValue, used = 0;
         var unitName = "";
         if (unit is { } u)
@@ -78,47 +80,44 @@ public sealed class UploadCabinetFiles(CabinetStore store, FileStore files)
             (quota, used, unitName) = await store.StorageOfAsync(u, cancellationToken);
         }
 
-        long total = 0;
-        foreach (var upload in uploads)
+        var staged = new List<StoredFile>();
+        try
         {
-            var room = unit is null ? null : new UploadRoom(quota - used - total, CabinetStore.QuotaMessage(unitName, quota, used, FileStore.CleanFileName(upload.FileName)));
-            await using var content = upload.OpenReadStream();
-            var stored = await files.StageAsync(content, upload.FileName, upload.ContentType, cancellationToken, room);
-            total += stored.Length;
-            await add(stored, cancellationToken);
+            long total = 0;
+            await uploads(async (part, ct) =>
+            {
+                var room = unit is null ? null : new UploadRoom(quota - used - total, CabinetStore.QuotaMessage(unitName, quota, used, FileStore.CleanFileName(part.FileName)));
+                var stored = await files.StageAsync(part.Content, part.FileName, part.ContentType, ct, room);
+                staged.Add(stored);
+                total += stored.Length;
+                if (!add(stored))
+                {
+                    throw RuleException.Invalid("Gửi đúng một tệp để thay thế.", "files");
+                }
+            }, cancellationToken);
+
+            var message = CabinetStore.QuotaMessage(unitName, quota, used, staged[0].FileName);
+            await commit(ct => store.ChargeAsync(unit, total, message, ct));
         }
-
-        var message = CabinetStore.QuotaMessage(unitName, quota, used, uploads[0].FileName);
-        return ct => store.ChargeAsync(unit, total, message, ct);
-    }
-
-    internal static async Task<IReadOnlyList<IFormFile>> FormFilesAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
-            || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        catch
         {
-            throw new FileRejectedException("Yêu cầu tải tệp phải ở dạng multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+            await files.DiscardAsync(staged);
+            throw;
         }
-
-        var form = await request.ReadFormAsync(cancellationToken);
-        if (form.Files.Count > FilesApi.MaxFilesPerRequest)
-        {
-            throw RuleException.Invalid($"Mỗi lần chỉ tải lên được tối đa {FilesApi.MaxFilesPerRequest} tệp.", "files");
-        }
-
-        return [.. form.Files];
     }
 
     internal static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/folders/{id:guid}/files", async Task<Ok<CabinetUploadResponse>> (Guid id, HttpRequest request, UploadCabinetFiles handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(id, await FormFilesAsync(request, ct), ct)))
+        group.MapPost("/folders/{id:guid}/files", async Task<Ok<CabinetUploadResponse>> (Guid id, HttpRequest request, UploadCabinetFiles handler,
+                IOptions<StorageOptions> storage, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(id, MultipartUpload.Of(request, storage.Value.MaxFileSizeBytes), ct)))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .AsCabinetAction("UploadCabinetFiles", "Tải tệp lên một thư mục (multipart/form-data, trường files; kiểm tra kiểu, dung lượng, hạn mức của đơn vị).");
-        group.MapPost("/files/{id:guid}/versions", async Task<Ok<CabinetFileResponse>> (Guid id, HttpRequest request, UploadCabinetFiles handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReplaceAsync(id, await FormFilesAsync(request, ct), ct)))
+            .AsCabinetAction("UploadCabinetFiles", "Tải tệp lên một thư mục (multipart/form-data, trường files; truyền dòng; kiểm tra kiểu, dung lượng, hạn mức của đơn vị).");
+        group.MapPost("/files/{id:guid}/versions", async Task<Ok<CabinetFileResponse>> (Guid id, HttpRequest request, UploadCabinetFiles handler,
+                IOptions<StorageOptions> storage, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ReplaceAsync(id, MultipartUpload.Of(request, storage.Value.MaxFileSizeBytes), ct)))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

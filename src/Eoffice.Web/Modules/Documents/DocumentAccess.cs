@@ -29,6 +29,13 @@ public sealed class DocumentAccess(IncomingAccessControl incoming, OutgoingAcces
         return found.ToHashSet();
     }
 
+    public async Task<IQueryable<Guid>> OpenableQueryAsync(string kind, IQueryable<Guid> ids, CancellationToken cancellationToken = default) => kind switch
+    {
+        DocumentKinds.Incoming => incoming.Visible(await incoming.ViewerAsync(cancellationToken)).Where(d => ids.Contains(d.Id)).Select(d => d.Id),
+        DocumentKinds.Outgoing => outgoing.Visible(await outgoing.ViewerAsync(cancellationToken)).Where(d => ids.Contains(d.Id)).Select(d => d.Id),
+        _ => ids.Where(_ => false),
+    };
+
     public async Task<DocumentReference?> FindOpenableAsync(string kind, Guid id, CancellationToken cancellationToken = default)
     {
         switch (kind)

@@ -1,6 +1,7 @@
 using Eoffice.Web.Modules.Cabinet;
 using Eoffice.Web.Platform.Rules;
 using Eoffice.Web.Platform.Security;
+using Eoffice.Web.Platform.Storage;
 using Eoffice.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
@@ -55,7 +56,7 @@ public sealed class CabinetFileModel(GetCabinetFile get, RenameCabinetFile renam
     [RuleErrorsUnder("Replace")]
     public async Task<IActionResult> OnPostReplaceAsync(IFormFile? replacement, CancellationToken cancellationToken)
     {
-        await upload.ReplaceAsync(Id, replacement is null ? [] : [replacement], cancellationToken);
+        await upload.ReplaceAsync(Id, MultipartUpload.Of(replacement is null ? [] : [replacement]), cancellationToken);
         return Redirect(LinkOf(Id));
     }
 

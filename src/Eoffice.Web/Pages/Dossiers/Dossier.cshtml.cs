@@ -7,11 +7,22 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Eoffice.Web.Pages.Dossiers;
 
-/// <summary>/ho-so/{id}: a dossier's Phụ lục VI fields, its documents in time order with their ordinals, close and reopen.</summary>
+/// <summary>
+/// /ho-so/{id}: a dossier's Phụ lục VI fields, its documents in time order with their ordinals (a page of
+/// <see cref="DossierResponse.ItemsPageSize"/> at a time, <c>?p=</c>), close and reopen.
+/// </summary>
 [RequirePermission(DossiersPermissions.UseDossiers)]
 public sealed class DossierModel(GetDossier get, CloseDossier close) : FormPageModel
 {
     public static string LinkOf(Guid id) => $"/ho-so/{id}";
+
+    public static string LinkOf(Guid id, int page) => page <= 1 ? LinkOf(id) : $"/ho-so/{id}?p={page}";
+
+    /// <summary>The page of the dossier's documents shown (1…).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int ItemsPage { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Dossier.DocTotal + Dossier.ItemsPageSizeUsed - 1) / Dossier.ItemsPageSizeUsed);
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -40,5 +51,5 @@ public sealed class DossierModel(GetDossier get, CloseDossier close) : FormPageM
         return Redirect(LinkOf(Id));
     }
 
-    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => Dossier = await get.HandleAsync(Id, cancellationToken);
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => Dossier = await get.HandleAsync(Id, cancellationToken, ItemsPage);
 }

@@ -25,6 +25,9 @@ public sealed class FileStore(
     /// <summary>The same answer for "no such file" and "not yours", so that ids cannot be probed.</summary>
     public const string NotFoundMessage = "Không tìm thấy tệp hoặc bạn không có quyền truy cập.";
 
+    /// <summary>When each content staged in this scope was in place (wall clock, as the blob store's time stamps).</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> stagedAt = [];
+
     /// <summary>
     /// Saves one file and commits its row. The content goes to the blob store first and is durable before the row is
     /// saved, so a crash in between leaves an unreferenced blob (collected later), never a row without its content.
@@ -79,8 +82,39 @@ public sealed class FileStore(
         }
 
         var file = new StoredFile(blob.Sha256, blob.Length, verdict.ContentType, name, time.GetUtcNow().UtcDateTime, currentUser.Id);
+        stagedAt[file.Id] = DateTimeOffset.UtcNow;
         db.Add(file);
         return file;
+    }
+
+    /// <summary>
+    /// Gives back files staged by a request that then failed (a refused or aborted upload, a quota race at commit):
+    /// their rows leave the unit of work and their contents are deleted now unless a saved row references them (the
+    /// same content uploaded before) or another upload wrote them again since — rather than wait for garbage collection.
+    /// Runs to its end whatever the request's token says (the client may be gone).
+    /// </summary>
+    public async Task DiscardAsync(IReadOnlyCollection<StoredFile> staged)
+    {
+        foreach (var file in staged)
+        {
+            db.Entry(file).State = EntityState.Detached;
+        }
+
+        foreach (var group in staged.GroupBy(f => f.Sha256, StringComparer.Ordinal))
+        {
+            var sha256 = group.Key;
+            var writtenBefore = group.Max(f => stagedAt.GetValueOrDefault(f.Id, DateTimeOffset.UtcNow)).AddTicks(1);
+            try
+            {
+                await blobs.DeleteIfUnreferencedAsync(sha256, writtenBefore,
+                    ct => db.Set<StoredFile>().AsNoTracking().AnyAsync(f => f.Sha256 == sha256, ct), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The request's own failure is what the user must see; garbage collection takes the content later.
+                logger.LogWarning(ex, "Could not delete the content {Sha256} of a failed upload; garbage collection will.", sha256);
+            }
+        }
     }
 
     /// <summary>The file's metadata, if the current user may read it; otherwise <see cref="RuleException"/>.</summary>

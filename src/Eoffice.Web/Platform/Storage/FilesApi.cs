@@ -24,10 +24,7 @@ namespace Eoffice.Web.Platform.Storage;
 public static class FilesApi
 {
     /// <summary>Most files accepted in one upload request.</summary>
-    public const int MaxFilesPerRequest = 20;
-
-    /// <summary>Room for multipart boundaries, part headers and small form fields around the files.</summary>
-    private const long EnvelopeAllowance = 1024 * 1024;
+    public const int MaxFilesPerRequest = MultipartUpload.MaxFilesPerRequest;
 
     public sealed record UploadedFile(Guid Id, string FileName, long Length, string ContentType, string Sha256, DateTime CreatedAt);
 
@@ -118,75 +115,22 @@ public static class FilesApi
         IOptions<StorageOptions> options,
         CancellationToken cancellationToken)
     {
-        // Kestrel's global body limit (30 MB) would cut uploads short; allow what MaxFilesPerRequest files may need.
-        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            var perFile = options.Value.MaxFileSizeBytes;
-            sizeFeature.MaxRequestBodySize = perFile > (long.MaxValue - EnvelopeAllowance) / MaxFilesPerRequest
-                ? null
-                : (perFile * MaxFilesPerRequest) + EnvelopeAllowance;
-        }
-
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Yêu cầu tải tệp phải ở dạng multipart/form-data.");
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Yêu cầu multipart/form-data thiếu hoặc sai ranh giới (boundary).");
-        }
-
         var staged = new List<StoredFile>();
         try
         {
-            var reader = new MultipartReader(boundary, http.Request.Body);
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                {
-                    // Plain form fields carry nothing the store needs; the reader skips their bodies without buffering.
-                    continue;
-                }
-
-                if (staged.Count == MaxFilesPerRequest)
-                {
-                    return Problem(StatusCodes.Status400BadRequest, $"Mỗi lần chỉ tải lên được tối đa {MaxFilesPerRequest} tệp.");
-                }
-
-                var fileName = disposition.FileNameStar.HasValue
-                    ? disposition.FileNameStar.Value
-                    : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                staged.Add(await store.StageAsync(section.Body, fileName ?? string.Empty, section.ContentType, cancellationToken));
-            }
+            await MultipartUpload.Of(http.Request, options.Value.MaxFileSizeBytes)(
+                async (part, ct) => staged.Add(await store.StageAsync(part.Content, part.FileName, part.ContentType, ct)), cancellationToken);
         }
         catch (FileRejectedException rejected)
         {
-            // Rows staged for earlier parts are dropped with this request's unit of work; their contents are
-            // unreferenced and left to garbage collection.
+            // The contents staged for earlier parts (and their rows) go with the refused request.
+            await store.DiscardAsync(staged);
             return Problem(rejected.StatusCode, rejected.Message);
         }
-        catch (InvalidDataException)
+        catch
         {
-            return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data không hợp lệ.");
-        }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The reader found the body's end before the closing boundary: a truncated request, not a failing disk.
-            if (await http.Request.Body.ReadAsync(new byte[1], cancellationToken) != 0)
-            {
-                throw;
-            }
-
-            return Problem(StatusCodes.Status400BadRequest, "Nội dung multipart/form-data bị cắt cụt (thiếu phần cuối hoặc ranh giới kết thúc). Hãy tải lại tệp.");
-        }
-
-        if (staged.Count == 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Yêu cầu không có tệp nào. Hãy gửi tệp trong một trường kiểu tệp (file).");
+            await store.DiscardAsync(staged);
+            throw;
         }
 
         // All rows and their audit entries, one per file, commit together.

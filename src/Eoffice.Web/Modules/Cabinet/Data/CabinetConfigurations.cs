@@ -33,6 +33,7 @@ internal sealed class CabinetFileConfiguration : IEntityTypeConfiguration<Cabine
 
         // The folder's list: live files by name, one index range (issue 14 §7, 10,000 files in p95 ≤ 50 ms).
         builder.HasIndex(f => new { f.FolderId, f.DeletedAt, f.Name });
+        builder.HasIndex(f => new { f.FolderId, f.DeletedAt, f.UpdatedAt });
         builder.HasIndex(f => new { f.AgencyId, f.DeletedAt });
         builder.HasOne<CabinetFolder>().WithMany().HasForeignKey(f => f.FolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(f => f.Versions).WithOne().HasForeignKey(v => v.FileId).OnDelete(DeleteBehavior.Cascade);

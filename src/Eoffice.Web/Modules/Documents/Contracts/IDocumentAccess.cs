@@ -45,6 +45,13 @@ public interface IDocumentAccess
     /// <summary>The ids among <paramref name="ids"/> of documents of <paramref name="kind"/> the current person may open.</summary>
     Task<IReadOnlySet<Guid>> OpenableAsync(string kind, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same answer as a query: of the ids <paramref name="ids"/> selects (a query of the caller's own table, in the same
+    /// database), those the current person may open — composed by the database into one statement, so that a dossier of
+    /// thousands of documents is counted and paged without reading every id into memory.
+    /// </summary>
+    Task<IQueryable<Guid>> OpenableQueryAsync(string kind, IQueryable<Guid> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The document's reference, or <c>null</c> when it does not exist for the current person.</summary>
     Task<DocumentReference?> FindOpenableAsync(string kind, Guid id, CancellationToken cancellationToken = default);
 

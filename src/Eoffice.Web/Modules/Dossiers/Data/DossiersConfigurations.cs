@@ -101,6 +101,7 @@ internal sealed class DossierItemConfiguration : IEntityTypeConfiguration<Dossie
     public void Configure(EntityTypeBuilder<DossierItem> builder)
     {
         builder.ToTable("dossiers_dossier_items");
+        builder.HasIndex(i => new { i.DossierId, i.Ordinal });
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Kind).HasMaxLength(DossierItem.KindMaxLength);

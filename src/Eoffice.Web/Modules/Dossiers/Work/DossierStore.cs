@@ -94,9 +94,9 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
     }
 
     /// <summary>A dossier the viewer may see, with its items and grants; anyone else's is not found.</summary>
-    public async Task<Dossier> LoadAsync(DossierViewer v, Guid id, CancellationToken cancellationToken, bool tracking = true)
+    public async Task<Dossier> LoadAsync(DossierViewer v, Guid id, CancellationToken cancellationToken, bool tracking = true, bool withItems = true)
     {
-        var query = Visible(v).Include(d => d.Items).Include(d => d.Grants).AsSplitQuery();
+        var query = (withItems ? Visible(v).Include(d => d.Items) : Visible(v)).Include(d => d.Grants).AsSplitQuery();
         return await (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw RuleException.NotFound(NotFoundMessage);
     }
@@ -131,10 +131,24 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
             Details: $"Hồ sơ {dossier.Notation} \"{dossier.Title}\": {details}"), cancellationToken);
 
     /// <summary>The dossier as the API and the page show it, its items limited to the documents the viewer may open.</summary>
-    public async Task<DossierResponse> ResponseAsync(Dossier dossier, DossierViewer v, CancellationToken cancellationToken)
+    public async Task<DossierResponse> ResponseAsync(Dossier dossier, DossierViewer v, CancellationToken cancellationToken, int page = 1,
+        int pageSize = DossierResponse.ItemsPageSize)
     {
-        var open = await OpenableAsync(dossier.Items, cancellationToken);
-        var shown = dossier.Items.Where(i => open.Contains((i.Kind, i.ItemId))).OrderBy(i => i.Ordinal).ToList();
+        // The documents the viewer may open, counted and paged by the database (the documents' own access composed with the
+        // dossier's items into one statement): a dossier of thousands of documents opens on its first page without
+        // reading them all.
+        var items = unitOfWork.Db.Set<DossierItem>().AsNoTracking().Where(i => i.DossierId == dossier.Id);
+        var openIncoming = await documents.OpenableQueryAsync(DocumentKinds.Incoming,
+            items.Where(i => i.Kind == FiledItemKinds.Incoming).Select(i => i.ItemId), cancellationToken);
+        var openOutgoing = await documents.OpenableQueryAsync(DocumentKinds.Outgoing,
+            items.Where(i => i.Kind == FiledItemKinds.Outgoing).Select(i => i.ItemId), cancellationToken);
+        var openable = items.Where(i => (i.Kind == FiledItemKinds.Incoming && openIncoming.Contains(i.ItemId))
+            || (i.Kind == FiledItemKinds.Outgoing && openOutgoing.Contains(i.ItemId)));
+        var docTotal = await openable.CountAsync(cancellationToken);
+        pageSize = Math.Clamp(pageSize, 1, DossierResponse.MaxItemsPageSize);
+        page = Math.Clamp(page, 1, Math.Max(1, (docTotal + pageSize - 1) / pageSize));
+        var skipped = (page - 1) * pageSize;
+        var shown = await openable.OrderBy(i => i.Ordinal).Skip(skipped).Take(pageSize).ToListAsync(cancellationToken);
         var unitName = (await organization.FindUnitAsync(dossier.UnitId, cancellationToken))?.Name;
         var grants = new List<DossierGrantResponse>();
         foreach (var g in dossier.Grants.OrderBy(g => g.GrantedAt))
@@ -184,12 +198,12 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
 
         return new DossierResponse(dossier.Id, dossier.FileCode, dossier.OrganId, dossier.Year, dossier.Notation, dossier.Title, dossier.Retention.IsPermanent,
             dossier.RetentionYears, dossier.Retention.Text, dossier.RetentionConfirmed, dossier.Rights, dossier.Creator, dossier.Language, dossier.StartDate,
-            dossier.EndDate, shown.Count, dossier.PageTotal, dossier.Description, dossier.Keywords, dossier.PhysicalState, dossier.FilePlanEntryId,
+            dossier.EndDate, docTotal, dossier.PageTotal, dossier.Description, dossier.Keywords, dossier.PhysicalState, dossier.FilePlanEntryId,
             dossier.ParentId, dossier.OwnerId, dossier.UnitId, unitName, DossierCodes.Of(dossier.Status), DossierCodes.NameOf(dossier.Status), dossier.ClosedAt,
             dossier.ClosedByName, dossier.ReopenReason, dossier.ReopenedAt, dossier.ReopenedByName, dossier.ConstructionRecords, TransferDueOn(dossier),
             dossier.KeepBackUntil, dossier.KeepBackReason, dossier.KeepBackApprovedByName, dossier.ArchiveTransferId, dossier.TransferredAt, tombstone, handovers,
-            shown.Select((i, n) => new DossierItemResponse(i.Id, n + 1, i.Kind, i.ItemId, i.Title, i.Code, i.Date, i.FiledAt, i.FiledByName)).ToList(),
-            grants, actions);
+            shown.Select((i, n) => new DossierItemResponse(i.Id, skipped + n + 1, i.Kind, i.ItemId, i.Title, i.Code, i.Date, i.FiledAt, i.FiledByName)).ToList(),
+            grants, actions) { ItemsPage = page, ItemsPageSizeUsed = pageSize };
     }
 }
 
@@ -272,6 +286,17 @@ public sealed record DossierResponse(
     public const string ReopenAction = "reopen";
     public const string GrantAction = "grant";
     public const string KeepBackAction = "keep-back";
+
+    /// <summary>Documents on one page of a dossier (the page and the API), and the most an API call may ask for.</summary>
+    public const int ItemsPageSize = 100;
+
+    public const int MaxItemsPageSize = 500;
+
+    /// <summary>Which page of the documents <see cref="Items"/> is (1…; <see cref="DocTotal"/> counts them all).</summary>
+    public int ItemsPage { get; init; } = 1;
+
+    /// <summary>How many documents a page holds.</summary>
+    public int ItemsPageSizeUsed { get; init; } = ItemsPageSize;
 }
 
 /// <summary>What is left of a destroyed dossier: by which decision (number, date, signer, council), when, by whom recorded, how many documents it held.</summary>
