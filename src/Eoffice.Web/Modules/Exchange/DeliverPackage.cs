@@ -32,18 +32,28 @@ public sealed class DeliverPackage(
 {
     public const string SentAction = "exchange.delivery.send";
     public const string FailedAction = "exchange.delivery.fail";
+    public const string StoppedAction = "exchange.delivery.stop";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public async Task HandleAsync(ExchangeDeliveryDue message, CancellationToken cancellationToken)
     {
         var db = unitOfWork.Db;
-        if (await db.Set<ExchangeDelivery>().FirstOrDefaultAsync(d => d.Id == message.DeliveryId, cancellationToken) is not { IsAcknowledged: false } delivery)
+        if (await db.Set<ExchangeDelivery>().FirstOrDefaultAsync(d => d.Id == message.DeliveryId, cancellationToken) is not { IsOutstanding: true } delivery)
         {
             return;
         }
 
         var partner = await db.Set<ExchangePartner>().AsNoTracking().FirstAsync(p => p.Id == delivery.PartnerId, cancellationToken);
+        var document = await documents.IssuedAsync(delivery.OutgoingId, cancellationToken);
+        if (document is { WithdrawReason: not null })
+        {
+            // Withdrawn before it arrived (ADR 0030 §24): the delivery stops here, whatever the withdrawal's own handler did yet.
+            delivery.Stop(time.GetUtcNow().UtcDateTime);
+            await unitOfWork.CommitAsync(StoppedEntry(delivery), cancellationToken);
+            return;
+        }
+
         try
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -53,8 +63,7 @@ public sealed class DeliverPackage(
             }
 
             var transport = transports.For(partner.Channel) ?? throw new ExchangeTransportException("Kênh gửi của cơ quan này chưa được hỗ trợ.", false);
-            var document = await documents.IssuedAsync(delivery.OutgoingId, cancellationToken)
-                ?? throw new ExchangeTransportException("Văn bản không còn ở trạng thái đã phát hành.", false);
+            _ = document ?? throw new ExchangeTransportException("Văn bản không còn ở trạng thái đã phát hành.", false);
             var agency = await organization.FindAgencyAsync(delivery.AgencyId, cancellationToken)
                 ?? throw new ExchangeTransportException("Không tìm thấy cơ quan gửi.", false);
             var key = await keys.ForAsync(delivery.AgencyId, cancellationToken)
@@ -81,6 +90,11 @@ public sealed class DeliverPackage(
             throw new InvalidOperationException($"Delivery {delivery.Id} to {delivery.OrganId} failed (attempt {delivery.Attempts}): {e.Message}", e);
         }
     }
+
+    /// <summary>The audit entry of a delivery stopped because its document was withdrawn before it arrived.</summary>
+    internal static AuditEvent StoppedEntry(ExchangeDelivery delivery) =>
+        new(StoppedAction, "exchange-delivery", delivery.Id.ToString(),
+            Details: $"{delivery.PackageDocumentId} → {delivery.OrganId} {delivery.PartnerName}: dừng gửi, văn bản đã thu hồi trước khi đến.");
 
     private async Task<EdxmlDocumentPackage> PackageAsync(ExchangeDelivery delivery, ExchangePartner partner, AgencyInfo agency, IssuedDocument document,
         CancellationToken cancellationToken)

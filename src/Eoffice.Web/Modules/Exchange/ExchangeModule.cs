@@ -23,6 +23,8 @@ public static class ExchangeModule
         services.AddScoped<UpdatePartner>();
         services.AddScoped<ReceivePackage>();
         services.AddScoped<ListDeliveries>();
+        services.AddScoped<GetReconciliation>();
+        services.AddScoped<ResendOutstanding>();
 
         // Sending (ADR 0030 §15–§19): one transport per channel; deliveries and statuses are outbox commands, retried with its back-off.
         services.AddHttpClient(EofficeHttpsTransport.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(100));
@@ -55,6 +57,8 @@ public static class ExchangeModule
         ReceivePackage.Map(group);
         ListDeliveries.Map(group);
         RecallDelivery.Map(group);
+        GetReconciliation.Map(group);
+        ResendOutstanding.Map(group);
         return endpoints;
     }
 }

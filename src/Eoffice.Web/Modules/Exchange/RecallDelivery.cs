@@ -105,8 +105,9 @@ public sealed class RecallDelivery(UnitOfWork unitOfWork, IIssuedDocuments docum
 }
 
 /// <summary>
-/// Thu hồi in Documents reaches the partners (ADR 0030 §20): the subscriber of <see cref="OutgoingDocumentEvents.Withdrawn"/>
-/// asks every partner that has the withdrawn document, and was not asked yet, to recall it with the clerk's reason.
+/// Thu hồi in Documents reaches the partners (ADR 0030 §20, §24): the subscriber of <see cref="OutgoingDocumentEvents.Withdrawn"/>
+/// stops the deliveries not acknowledged yet (queued, or posted without a valid receipt) and asks every partner that has
+/// the withdrawn document, and was not asked yet, to recall it with the clerk's reason.
 /// The same event for a document replaced by another (no withdrawal reason) is left to the replacement's package.
 /// </summary>
 public sealed class RecallWithdrawnDocument(UnitOfWork unitOfWork, IIssuedDocuments documents, IOutbox outbox, TimeProvider time) : IOutboxHandler<TimelineEvent>
@@ -121,6 +122,15 @@ public sealed class RecallWithdrawnDocument(UnitOfWork unitOfWork, IIssuedDocume
         }
 
         var deliveries = await unitOfWork.Db.Set<ExchangeDelivery>().Where(d => d.OutgoingId == message.OwnerId).ToListAsync(cancellationToken);
+
+        // Not delivered yet (ADR 0030 §24): those stop and are not posted; a delivery command still due finds them stopped.
+        var now = time.GetUtcNow().UtcDateTime;
+        var stopped = deliveries.Where(d => d.Stop(now)).ToList();
+        if (stopped.Count > 0)
+        {
+            await unitOfWork.CommitWithEntriesAsync([.. stopped.Select(DeliverPackage.StoppedEntry)], cancellationToken);
+        }
+
         var recallable = deliveries.Where(d => d.RecallRefusal() is null).ToList();
         if (recallable.Count == 0)
         {
@@ -129,7 +139,7 @@ public sealed class RecallWithdrawnDocument(UnitOfWork unitOfWork, IIssuedDocume
 
         // A concurrent change of a row (a status arriving) fails the commit; the outbox runs this again on fresh rows.
         await RecallDelivery.RequestAsync(unitOfWork, outbox, recallable, reason.Length > 0 ? reason : "Cơ quan gửi thu hồi văn bản.",
-            time.GetUtcNow().UtcDateTime, cancellationToken);
+            now, cancellationToken);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Eoffice.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Eoffice.Web.Platform.Jobs;
 
@@ -22,6 +23,13 @@ public interface IOutbox
     /// changes whose event is not the insertion of an <see cref="IOutboxEventSource"/> (a row reaching a final state).
     /// </summary>
     void Publish(string name, object message);
+
+    /// <summary>
+    /// Whether the very same message (its type and content) waits or is being retried — saved, neither handled nor
+    /// failed for good —, so that a command asked again ("gửi lại") is queued once.
+    /// </summary>
+    Task<bool> IsPendingAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+        where TMessage : notnull;
 }
 
 /// <summary>Handles one message type after the change that enqueued it committed. Must be safe to run more than once.</summary>
@@ -62,6 +70,14 @@ public sealed class Outbox : IOutbox
         var payload = JsonSerializer.Serialize(message, OutboxTypeRegistry.JsonOptions);
         db.Add(new OutboxMessage(type.Name, payload, time.GetUtcNow().UtcDateTime));
         enqueued = true;
+    }
+
+    public Task<bool> IsPendingAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+        where TMessage : notnull
+    {
+        var type = registry.For(typeof(TMessage)).Name;
+        var payload = JsonSerializer.Serialize(message, OutboxTypeRegistry.JsonOptions);
+        return db.Set<OutboxMessage>().AnyAsync(m => m.Type == type && m.Payload == payload && m.ProcessedAt == null && m.FailedAt == null, cancellationToken);
     }
 
     public void Publish(string name, object message)

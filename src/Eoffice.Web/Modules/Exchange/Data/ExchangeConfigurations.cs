@@ -54,10 +54,12 @@ internal sealed class ExchangeDeliveryConfiguration : IEntityTypeConfiguration<E
         builder.Property(d => d.RecallAttempts).HasDefaultValue(0);
         builder.Property(d => d.RecallAnswer).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
         builder.Ignore(d => d.IsAcknowledged);
+        builder.Ignore(d => d.IsOutstanding);
         builder.Ignore(d => d.StateName);
         builder.HasIndex(d => new { d.OutgoingId, d.RecipientId }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.PackageDocumentId, d.OrganId }).IsUnique();
         builder.HasIndex(d => new { d.State, d.AlertedAt });
+        builder.HasIndex(d => new { d.AgencyId, d.CreatedAt }); // reconciliation per partner and day (M0055)
     }
 }
 

@@ -29,6 +29,12 @@ public enum DeliveryState
 
     /// <summary>06 hoàn thành.</summary>
     Finished = 7,
+
+    /// <summary>
+    /// Đã dừng gửi: the document was withdrawn before the partner acknowledged it; it is not posted again (ADR 0030 §24).
+    /// Not an order after <see cref="Finished"/>: a status from the partner still moves it (it had the document after all).
+    /// </summary>
+    Stopped = 8,
 }
 
 /// <summary>Where the sender's recall (thu hồi, status 13) of a delivered document stands (ADR 0030 §20).</summary>
@@ -148,11 +154,33 @@ public sealed class ExchangeDelivery
 
     public DateTime? RecallAnsweredAt { get; private set; }
 
-    public bool IsAcknowledged => State >= DeliveryState.Arrived;
+    /// <summary>The partner's system took the document (01 or any later status).</summary>
+    public bool IsAcknowledged => State is not (DeliveryState.Queued or DeliveryState.Sent or DeliveryState.Stopped);
+
+    /// <summary>Still to be delivered: queued, or posted without a valid receipt (ADR 0030 §23).</summary>
+    public bool IsOutstanding => State is DeliveryState.Queued or DeliveryState.Sent;
+
+    /// <summary>
+    /// The document was withdrawn before the partner acknowledged it: the delivery stops and is not posted again; false
+    /// when it is not outstanding (acknowledged ones are recalled instead, stopped ones stay so).
+    /// </summary>
+    public bool Stop(DateTime now)
+    {
+        if (!IsOutstanding)
+        {
+            return false;
+        }
+
+        State = DeliveryState.Stopped;
+        StateAt = now;
+        Version++;
+        return true;
+    }
 
     /// <summary>Why this delivery cannot be recalled now; null when it can.</summary>
     public string? RecallRefusal() =>
         RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
+        : State == DeliveryState.Stopped ? "Văn bản đã dừng gửi trước khi đến cơ quan nhận; không cần thu hồi."
         : State == DeliveryState.Refused ? "Cơ quan nhận đã từ chối tiếp nhận văn bản; không cần thu hồi."
         : !IsAcknowledged ? "Văn bản chưa đến cơ quan nhận (chưa có xác nhận đã đến); chưa thể yêu cầu thu hồi."
         : null;
@@ -252,7 +280,7 @@ public sealed class ExchangeDelivery
         }
 
         AcknowledgedAt ??= now;
-        if (State != DeliveryState.Refused && (state == DeliveryState.Refused || state > State))
+        if (State == DeliveryState.Stopped || (State != DeliveryState.Refused && (state == DeliveryState.Refused || state > State)))
         {
             State = state.Value;
             StateAt = now;
@@ -288,6 +316,7 @@ public sealed class ExchangeDelivery
         DeliveryState.Registered => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Registered),
         DeliveryState.Assigned => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Assigned),
         DeliveryState.InProgress => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.InProgress),
+        DeliveryState.Stopped => "Đã dừng gửi (văn bản đã thu hồi)",
         _ => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Finished),
     };
 }
