@@ -217,8 +217,12 @@ public abstract class ArchiveTransferTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(leavingId, await app.WithDbAsync(db => db.Set<Dossier>().Where(d => d.Id == closedId).Select(d => d.OwnerId).SingleAsync()));
     }
 
+    /// <summary>A closed dossier of this fixture's app.</summary>
+    private Task<Guid> ClosedDossierAsync(Guid agencyId, Guid unitId, Guid ownerId, string notation, int? years, DateOnly end) =>
+        ClosedDossierAsync(app, agencyId, unitId, ownerId, notation, years, end);
+
     /// <summary>A closed dossier written through the domain (a document filed by reference, its end date in the past).</summary>
-    private async Task<Guid> ClosedDossierAsync(Guid agencyId, Guid unitId, Guid ownerId, string notation, int? years, DateOnly end)
+    internal static async Task<Guid> ClosedDossierAsync(EofficeApp app, Guid agencyId, Guid unitId, Guid ownerId, string notation, int? years, DateOnly end)
     {
         var retention = years is { } n ? RetentionPeriod.OfYears(n) : RetentionPeriod.Permanent;
         var content = new DossierContent(notation, "Hồ sơ " + notation, retention, true, "Hạn chế", "Tiếng Việt", end.AddMonths(-6), null, null, null, null, null);

@@ -56,6 +56,8 @@ public static class DossiersModule
         services.AddScoped<IOpenWorkHandover, DossierOpenWorkHandover>();
         services.AddScoped<IRecurringJob, TransferDueAlerts>();
         services.AddSingleton(new NavigationItem("Nav.Dossiers", "/ho-so", DossiersPermissions.UseDossiers, NavigationSections.Main, 29));
+        services.AddSingleton(new NavigationItem("Nav.DueForTransfer", TransferDueAlerts.Link, DossiersPermissions.ManageArchive, NavigationSections.Main, 29,
+            [DossiersPermissions.OverseeDossiers]));
         services.AddSingleton(new NavigationItem("Nav.FilePlans", "/ho-so/danh-muc", DossiersPermissions.ViewFilePlans, NavigationSections.Main, 30));
         return services;
     }

@@ -10,7 +10,7 @@ namespace Eoffice.Web.Modules.Dossiers.Archive;
 /// Đến hạn nộp lưu (REQUIREMENTS §1.9.3): the agency's closed dossiers kept 5 years or more ("Vĩnh viễn" included) not yet
 /// transferred, each with its last day — a year after its end date (3 months for construction records), moved off days
 /// off, or the day it is kept back to — soonest first, and whether it is overdue, due within 30 days or later, and in a
-/// draft transfer already. For the records keeper. <c>GET /api/v1/dossiers/due-for-transfer</c>.
+/// draft transfer already. For the records keeper, and for the agency's head who approves keep-backs (ADR 0031 §23). <c>GET /api/v1/dossiers/due-for-transfer</c>.
 /// </summary>
 public sealed class ListDueForTransfer(DossierStore store)
 {
@@ -24,7 +24,7 @@ public sealed class ListDueForTransfer(DossierStore store)
 
     public async Task<IReadOnlyList<Row>> HandleAsync(CancellationToken cancellationToken)
     {
-        var keeper = await store.ArchiveKeeperAsync(cancellationToken);
+        var (keeper, _) = await store.ArchiveReaderAsync(cancellationToken);
         var dossiers = await store.OfAgency(keeper).AsNoTracking()
             .Where(d => d.Status == DossierStatus.Closed && d.EndDate != null && (d.RetentionYears == null || d.RetentionYears >= ArchiveRules.MinYearsToTransfer))
             .OrderBy(d => d.EndDate).Take(MaxRows).ToListAsync(cancellationToken);
@@ -52,7 +52,7 @@ public sealed class ListDueForTransfer(DossierStore store)
 
     internal static void Map(RouteGroupBuilder group) =>
         group.MapGet("/due-for-transfer", async Task<Ok<IReadOnlyList<Row>>> (ListDueForTransfer handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
-            .RequireAuthorization(Policies.For(DossiersPermissions.ManageArchive))
+            .RequireAuthorization(Policies.For(DossiersPermissions.UseDossiers))
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("ListDossiersDueForTransfer")
             .WithSummary("Hồ sơ đến hạn nộp lưu vào lưu trữ cơ quan, hạn sớm nhất trước.");

@@ -17,11 +17,14 @@ namespace Eoffice.Web.Modules.Dossiers.Archive;
 public sealed class TransferDueAlerts(EofficeDbContext db, INotifier notifier, IAccessScopes scopes, WorkingDayCalendar calendar, ILogger<TransferDueAlerts> logger)
     : IRecurringJob
 {
+    public const string JobName = "dossiers.transfer-due-alerts";
     public const string Category = "dossiers-transfer";
+
+    /// <summary>The page "Đến hạn nộp lưu" (<c>Pages/Dossiers/DueForTransfer</c>), which the alert opens.</summary>
     public const string Link = "/ho-so/nop-luu";
     private const int BatchSize = 500;
 
-    public string Name => "dossiers.transfer-due-alerts";
+    public string Name => JobName;
 
     public string DisplayName => "Nhắc hạn nộp lưu hồ sơ";
 

@@ -61,6 +61,18 @@ public sealed class DossierStore(UnitOfWork unitOfWork, ICurrentUser currentUser
             : throw RuleException.Forbidden("Chỉ người làm lưu trữ của cơ quan (quyền cho toàn cơ quan) mới thực hiện được việc này.");
     }
 
+    /// <summary>
+    /// The viewer as one who reads the agency's due-for-transfer list: its records keeper (who draws transfers up) or its
+    /// head (<see cref="DossierViewer.Oversees"/>, who approves keep-backs); anyone else is refused (403).
+    /// </summary>
+    public async Task<(DossierViewer Viewer, bool KeepsArchive)> ArchiveReaderAsync(CancellationToken cancellationToken)
+    {
+        var v = await ViewerAsync(cancellationToken);
+        var keeps = await KeepsArchiveAsync(v, cancellationToken);
+        return keeps || v.Oversees ? (v, keeps)
+            : throw RuleException.Forbidden("Chỉ người làm lưu trữ hoặc người đứng đầu cơ quan mới xem được hồ sơ đến hạn nộp lưu.");
+    }
+
     /// <summary>Every dossier of the viewer's agency (for the records keeper).</summary>
     public IQueryable<Dossier> OfAgency(DossierViewer v) => unitOfWork.Db.Set<Dossier>().Where(d => d.AgencyId == v.AgencyId);
 
