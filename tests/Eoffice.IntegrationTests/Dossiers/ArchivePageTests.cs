@@ -67,12 +67,12 @@ public abstract class ArchivePageTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // The keeper draws a transfer up: none chosen is refused beside the list; VH.02 chosen opens the transfer's page.
         Task<int> Transfers() => app.WithDbAsync(db => db.Set<ArchiveTransfer>().CountAsync(t => t.AgencyId == agency.Id));
-        var none = await keeper.PostAsync($"{DuePage}?handler=Transfer", OrganizationTestKit.Form(keeperPage, ("Transfer.DeliveredByName", "Chuyên viên Sở")));
+        var none = await keeper.PostAsync($"{DuePage}?handler=Transfer", OrganizationTestKit.Form(keeperPage, ("ArchiveTransfer.DeliveredByName", "Chuyên viên Sở")));
         Assert.Contains("<span class=\"text-danger small\" id=\"transfer-dossiers-error\">Chọn ít nhất một hồ sơ để nộp lưu.</span>",
             await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await Transfers());
-        var created = await keeper.PostAsync($"{DuePage}?handler=Transfer", OrganizationTestKit.Form(keeperPage, ("Transfer.DossierIds", $"{taken}"),
-            ("Transfer.DeliveredByName", "Chuyên viên Sở")));
+        var created = await keeper.PostAsync($"{DuePage}?handler=Transfer", OrganizationTestKit.Form(keeperPage, ("ArchiveTransfer.DossierIds", $"{taken}"),
+            ("ArchiveTransfer.DeliveredByName", "Chuyên viên Sở")));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var transferPage = created.Headers.Location!.OriginalString;
         Assert.Matches("^/ho-so/nop-luu/dot/[0-9a-f-]{36}$", transferPage);

@@ -25,7 +25,7 @@ public sealed class DueForTransferModel(DossierStore store, ListDueForTransfer l
     public Guid? KeepBackId { get; set; }
 
     [BindProperty]
-    public CreateArchiveTransfer.Request Transfer { get; set; } = new(null, null, null);
+    public CreateArchiveTransfer.Request ArchiveTransfer { get; set; } = new(null, null, null);
 
     public IReadOnlyList<ListDueForTransfer.Row> Rows { get; private set; } = [];
 
@@ -45,7 +45,7 @@ public sealed class DueForTransferModel(DossierStore store, ListDueForTransfer l
 
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken)
     {
-        var created = await create.HandleAsync(Transfer, cancellationToken);
+        var created = await create.HandleAsync(ArchiveTransfer, cancellationToken);
         return Redirect(TransferModel.LinkOf(created.Id));
     }
 

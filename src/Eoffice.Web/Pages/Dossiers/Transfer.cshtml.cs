@@ -33,7 +33,7 @@ public sealed class TransferModel(GetArchiveTransfer get, CompleteArchiveTransfe
     [BindProperty]
     public bool Confirmed { get; set; }
 
-    public ArchiveTransferResponse Transfer { get; private set; } = null!;
+    public ArchiveTransferResponse ArchiveTransfer { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await OnRedisplayAsync(cancellationToken);
 
@@ -50,5 +50,5 @@ public sealed class TransferModel(GetArchiveTransfer get, CompleteArchiveTransfe
         return Redirect(LinkOf(Id));
     }
 
-    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => Transfer = await get.GetAsync(Id, cancellationToken);
+    public override async Task OnRedisplayAsync(CancellationToken cancellationToken) => ArchiveTransfer = await get.GetAsync(Id, cancellationToken);
 }
