@@ -54,6 +54,7 @@ internal sealed class ExchangeDeliveryConfiguration : IEntityTypeConfiguration<E
         builder.Property(d => d.RecallAttempts).HasDefaultValue(0);
         builder.Property(d => d.RecallAnswer).HasMaxLength(ExchangeDelivery.ReasonMaxLength);
         builder.Ignore(d => d.IsAcknowledged);
+        builder.Ignore(d => d.IsDelivered);
         builder.Ignore(d => d.StateName);
         builder.HasIndex(d => new { d.OutgoingId, d.RecipientId }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.PackageDocumentId, d.OrganId }).IsUnique();

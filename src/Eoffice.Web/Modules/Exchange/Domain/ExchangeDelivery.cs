@@ -29,6 +29,9 @@ public enum DeliveryState
 
     /// <summary>06 hoàn thành.</summary>
     Finished = 7,
+
+    /// <summary>Đã gửi thư điện tử: the e-mail channel's only end — the mail server took the message; e-mail carries no statuses.</summary>
+    Mailed = 8,
 }
 
 /// <summary>Where the sender's recall (thu hồi, status 13) of a delivered document stands (ADR 0030 §20).</summary>
@@ -148,11 +151,16 @@ public sealed class ExchangeDelivery
 
     public DateTime? RecallAnsweredAt { get; private set; }
 
-    public bool IsAcknowledged => State >= DeliveryState.Arrived;
+    /// <summary>The partner's system acknowledged the package (01 or a later status).</summary>
+    public bool IsAcknowledged => State is >= DeliveryState.Arrived and <= DeliveryState.Finished;
+
+    /// <summary>Nothing more to send: acknowledged, or handed to the mail server on the e-mail channel.</summary>
+    public bool IsDelivered => IsAcknowledged || State == DeliveryState.Mailed;
 
     /// <summary>Why this delivery cannot be recalled now; null when it can.</summary>
     public string? RecallRefusal() =>
-        RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
+        Channel == ExchangeChannel.Email ? "Văn bản gửi bằng thư điện tử không thu hồi qua liên thông được; hãy thông báo cho cơ quan nhận."
+        : RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
         : State == DeliveryState.Refused ? "Cơ quan nhận đã từ chối tiếp nhận văn bản; không cần thu hồi."
         : !IsAcknowledged ? "Văn bản chưa đến cơ quan nhận (chưa có xác nhận đã đến); chưa thể yêu cầu thu hồi."
         : null;
@@ -214,6 +222,18 @@ public sealed class ExchangeDelivery
         RecallState.Refused => "Từ chối thu hồi",
         _ => NameOf(State),
     };
+
+    /// <summary>The mail server took the official e-mail (the e-mail channel's end, ADR 0030 §23).</summary>
+    public void Mailed(DateTime now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = null;
+        State = DeliveryState.Mailed;
+        StateAt = now;
+        SentAt ??= now;
+        Version++;
+    }
 
     /// <summary>An attempt that failed: <paramref name="posted"/> when the partner took the POST but its answer did not verify.</summary>
     public void Failed(string error, bool posted, DateTime now)
@@ -288,6 +308,7 @@ public sealed class ExchangeDelivery
         DeliveryState.Registered => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Registered),
         DeliveryState.Assigned => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Assigned),
         DeliveryState.InProgress => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.InProgress),
+        DeliveryState.Mailed => "Đã gửi thư điện tử",
         _ => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Finished),
     };
 }
