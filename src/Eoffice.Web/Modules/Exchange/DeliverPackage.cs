@@ -4,6 +4,7 @@ using Eoffice.Web.Modules.Documents.Contracts;
 using Eoffice.Web.Modules.Exchange.Contracts;
 using Eoffice.Web.Modules.Exchange.Domain;
 using Eoffice.Web.Modules.Exchange.Edxml;
+using Eoffice.Web.Modules.Exchange.Email;
 using Eoffice.Web.Modules.Organization.Contracts;
 using Eoffice.Web.Platform.Audit;
 using Eoffice.Web.Platform.Data;
@@ -19,7 +20,8 @@ namespace Eoffice.Web.Modules.Exchange;
 /// receipt as status 01. A failure (partner down, refusal, a receipt that does not verify) is written on the row
 /// — "sent" when the partner took the POST — and thrown, so the outbox retries with its back-off
 /// (<c>Jobs:RetryBaseDelay</c> doubled up to <c>Jobs:RetryMaxDelay</c>, <c>Jobs:MaxAttempts</c> times, then an
-/// administrator's retry). An acknowledged delivery is not sent again.
+/// administrator's retry). An acknowledged delivery is not sent again. A partner on the e-mail channel gets the document
+/// by official e-mail instead (<see cref="OfficialMail"/>, no package, no receipt): the row becomes "Đã gửi thư điện tử".
 /// </summary>
 public sealed class DeliverPackage(
     UnitOfWork unitOfWork,
@@ -28,11 +30,13 @@ public sealed class DeliverPackage(
     AgencyEdxmlKeys keys,
     FileStore files,
     ExchangeTransports transports,
+    OfficialMail mail,
     TimeProvider time) : IOutboxHandler<ExchangeDeliveryDue>
 {
     public const string SentAction = "exchange.delivery.send";
     public const string FailedAction = "exchange.delivery.fail";
     public const string StoppedAction = "exchange.delivery.stop";
+    public const string MailedAction = "exchange.delivery.mail";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -62,10 +66,16 @@ public sealed class DeliverPackage(
                 throw new ExchangeTransportException(refusal, false);
             }
 
-            var transport = transports.For(partner.Channel) ?? throw new ExchangeTransportException("Kênh gửi của cơ quan này chưa được hỗ trợ.", false);
             _ = document ?? throw new ExchangeTransportException("Văn bản không còn ở trạng thái đã phát hành.", false);
             var agency = await organization.FindAgencyAsync(delivery.AgencyId, cancellationToken)
                 ?? throw new ExchangeTransportException("Không tìm thấy cơ quan gửi.", false);
+            if (partner.Channel == ExchangeChannel.Email)
+            {
+                await MailAsync(delivery, partner, agency, document, cancellationToken);
+                return;
+            }
+
+            var transport = transports.For(partner.Channel) ?? throw new ExchangeTransportException("Kênh gửi của cơ quan này chưa được hỗ trợ.", false);
             var key = await keys.ForAsync(delivery.AgencyId, cancellationToken)
                 ?? throw new ExchangeTransportException("Cơ quan chưa có chứng thư số con dấu để ký gói tin.", false);
             var xml = EdxmlWriter.Build(await PackageAsync(delivery, partner, agency, document, cancellationToken));
@@ -96,18 +106,36 @@ public sealed class DeliverPackage(
         new(StoppedAction, "exchange-delivery", delivery.Id.ToString(),
             Details: $"{delivery.PackageDocumentId} → {delivery.OrganId} {delivery.PartnerName}: dừng gửi, văn bản đã thu hồi trước khi đến.");
 
-    private async Task<EdxmlDocumentPackage> PackageAsync(ExchangeDelivery delivery, ExchangePartner partner, AgencyInfo agency, IssuedDocument document,
-        CancellationToken cancellationToken)
+    /// <summary>The e-mail channel (ADR 0030 §26): the document itself by official e-mail; the mail server taking it is the end ("Đã gửi thư điện tử").</summary>
+    private async Task MailAsync(ExchangeDelivery delivery, ExchangePartner partner, AgencyInfo agency, IssuedDocument document, CancellationToken cancellationToken)
     {
-        var attachments = new List<EdxmlAttachment>();
+        var message = mail.Compose(delivery, partner, agency, document, await FilesAsync(document, cancellationToken), time.GetUtcNow());
+        await mail.SendAsync(message, cancellationToken);
+        delivery.Mailed(time.GetUtcNow().UtcDateTime);
+        await unitOfWork.CommitAsync(new AuditEvent(MailedAction, "exchange-delivery", delivery.Id.ToString(),
+            Details: $"{delivery.PackageDocumentId} → {delivery.OrganId} {delivery.PartnerName} <{partner.Endpoint}>: đã gửi thư điện tử."), cancellationToken);
+    }
+
+    /// <summary>The issued original (else the signed copy) and the annexes, as stored.</summary>
+    private async Task<List<OutgoingFile>> FilesAsync(IssuedDocument document, CancellationToken cancellationToken)
+    {
+        var contents = new List<OutgoingFile>();
         foreach (var file in document.Files)
         {
             await using var opened = await files.OpenReadAsSystemAsync(file.FileId, cancellationToken);
             using var memory = new MemoryStream();
             await opened.Content.CopyToAsync(memory, cancellationToken);
-            attachments.Add(new EdxmlAttachment("cid:" + file.FileId.ToString("N"), file.FileName, opened.File.ContentType,
-                file.IsMain ? "Văn bản chính" : "Phụ lục", memory.ToArray()));
+            contents.Add(new OutgoingFile(file.FileName, opened.File.ContentType, file.IsMain, memory.ToArray()));
         }
+
+        return contents;
+    }
+
+    private async Task<EdxmlDocumentPackage> PackageAsync(ExchangeDelivery delivery, ExchangePartner partner, AgencyInfo agency, IssuedDocument document,
+        CancellationToken cancellationToken)
+    {
+        var attachments = (await FilesAsync(document, cancellationToken)).Zip(document.Files, (content, file) => new EdxmlAttachment(
+            "cid:" + file.FileId.ToString("N"), content.FileName, content.ContentType, content.IsMain ? "Văn bản chính" : "Phụ lục", content.Content)).ToList();
 
         return new EdxmlDocumentPackage
         {

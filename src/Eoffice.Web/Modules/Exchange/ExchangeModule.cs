@@ -30,6 +30,8 @@ public static class ExchangeModule
         services.AddHttpClient(EofficeHttpsTransport.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(100));
         services.AddScoped<IExchangeTransport, EofficeHttpsTransport>();
         services.AddScoped<ExchangeTransports>();
+        services.AddOptions<Email.OfficialMailOptions>().BindConfiguration(Email.OfficialMailOptions.Section);
+        services.AddSingleton<Email.OfficialMail>();
         services.AddOutboxSubscriber<TimelineEvent, SendIssuedDocument>(SendIssuedDocument.Events);
         services.AddOutboxHandler<ExchangeDeliveryDue, DeliverPackage>(ExchangeDeliveryDue.TypeName);
         services.AddOutboxSubscriber<TimelineEvent, ReportStatus>(ReportStatus.Events);

@@ -29,12 +29,15 @@ public interface IExchangeTransport
     Task SendStatusAsync(byte[] package, ExchangePartner partner, CancellationToken cancellationToken);
 }
 
-/// <summary>The transports of this installation, by channel.</summary>
-public sealed class ExchangeTransports(IEnumerable<IExchangeTransport> transports)
+/// <summary>
+/// The transports of this installation, by channel. The e-mail channel is no <see cref="IExchangeTransport"/> (it
+/// sends the document itself, no package, no receipt — ADR 0030 §26): it is carried when SMTP is configured.
+/// </summary>
+public sealed class ExchangeTransports(IEnumerable<IExchangeTransport> transports, Email.OfficialMail mail)
 {
     public IExchangeTransport? For(ExchangeChannel channel) => transports.FirstOrDefault(t => t.Channel == channel);
 
-    public bool Carries(ExchangeChannel channel) => For(channel) is not null;
+    public bool Carries(ExchangeChannel channel) => channel == ExchangeChannel.Email ? mail.CanSend : For(channel) is not null;
 }
 
 /// <summary>

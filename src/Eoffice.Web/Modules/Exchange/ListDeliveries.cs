@@ -23,7 +23,7 @@ public sealed record DeliveryRecallResponse(string State, string? Reason, DateTi
 
 /// <summary>
 /// Sending an issued document to one partner: <c>state</c> is queued | sent | arrived | refused | registered | assigned |
-/// in-progress | finished | stopped (withdrawn before it arrived); <c>stateName</c> shows the recall when there is one ("Đã yêu cầu thu hồi", "Đã thu hồi",
+/// in-progress | finished | stopped (withdrawn before it arrived) | mailed (the e-mail channel: sent, no statuses); <c>stateName</c> shows the recall when there is one ("Đã yêu cầu thu hồi", "Đã thu hồi",
 /// "Từ chối thu hồi"); <c>canRecall</c> whether a recall can be asked now.
 /// </summary>
 public sealed record DeliveryResponse(
@@ -64,6 +64,7 @@ public sealed class ListDeliveries(EofficeDbContext db, IIssuedDocuments documen
         DeliveryState.Assigned => "assigned",
         DeliveryState.InProgress => "in-progress",
         DeliveryState.Stopped => "stopped",
+        DeliveryState.Mailed => "mailed",
         _ => "finished",
     };
 

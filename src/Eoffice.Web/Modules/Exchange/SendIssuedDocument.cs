@@ -19,7 +19,7 @@ public sealed record ExchangeDeliveryDue(Guid DeliveryId)
 /// <summary>
 /// Sending at issue (ADR 0030 §15): the subscriber of <see cref="OutgoingDocumentEvents.Issued"/>. Each external
 /// recipient sent by exchange (<c>lien-thong</c>) whose identifier is an active partner of the agency, on a channel
-/// with a transport here, gets a delivery row (queued) and a <see cref="ExchangeDeliveryDue"/> command, in one commit.
+/// with a transport here — or sent by e-mail to a partner on the e-mail channel, with SMTP configured —, gets a delivery row (queued) and a <see cref="ExchangeDeliveryDue"/> command, in one commit.
 /// The event handled twice makes no second row (unique per document and recipient). Every document goes at once,
 /// urgent or not: sending happens at issue, which is the day of signing (QĐ 28/2018).
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class SendIssuedDocument(
             return;
         }
 
-        var codes = document.Recipients.Where(r => r.ByExchange && r.OrganCode is not null).Select(r => r.OrganCode!).Distinct().ToList();
+        var codes = document.Recipients.Where(Sent).Select(r => r.OrganCode!).Distinct().ToList();
         if (codes.Count == 0)
         {
             return;
@@ -57,10 +57,11 @@ public sealed class SendIssuedDocument(
         var existing = await db.Set<ExchangeDelivery>().Where(d => d.OutgoingId == document.Id).Select(d => d.RecipientId).ToListAsync(cancellationToken);
         var packageId = PackageDocumentId(agency.Code, document);
         var queued = new List<ExchangeDelivery>();
-        foreach (var recipient in document.Recipients.Where(r => r.ByExchange && r.OrganCode is not null && !existing.Contains(r.RecipientId)))
+        foreach (var recipient in document.Recipients.Where(r => Sent(r) && !existing.Contains(r.RecipientId)))
         {
             var partner = partners.FirstOrDefault(p => p.OrganId == recipient.OrganCode);
             if (partner is null || partner.RefusalToExchange(now) is not null || !transports.Carries(partner.Channel)
+                || (recipient.ByEmail && partner.Channel != ExchangeChannel.Email)
                 || queued.Any(q => q.OrganId == partner.OrganId))
             {
                 logger.LogInformation("Outgoing {Document}: recipient {Recipient} is not an exchange partner reachable here; not sent by exchange.",
@@ -91,6 +92,12 @@ public sealed class SendIssuedDocument(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// A recipient this module sends to: by exchange (on whatever channel the directory names for its identifier), or by
+    /// e-mail to a partner on the e-mail channel (ADR 0030 §26).
+    /// </summary>
+    private static bool Sent(IssuedRecipient recipient) => (recipient.ByExchange || recipient.ByEmail) && recipient.OrganCode is not null;
 
     /// <summary>QCVN 102 DocumentId: <c>OrganId,yyyy/MM/dd,Number/Notation</c> of the issued document.</summary>
     public static string PackageDocumentId(string agencyCode, IssuedDocument document)

@@ -9,12 +9,12 @@ internal sealed class OrganizationDirectory(EofficeDbContext db) : IOrganization
 {
     public Task<AgencyInfo?> FindAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId)
-            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive, a.RightsApproverId))
+            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive, a.RightsApproverId, a.Email))
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task<AgencyInfo?> FindAgencyByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         db.Set<Agency>().AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive))
+            .Select(a => new AgencyInfo(a.Id, a.Code, a.FullName, a.ShortName, a.IsActive, a.RightsApproverId, a.Email))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PositionInfo>> PositionsOfAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default)

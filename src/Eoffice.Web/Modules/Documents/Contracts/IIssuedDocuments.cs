@@ -1,7 +1,10 @@
 namespace Eoffice.Web.Modules.Documents.Contracts;
 
-/// <summary>An external recipient of an issued document: another agency by its identifier (mã định danh), when known.</summary>
-public sealed record IssuedRecipient(Guid RecipientId, string Name, string? OrganCode, bool ByExchange);
+/// <summary>
+/// An external recipient of an issued document: another agency by its identifier (mã định danh), when known; sent by
+/// exchange (liên thông) or by e-mail (<paramref name="ByEmail"/>).
+/// </summary>
+public sealed record IssuedRecipient(Guid RecipientId, string Name, string? OrganCode, bool ByExchange, bool ByEmail = false);
 
 /// <summary>A file of the issued document: the signed original first (<see cref="IsMain"/>), then the annexes.</summary>
 public sealed record IssuedFile(Guid FileId, string FileName, bool IsMain);

@@ -23,7 +23,7 @@ public sealed class IssuedDocuments(EofficeDbContext db, OutgoingAccessControl a
 
         var files = FilesOf(d);
         var recipients = d.Recipients.Where(r => r.Kind == RecipientKind.Organ).OrderBy(r => r.SortOrder)
-            .Select(r => new IssuedRecipient(r.Id, r.Name, r.OrganCode, r.Channel == DeliveryChannel.Exchange)).ToList();
+            .Select(r => new IssuedRecipient(r.Id, r.Name, r.OrganCode, r.Channel == DeliveryChannel.Exchange, r.Channel == DeliveryChannel.Email)).ToList();
         var competence = SigningAuthorities.Prefix(d.Authority);
         return new IssuedDocument(d.Id, d.AgencyId, d.Metadata.TypeCode, d.Metadata.TypeName, d.Metadata.CodeNumber, d.Metadata.CodeNotation, issuedOn, d.Metadata.Subject,
             d.Metadata.Urgency, competence.Length == 0 ? null : competence, d.Metadata.SignerPosition, d.Metadata.SignerFullName, d.Metadata.DueDate,

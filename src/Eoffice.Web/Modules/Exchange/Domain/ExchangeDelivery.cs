@@ -35,6 +35,8 @@ public enum DeliveryState
     /// Not an order after <see cref="Finished"/>: a status from the partner still moves it (it had the document after all).
     /// </summary>
     Stopped = 8,
+    /// <summary>Đã gửi thư điện tử: the e-mail channel's only end — the mail server took the message; e-mail carries no statuses.</summary>
+    Mailed = 9,
 }
 
 /// <summary>Where the sender's recall (thu hồi, status 13) of a delivered document stands (ADR 0030 §20).</summary>
@@ -155,7 +157,7 @@ public sealed class ExchangeDelivery
     public DateTime? RecallAnsweredAt { get; private set; }
 
     /// <summary>The partner's system took the document (01 or any later status).</summary>
-    public bool IsAcknowledged => State is not (DeliveryState.Queued or DeliveryState.Sent or DeliveryState.Stopped);
+    public bool IsAcknowledged => State is not (DeliveryState.Queued or DeliveryState.Sent or DeliveryState.Stopped or DeliveryState.Mailed);
 
     /// <summary>Still to be delivered: queued, or posted without a valid receipt (ADR 0030 §23).</summary>
     public bool IsOutstanding => State is DeliveryState.Queued or DeliveryState.Sent;
@@ -179,7 +181,8 @@ public sealed class ExchangeDelivery
 
     /// <summary>Why this delivery cannot be recalled now; null when it can.</summary>
     public string? RecallRefusal() =>
-        RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
+        Channel == ExchangeChannel.Email ? "Văn bản gửi bằng thư điện tử không thu hồi qua liên thông được; hãy thông báo cho cơ quan nhận."
+        : RecallState != RecallState.None ? "Văn bản đã được yêu cầu thu hồi tại cơ quan này."
         : State == DeliveryState.Stopped ? "Văn bản đã dừng gửi trước khi đến cơ quan nhận; không cần thu hồi."
         : State == DeliveryState.Refused ? "Cơ quan nhận đã từ chối tiếp nhận văn bản; không cần thu hồi."
         : !IsAcknowledged ? "Văn bản chưa đến cơ quan nhận (chưa có xác nhận đã đến); chưa thể yêu cầu thu hồi."
@@ -242,6 +245,18 @@ public sealed class ExchangeDelivery
         RecallState.Refused => "Từ chối thu hồi",
         _ => NameOf(State),
     };
+
+    /// <summary>The mail server took the official e-mail (the e-mail channel's end, ADR 0030 §26).</summary>
+    public void Mailed(DateTime now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = null;
+        State = DeliveryState.Mailed;
+        StateAt = now;
+        SentAt ??= now;
+        Version++;
+    }
 
     /// <summary>An attempt that failed: <paramref name="posted"/> when the partner took the POST but its answer did not verify.</summary>
     public void Failed(string error, bool posted, DateTime now)
@@ -317,6 +332,7 @@ public sealed class ExchangeDelivery
         DeliveryState.Assigned => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Assigned),
         DeliveryState.InProgress => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.InProgress),
         DeliveryState.Stopped => "Đã dừng gửi (văn bản đã thu hồi)",
+        DeliveryState.Mailed => "Đã gửi thư điện tử",
         _ => ExchangeStatusCodes.NameOf(ExchangeStatusCodes.Finished),
     };
 }

@@ -22,8 +22,9 @@ public enum UnitKind
 /// <summary>
 /// An agency as other modules see it. <paramref name="RightsApproverId"/> is the person who must confirm changes of
 /// access rights (Decree 30, Phụ lục VI III.3.c); <c>null</c> when the agency has not designated one.
+/// <paramref name="Email"/> is the agency's official e-mail address (thư điện tử công vụ), when entered.
 /// </summary>
-public sealed record AgencyInfo(Guid Id, string Code, string FullName, string ShortName, bool IsActive, Guid? RightsApproverId = null);
+public sealed record AgencyInfo(Guid Id, string Code, string FullName, string ShortName, bool IsActive, Guid? RightsApproverId = null, string? Email = null);
 
 public sealed record UnitInfo(Guid Id, Guid AgencyId, Guid? ParentId, string Name, string? Code, UnitKind Kind, bool HasOwnClerk, bool IsActive, int SortOrder);
 
